@@ -1,0 +1,140 @@
+// Package cmd is anondump's command line: flags, messages and exit codes.
+// The work itself is done by the dumpstream, rules and fakers packages.
+//
+// Messages go to standard error as "anondump: …", lower case, no final
+// period, and never contain a value from the dump.
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	exitOK     = 0
+	exitDump   = 1 // the dump could not be processed
+	exitConfig = 2 // usage or rules error
+)
+
+// version is set at build time: -ldflags "-X github.com/anondump/anondump/cmd.version=v1.2.3".
+var version = ""
+
+// exitError carries an exit code; its message is already printed when
+// printed is set.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func configError(err error) error { return &exitError{code: exitConfig, err: err} }
+func dumpError(err error) error   { return &exitError{code: exitDump, err: err} }
+
+const usage = `anondump turns a plain-format PostgreSQL dump into one that is safe to share:
+the columns named in the rules file get deterministic fake values; everything
+else passes through byte for byte.
+
+  pg_dump mydb | anondump -c anon.yaml > safe.sql
+  anondump -c anon.yaml -o safe.sql dump.sql
+  anondump validate -c anon.yaml
+
+The key that makes fake values reproducible (the same input always gives the
+same output, so joins survive) comes from ANONDUMP_KEY or --key-file. Without
+one, a random key is drawn and the output is not reproducible.
+
+Exit status: 0 ok, 1 the dump could not be processed, 2 usage or rules error.
+In a pipe, use "set -o pipefail" so a failure is not hidden.`
+
+// Main runs anondump with args and returns the process exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRoot(stdin, stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	code := exitConfig // cobra's own errors are usage errors
+	if errors.As(err, &ee) {
+		code = ee.code
+	}
+	printError(stderr, err)
+	return code
+}
+
+// printError prints every line of err with the anondump: prefix.
+func printError(w io.Writer, err error) {
+	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
+		fmt.Fprintf(w, "anondump: %s\n", line)
+	}
+}
+
+func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	var o runOptions
+	root := &cobra.Command{
+		Use:           "anondump [-c anon.yaml] [-o out.sql] [dump.sql]",
+		Short:         "Anonymize a plain-format PostgreSQL dump",
+		Long:          usage,
+		Args:          cobra.MaximumNArgs(1),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				o.input = args[0]
+			}
+			return run(&o, stdin, stdout, stderr)
+		},
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return configError(err) })
+	f := root.Flags()
+	f.StringVarP(&o.config, "config", "c", "anon.yaml", "rules file")
+	f.StringVarP(&o.output, "output", "o", "", "write the safe dump to `FILE` (written to a temporary file, renamed on success)")
+	f.StringVar(&o.keyFile, "key-file", "", "read the key from `FILE` instead of ANONDUMP_KEY")
+	root.AddCommand(newValidate(stdout), newVersion(stdout), newTransformers(stdout))
+	return root
+}
+
+func newVersion(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print anondump's version",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			fmt.Fprintf(stdout, "anondump %s\n", Version())
+			return nil
+		},
+	}
+}
+
+// Version returns the version set at build time, or the module version.
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// stderrIsTerminal reports whether w is a character device.
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,254 @@
+package cmd
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/fakers"
+	"github.com/anondump/anondump/rules"
+	"github.com/spf13/cobra"
+)
+
+type runOptions struct {
+	config  string
+	output  string
+	input   string
+	keyFile string
+}
+
+// run anonymizes one dump.
+func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	rs, err := loadRules(o.config)
+	if err != nil {
+		return err
+	}
+	key, err := loadKey(o.keyFile, stderr)
+	if err != nil {
+		return err
+	}
+
+	name := "stdin"
+	in := stdin
+	if o.input != "" && o.input != "-" {
+		if o.output != "" && samePath(o.input, o.output) {
+			return configError(errors.New("-o names the input file; write the safe dump somewhere else"))
+		}
+		f, err := os.Open(o.input)
+		if err != nil {
+			return configError(err)
+		}
+		defer f.Close()
+		in, name = f, o.input
+	}
+	br := bufio.NewReaderSize(in, 64<<10)
+	src, err := sniff(br, name)
+	if err != nil {
+		return err
+	}
+
+	var out io.Writer = stdout
+	var commit func() error
+	if o.output != "" {
+		w, c, abort, err := atomicFile(o.output)
+		if err != nil {
+			return configError(err)
+		}
+		defer abort()
+		out, commit = w, c
+	} else if isTerminal(stdout) {
+		return configError(errors.New("refusing to write a dump to a terminal; redirect the output or use -o FILE"))
+	}
+
+	plan := rules.NewPlan(rs, key)
+	_, err = dumpstream.Rewrite(out, src, plan, dumpstream.Options{
+		Name: name,
+		Warn: func(msg string) { fmt.Fprintf(stderr, "anondump: warning: %s\n", msg) },
+	})
+	if err != nil {
+		return dumpError(err)
+	}
+	if err := plan.Unused(); err != nil {
+		return dumpError(err)
+	}
+	if commit != nil {
+		if err := commit(); err != nil {
+			return dumpError(err)
+		}
+	}
+	return nil
+}
+
+func loadRules(path string) (*rules.Rules, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, configError(fmt.Errorf("rules file %s not found; pass one with -c FILE (see examples/anon.yaml)", path))
+		}
+		return nil, configError(err)
+	}
+	rs, err := rules.Parse(data, path)
+	if err != nil {
+		return nil, configError(err)
+	}
+	return rs, nil
+}
+
+// loadKey reads the key from --key-file or ANONDUMP_KEY, or draws a random
+// one with a note.
+func loadKey(keyFile string, stderr io.Writer) (fakers.Key, error) {
+	env, hasEnv := os.LookupEnv("ANONDUMP_KEY")
+	var material []byte
+	switch {
+	case keyFile != "" && hasEnv:
+		return fakers.Key{}, configError(errors.New("both --key-file and ANONDUMP_KEY are set; use one"))
+	case keyFile != "":
+		b, err := os.ReadFile(keyFile)
+		if err != nil {
+			return fakers.Key{}, configError(fmt.Errorf("reading the key: %w", err))
+		}
+		material = bytes.TrimRight(b, "\r\n")
+		if len(material) == 0 {
+			return fakers.Key{}, configError(fmt.Errorf("key file %s is empty", keyFile))
+		}
+	case hasEnv:
+		if env == "" {
+			return fakers.Key{}, configError(errors.New("ANONDUMP_KEY is set but empty"))
+		}
+		material = []byte(env)
+	default:
+		fmt.Fprintln(stderr, "anondump: note: no key given (ANONDUMP_KEY or --key-file); using a random key, so this output is not reproducible")
+		k, err := fakers.RandomKey()
+		if err != nil {
+			return fakers.Key{}, dumpError(err)
+		}
+		return k, nil
+	}
+	if len(material) < 16 {
+		fmt.Fprintln(stderr, "anondump: warning: the key is shorter than 16 bytes; anyone who guesses it can test guesses of original values against the output")
+	}
+	return fakers.NewKey(material), nil
+}
+
+// sniff recognizes the input format from its first bytes: plain text goes
+// through, gzip is decompressed, archives are refused with a hint.
+func sniff(br *bufio.Reader, name string) (io.Reader, error) {
+	head, _ := br.Peek(512)
+	switch {
+	case bytes.HasPrefix(head, []byte("PGDMP")):
+		return nil, configError(fmt.Errorf("%s is a custom-format archive (pg_dump -Fc), which anondump cannot read yet; use a plain dump (pg_dump -Fp) or convert it: pg_restore -f - %s | anondump …", name, name))
+	case len(head) >= 262 && string(head[257:262]) == "ustar":
+		return nil, configError(fmt.Errorf("%s is a tar archive (pg_dump -Ft); use a plain dump (pg_dump -Fp) or convert it: pg_restore -f - %s | anondump …", name, name))
+	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, dumpError(fmt.Errorf("%s: %w", name, err))
+		}
+		return zr, nil
+	case bytes.HasPrefix(head, []byte{0x28, 0xb5, 0x2f, 0xfd}), bytes.HasPrefix(head, []byte{0x04, 0x22, 0x4d, 0x18}):
+		return nil, configError(fmt.Errorf("%s is zstd or lz4 compressed; decompress it first (zstd -dc / lz4 -dc) and pipe it in", name))
+	}
+	return br, nil
+}
+
+// atomicFile creates a temporary file beside path. commit renames it to
+// path; abort (safe to call after commit) removes it.
+func atomicFile(path string) (w io.Writer, commit, abort func() error, err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".anondump-*")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	done := false
+	commit = func() error {
+		if err := f.Sync(); err != nil {
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		if err := os.Rename(f.Name(), path); err != nil {
+			return err
+		}
+		done = true
+		return nil
+	}
+	abort = func() error {
+		if done {
+			return nil
+		}
+		f.Close()
+		return os.Remove(f.Name())
+	}
+	return f, commit, abort, nil
+}
+
+func samePath(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(sa, sb)
+	}
+	pa, _ := filepath.Abs(a)
+	pb, _ := filepath.Abs(b)
+	return pa == pb
+}
+
+func newValidate(stdout io.Writer) *cobra.Command {
+	var config string
+	c := &cobra.Command{
+		Use:   "validate -c anon.yaml",
+		Short: "Check a rules file without a dump",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			rs, err := loadRules(config)
+			if err != nil {
+				return err
+			}
+			cols := 0
+			for _, t := range rs.Tables {
+				cols += len(t.Columns)
+			}
+			fmt.Fprintf(stdout, "%s: ok (%d tables, %d column rules)\n", config, len(rs.Tables), cols)
+			return nil
+		},
+	}
+	c.Flags().StringVarP(&config, "config", "c", "anon.yaml", "rules file")
+	return c
+}
+
+func newTransformers(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "transformers",
+		Short: "List the transformers a rule can use",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			names := fakers.Names()
+			sort.Strings(names)
+			for _, n := range names {
+				d, _ := fakers.Lookup(n)
+				var notes []string
+				if len(d.Options) > 0 {
+					notes = append(notes, "options: "+strings.Join(d.Options, ", "))
+				}
+				if d.Unique {
+					notes = append(notes, "unique-capable")
+				}
+				extra := ""
+				if len(notes) > 0 {
+					extra = " [" + strings.Join(notes, "; ") + "]"
+				}
+				fmt.Fprintf(stdout, "%-15s %s%s\n", n, d.Summary, extra)
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,42 @@
+// Package dumpstream reads and rewrites plain-format pg_dump output as a
+// stream.
+//
+// # Model
+//
+// A plain dump is a psql script: SQL statements, psql meta-commands
+// (`\connect`, `\restrict KEY`), comments, and COPY blocks:
+//
+//	COPY public.users (id, email) FROM stdin;
+//	1	alice@example.org
+//	\.
+//
+// [Rewrite] copies every byte outside COPY data to the output verbatim: it
+// never re-prints a statement. It lexes the SQL only far enough to find
+// statement boundaries (quotes, dollar quotes, comments, meta-commands),
+// so the text `COPY` or `\.` inside a function body is never mistaken for
+// data. When a `COPY … FROM stdin;` statement ends, its header is parsed
+// once (with pg_query) and the [Transformer] is asked for a [TablePlan]:
+// a nil plan copies the block untouched; otherwise each row is split on
+// TAB, only the fields a plan rewrites are decoded ([AppendDecoded]),
+// rewritten, and encoded back ([AppendEncoded]); the other fields stay raw
+// bytes.
+//
+// Column types come from the dump's own CREATE TABLE and CREATE DOMAIN
+// statements, which pg_dump writes before the data; they are parsed as they
+// pass and reset at every `\connect`.
+//
+// # Guarantees
+//
+// With a Transformer that returns no plans, the output is byte-identical
+// to the input, whatever the input; input that is not a complete dump
+// (truncated in a COPY block, a string, or before pg_dump's "dump
+// complete" trailer) still comes out identical, and Rewrite returns an
+// error. Errors name the input line, the table and the column, never a
+// value from the dump.
+//
+// # Memory
+//
+// Rewrite holds one line at a time (a COPY row can be many megabytes; there
+// is no line-length limit), plus the text of the statements it parses.
+// Per-row work reuses its buffers.
+package dumpstream

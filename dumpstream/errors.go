@@ -1,0 +1,49 @@
+package dumpstream
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrTruncated is wrapped by errors about input that ends too early: inside
+// a COPY block, a statement or a string, or before pg_dump's "dump
+// complete" trailer.
+var ErrTruncated = errors.New("the dump is truncated")
+
+// Error is a problem at a position in the dump. Its message never contains
+// a value from the dump's rows.
+type Error struct {
+	Name   string // input name, "stdin" or a file name
+	Line   int    // 1-based input line
+	Col    int    // 1-based column (characters) when known, else 0
+	Table  string // qualified table name, when the problem is in a table's data
+	Column string // column name, when known
+	Err    error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	name := e.Name
+	if name == "" {
+		name = "input"
+	}
+	fmt.Fprintf(&b, "%s:%d", name, e.Line)
+	if e.Col > 0 {
+		fmt.Fprintf(&b, ":%d", e.Col)
+	}
+	b.WriteString(": ")
+	if e.Table != "" {
+		b.WriteString("table ")
+		b.WriteString(e.Table)
+		if e.Column != "" {
+			b.WriteString(", column ")
+			b.WriteString(QuoteIdent(e.Column))
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }

@@ -1,0 +1,199 @@
+package dumpstream
+
+// This file is the only one that imports pg_query_go (cgo).
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pganalyze/pg_query_go/v5/parser"
+)
+
+// copyStmt is what a COPY statement tells about its data.
+type copyStmt struct {
+	schema, table string
+	columns       []string
+	hasColumnList bool // false for `COPY t FROM stdin` (all columns)
+	fromStdin     bool // data follows the statement in the stream
+	text          bool // text format with the default TAB delimiter and \N null
+	oids          bool // pre-12 `WITH OIDS`: each row starts with the OID
+}
+
+// parseCopy parses one COPY statement.
+func parseCopy(stmt string) (*copyStmt, error) {
+	res, err := pg_query.Parse(stmt)
+	if err != nil {
+		return nil, sqlError(stmt, err)
+	}
+	if len(res.Stmts) != 1 || res.Stmts[0].Stmt.GetCopyStmt() == nil {
+		return nil, errors.New("not a single COPY statement")
+	}
+	c := res.Stmts[0].Stmt.GetCopyStmt()
+	out := &copyStmt{text: true}
+	out.fromStdin = c.GetIsFrom() && !c.GetIsProgram() && c.GetFilename() == ""
+	if rel := c.GetRelation(); rel != nil {
+		out.schema, out.table = rel.GetSchemaname(), rel.GetRelname()
+		if out.schema == "" {
+			out.schema = "public" // pre-2018 dumps: SET search_path = x, pg_catalog
+		}
+	}
+	for _, n := range c.GetAttlist() {
+		out.columns = append(out.columns, n.GetString_().GetSval())
+	}
+	out.hasColumnList = len(c.GetAttlist()) > 0
+	for _, n := range c.GetOptions() {
+		d := n.GetDefElem()
+		switch strings.ToLower(d.GetDefname()) {
+		case "format":
+			if f := defString(d); !strings.EqualFold(f, "text") {
+				out.text = false
+			}
+		case "delimiter", "null", "header", "quote", "escape", "force_quote", "force_not_null",
+			"force_null", "encoding", "default", "freeze", "on_error", "log_verbosity":
+			if d.GetDefname() != "freeze" {
+				out.text = false
+			}
+		case "oids":
+			out.oids = true
+		default:
+			out.text = false
+		}
+	}
+	return out, nil
+}
+
+func defString(d *pg_query.DefElem) string {
+	if s := d.GetArg().GetString_(); s != nil {
+		return s.GetSval()
+	}
+	return ""
+}
+
+// tableDef is a CREATE TABLE, as far as column types are concerned.
+type tableDef struct {
+	schema, name string
+	columns      []columnDef
+	parents      [][2]string // INHERITS or PARTITION OF: schema, name
+}
+
+type columnDef struct {
+	name string
+	typ  Type
+}
+
+// domainDef is a CREATE DOMAIN.
+type domainDef struct {
+	schema, name string
+	base         Type
+}
+
+// parseCreate parses a CREATE TABLE or CREATE DOMAIN statement. It returns
+// (nil, nil, nil) for anything else.
+func parseCreate(stmt string) (*tableDef, *domainDef, error) {
+	res, err := pg_query.Parse(stmt)
+	if err != nil {
+		return nil, nil, sqlError(stmt, err)
+	}
+	if len(res.Stmts) != 1 {
+		return nil, nil, nil
+	}
+	n := res.Stmts[0].Stmt
+	if c := n.GetCreateStmt(); c != nil {
+		rel := c.GetRelation()
+		t := &tableDef{schema: rel.GetSchemaname(), name: rel.GetRelname()}
+		if t.schema == "" {
+			t.schema = "public"
+		}
+		for _, e := range c.GetTableElts() {
+			cd := e.GetColumnDef()
+			if cd == nil {
+				continue
+			}
+			col := columnDef{name: cd.GetColname()}
+			if tn := cd.GetTypeName(); tn != nil {
+				col.typ = typeOf(tn)
+			}
+			col.typ.NotNull = cd.GetIsNotNull() || hasNotNull(cd.GetConstraints())
+			t.columns = append(t.columns, col)
+		}
+		for _, p := range c.GetInhRelations() {
+			rv := p.GetRangeVar()
+			s := rv.GetSchemaname()
+			if s == "" {
+				s = "public"
+			}
+			t.parents = append(t.parents, [2]string{s, rv.GetRelname()})
+		}
+		return t, nil, nil
+	}
+	if d := n.GetCreateDomainStmt(); d != nil {
+		names := d.GetDomainname()
+		dd := &domainDef{schema: "public"}
+		if len(names) > 1 {
+			dd.schema = names[len(names)-2].GetString_().GetSval()
+		}
+		dd.name = names[len(names)-1].GetString_().GetSval()
+		dd.base = typeOf(d.GetTypeName())
+		dd.base.NotNull = hasNotNull(d.GetConstraints())
+		return nil, dd, nil
+	}
+	return nil, nil, nil
+}
+
+func typeOf(tn *pg_query.TypeName) Type {
+	var t Type
+	names := tn.GetNames()
+	if len(names) > 0 {
+		t.Name = names[len(names)-1].GetString_().GetSval()
+	}
+	if len(names) > 1 {
+		t.Schema = names[len(names)-2].GetString_().GetSval()
+	}
+	for _, m := range tn.GetTypmods() {
+		if c := m.GetAConst(); c != nil && c.GetIval() != nil {
+			t.Mods = append(t.Mods, c.GetIval().GetIval())
+		}
+	}
+	t.ArrayDims = len(tn.GetArrayBounds())
+	return t
+}
+
+func hasNotNull(cs []*pg_query.Node) bool {
+	for _, c := range cs {
+		if c.GetConstraint().GetContype() == pg_query.ConstrType_CONSTR_NOTNULL {
+			return true
+		}
+	}
+	return false
+}
+
+// sqlError turns a pg_query error into one with a line:col position
+// relative to the statement (Cursorpos counts characters, 1-based).
+func sqlError(stmt string, err error) error {
+	var pe *parser.Error
+	if !errors.As(err, &pe) || pe.Cursorpos <= 0 {
+		return fmt.Errorf("cannot parse statement: %v", err)
+	}
+	line, col := 1, 1
+	for i, r := 0, 1; i < len(stmt) && r < pe.Cursorpos; r++ {
+		c, size := utf8.DecodeRuneInString(stmt[i:])
+		i += size
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return &stmtError{line: line, col: col, msg: pe.Message}
+}
+
+// stmtError is a syntax error at a position inside a statement.
+type stmtError struct {
+	line, col int // 1-based, relative to the statement's first byte
+	msg       string
+}
+
+func (e *stmtError) Error() string { return e.msg }

@@ -1,0 +1,666 @@
+package dumpstream
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Options tune [Rewrite].
+type Options struct {
+	// Name is the input's name in messages: "stdin" or a file name.
+	Name string
+	// Warn, when set, receives warnings (never containing dump values).
+	Warn func(msg string)
+}
+
+// Stats counts what [Rewrite] saw.
+type Stats struct {
+	Bytes         int64 // input bytes read
+	Lines         int64 // input lines
+	Tables        int   // COPY blocks
+	RuledTables   int   // COPY blocks that had a plan
+	Rows          int64 // COPY rows
+	RowsRewritten int64 // rows whose fields went through a plan
+	RowsDropped   int64 // rows dropped by DropRows
+}
+
+const (
+	readBufSize  = 256 << 10
+	writeBufSize = 256 << 10
+	// maxStatement bounds the text kept of a statement anondump parses
+	// (COPY, CREATE TABLE, CREATE DOMAIN).
+	maxStatement = 64 << 20
+	// peekStatement is how much of other statements is kept to classify
+	// them (INSERT targets, SET).
+	peekStatement = 4 << 10
+)
+
+// Rewrite copies the plain-format dump src to dst, rewriting the rows of
+// the COPY blocks for which t returns a plan. See the package
+// documentation for the guarantees.
+func Rewrite(dst io.Writer, src io.Reader, t Transformer, opt Options) (Stats, error) {
+	r := &rewriter{
+		in:         lineReader{br: bufio.NewReaderSize(src, readBufSize)},
+		out:        bufio.NewWriterSize(dst, writeBufSize),
+		t:          t,
+		opt:        opt,
+		stdStrings: true,
+	}
+	r.cat.reset()
+	err := r.run()
+	r.stats.Lines = int64(r.line)
+	r.stats.Bytes = r.in.n
+	if ferr := r.out.Flush(); err == nil && ferr != nil {
+		err = ferr
+	}
+	return r.stats, err
+}
+
+// lexer states outside COPY data
+const (
+	stNormal = iota
+	stSQuote
+	stDQuote
+	stDollar
+	stBlockComment
+)
+
+type rewriter struct {
+	in    lineReader
+	out   *bufio.Writer
+	t     Transformer
+	opt   Options
+	stats Stats
+	line  int // number of the line being processed
+
+	// SQL lexer state, carried across lines.
+	st         int
+	backslash  bool   // inside '…': backslash escapes (E'' or standard_conforming_strings off)
+	dollarTag  []byte // inside $tag$…$tag$: the whole delimiter
+	depth      int    // block comment nesting
+	stdStrings bool
+
+	// The current statement.
+	inStmt    bool
+	stmtLine  int
+	stmt      []byte // its text from its first byte, while capturing
+	capturing bool
+	capLimit  int
+
+	cat      catalog
+	inserts  map[[2]string]bool // INSERT targets already checked
+	dumps    int                // open "PostgreSQL database dump" sections
+	isPgDump bool               // the input began with pg_dump's header
+
+	// The COPY block being read, if any.
+	copying  bool
+	copyLine int
+	table    *Table
+	plan     *TablePlan
+	nfields  int  // fields per row
+	oids     bool // first field is an OID (pre-12 WITH OIDS)
+	// copyText: text format with default delimiter and NULL;
+	// copyListed: the columns are known (a column list or a CREATE TABLE).
+	copyText, copyListed bool
+	fields               [][]byte
+	row                  []byte // output row
+	dec, enc             []byte // scratch for one field
+}
+
+func (r *rewriter) errorf(format string, args ...any) error {
+	return &Error{Name: r.opt.Name, Line: r.line, Err: fmt.Errorf(format, args...)}
+}
+
+func (r *rewriter) warn(format string, args ...any) {
+	if r.opt.Warn != nil {
+		r.opt.Warn(fmt.Sprintf("%s:%d: ", r.opt.Name, r.line) + fmt.Sprintf(format, args...))
+	}
+}
+
+func (r *rewriter) run() error {
+	for {
+		line, err := r.in.next()
+		if err == io.EOF {
+			return r.atEOF()
+		}
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", r.opt.Name, err)
+		}
+		r.line++
+		if r.copying {
+			if err := r.copyRow(line); err != nil {
+				return err
+			}
+			continue
+		}
+		if r.line == 1 {
+			r.isPgDump = bytes.Equal(line, []byte("--\n")) || bytes.Equal(line, []byte("--\r\n"))
+		}
+		copyNext, err := r.scanLine(line)
+		if _, werr := r.out.Write(line); werr != nil {
+			return werr
+		}
+		if err != nil {
+			return err
+		}
+		if copyNext {
+			if err := r.startCopy(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func (r *rewriter) atEOF() error {
+	truncated := func(format string, args ...any) error {
+		return &Error{Name: r.opt.Name, Line: r.line, Err: fmt.Errorf(format+": %w", append(args, ErrTruncated)...)}
+	}
+	switch {
+	case r.copying:
+		return truncated("input ends inside the COPY data of table %s (COPY at line %d), before its \\. line", r.table.QualifiedName(), r.copyLine)
+	case r.st == stSQuote || r.st == stDQuote || r.st == stDollar:
+		return truncated("input ends inside a quoted string or identifier (statement at line %d)", r.stmtLine)
+	case r.st == stBlockComment:
+		return truncated("input ends inside a /* comment */")
+	case r.inStmt:
+		return truncated("input ends inside a statement that began at line %d (no final ';')", r.stmtLine)
+	case r.isPgDump && r.dumps > 0:
+		return truncated(`input ends before pg_dump's "dump complete" trailer; did pg_dump fail?`)
+	}
+	return nil
+}
+
+// scanLine runs the SQL lexer over one line outside COPY data. It reports
+// whether the line ended a `COPY … FROM stdin;` statement, so that COPY
+// data follows.
+func (r *rewriter) scanLine(line []byte) (copyNext bool, err error) {
+	i, n := 0, len(line)
+	capFrom := 0
+	for i < n {
+		switch r.st {
+		case stNormal:
+			c := line[i]
+			if !r.inStmt {
+				switch {
+				case isSpace(c):
+					i++
+					continue
+				case c == '-' && i+1 < n && line[i+1] == '-':
+					if i == 0 {
+						r.dumpMarker(line)
+					}
+					i = n
+					continue
+				case c == '/' && i+1 < n && line[i+1] == '*':
+					r.st, r.depth = stBlockComment, 1
+					i += 2
+					continue
+				case c == '\\':
+					r.metaCommand(line[i:])
+					i = n
+					continue
+				}
+				r.inStmt, r.stmtLine = true, r.line
+				r.stmt, r.capturing, r.capLimit = r.stmt[:0], true, peekStatement
+				capFrom = i
+			}
+			switch {
+			case c == '\'':
+				r.st = stSQuote
+				r.backslash = !r.stdStrings || isEPrefix(line, i)
+				i++
+			case c == '"':
+				r.st = stDQuote
+				i++
+			case c == '$':
+				if tag := dollarTag(line, i); tag != nil {
+					r.st = stDollar
+					r.dollarTag = append(r.dollarTag[:0], tag...)
+					i += len(tag)
+				} else {
+					i++
+				}
+			case c == '-' && i+1 < n && line[i+1] == '-':
+				r.capture(line[capFrom:i])
+				capFrom, i = n, n
+			case c == '/' && i+1 < n && line[i+1] == '*':
+				r.st, r.depth = stBlockComment, 1
+				i += 2
+			case c == '\\':
+				// A meta-command inside a statement (`SELECT 1 \gset`):
+				// psql sends the statement; the rest of the line is the
+				// command.
+				r.inStmt, r.capturing = false, false
+				i = n
+			case c == ';':
+				r.capture(line[capFrom : i+1])
+				r.inStmt = false
+				cs, err := r.endStatement()
+				if err != nil {
+					return false, err
+				}
+				i++
+				if cs != nil {
+					if rest := bytes.TrimSpace(line[i:]); len(rest) > 0 {
+						return false, r.errorf("text after `COPY … FROM stdin;` on the same line is not supported")
+					}
+					return r.prepareCopy(cs)
+				}
+			default:
+				i++
+			}
+		case stSQuote:
+			for i < n {
+				c := line[i]
+				i++
+				if c == '\\' && r.backslash {
+					i++
+				} else if c == '\'' {
+					if i < n && line[i] == '\'' {
+						i++
+					} else {
+						r.st = stNormal
+						break
+					}
+				}
+			}
+		case stDQuote:
+			for i < n {
+				c := line[i]
+				i++
+				if c == '"' {
+					if i < n && line[i] == '"' {
+						i++
+					} else {
+						r.st = stNormal
+						break
+					}
+				}
+			}
+		case stDollar:
+			if k := bytes.Index(line[i:], r.dollarTag); k >= 0 {
+				i += k + len(r.dollarTag)
+				r.st = stNormal
+			} else {
+				i = n
+			}
+		case stBlockComment:
+			for i < n && r.st == stBlockComment {
+				switch {
+				case line[i] == '*' && i+1 < n && line[i+1] == '/':
+					i += 2
+					if r.depth--; r.depth == 0 {
+						r.st = stNormal
+					}
+				case line[i] == '/' && i+1 < n && line[i+1] == '*':
+					i += 2
+					r.depth++
+				default:
+					i++
+				}
+			}
+		}
+	}
+	if r.inStmt && capFrom < n {
+		r.capture(line[capFrom:])
+	}
+	return false, nil
+}
+
+// capture appends statement text while the statement is of interest.
+func (r *rewriter) capture(b []byte) {
+	if !r.capturing {
+		return
+	}
+	if len(r.stmt)+len(b) > r.capLimit {
+		if r.capLimit == peekStatement && len(r.stmt) < peekStatement {
+			// Decide from the beginning whether to keep all of it.
+			r.stmt = append(r.stmt, b[:peekStatement-len(r.stmt)]...)
+			b = b[len(b):]
+		}
+		if r.capLimit == peekStatement && needsFullText(r.stmt) {
+			r.capLimit = maxStatement
+		} else if r.capLimit == peekStatement {
+			r.capturing = false
+			return
+		}
+		if len(r.stmt)+len(b) > r.capLimit {
+			r.stmt = append(r.stmt[:0], "-- too long"...)
+			r.capturing = false
+			return
+		}
+	}
+	r.stmt = append(r.stmt, b...)
+}
+
+// endStatement handles a complete statement; it returns the parsed COPY
+// statement when COPY data follows.
+func (r *rewriter) endStatement() (*copyStmt, error) {
+	if !r.capturing {
+		if r.capLimit == maxStatement {
+			return nil, &Error{Name: r.opt.Name, Line: r.stmtLine, Err: fmt.Errorf("statement longer than %d MiB", maxStatement>>20)}
+		}
+		return nil, nil
+	}
+	r.capturing = false
+	stmt := r.stmt
+	switch statementKind(stmt) {
+	case kindCopy:
+		cs, err := parseCopy(string(stmt))
+		if err != nil {
+			return nil, r.stmtError(err)
+		}
+		if !cs.fromStdin {
+			return nil, nil
+		}
+		return cs, nil
+	case kindCreate:
+		td, dd, err := parseCreate(string(stmt))
+		if err != nil {
+			r.warn("cannot parse this CREATE statement (%v); column types of the table it creates are unknown", err)
+			return nil, nil
+		}
+		if td != nil {
+			r.cat.addTable(td)
+		}
+		if dd != nil {
+			r.cat.addDomain(dd)
+		}
+	case kindSet:
+		if on, ok := stdStringsSetting(stmt); ok {
+			r.stdStrings = on
+		}
+	case kindInsert:
+		return nil, r.checkInsert(stmt)
+	}
+	return nil, nil
+}
+
+func (r *rewriter) stmtError(err error) error {
+	e := &Error{Name: r.opt.Name, Line: r.stmtLine, Err: err}
+	var se *stmtError
+	if errors.As(err, &se) {
+		e.Line += se.line - 1
+		e.Col = se.col // relative to the statement's first character
+	}
+	return e
+}
+
+// checkInsert refuses INSERT data for a table that has rules: anondump
+// rewrites COPY data only, and letting the rows through would leak them.
+func (r *rewriter) checkInsert(stmt []byte) error {
+	schema, name, ok := insertTarget(stmt)
+	if !ok {
+		return nil
+	}
+	key := [2]string{schema, name}
+	if r.inserts == nil {
+		r.inserts = map[[2]string]bool{}
+	}
+	if done := r.inserts[key]; done {
+		return nil
+	}
+	r.inserts[key] = true
+	tbl := &Table{Schema: schema, Name: name, Line: r.stmtLine, Inserts: true}
+	plan, err := r.t.Table(tbl)
+	if err != nil {
+		return &Error{Name: r.opt.Name, Line: r.stmtLine, Table: tbl.QualifiedName(), Err: err}
+	}
+	if plan != nil {
+		return &Error{Name: r.opt.Name, Line: r.stmtLine, Table: tbl.QualifiedName(),
+			Err: errors.New("the dump holds this table's rows as INSERT statements, which anondump cannot rewrite yet; dump with COPY (pg_dump without --inserts/--column-inserts)")}
+	}
+	return nil
+}
+
+// prepareCopy resolves the COPY target against the catalog; the plan is
+// asked for once the COPY line has been written.
+func (r *rewriter) prepareCopy(cs *copyStmt) (bool, error) {
+	t := &Table{Schema: cs.schema, Name: cs.table, Line: r.stmtLine}
+	td := r.cat.table(cs.schema, cs.table)
+	t.Typed = td != nil
+	var defs []columnDef
+	if td != nil {
+		defs = r.cat.columns(td)
+	}
+	names := cs.columns
+	if !cs.hasColumnList {
+		names = nil
+		for _, d := range defs {
+			names = append(names, d.name)
+		}
+	}
+	for _, name := range names {
+		col := Column{Name: name}
+		for _, d := range defs {
+			if d.name == name {
+				col.Type = r.cat.resolve(d.typ)
+				break
+			}
+		}
+		t.Columns = append(t.Columns, col)
+	}
+	r.table, r.copyLine = t, r.stmtLine
+	r.oids = cs.oids
+	r.nfields = len(t.Columns)
+	if cs.oids {
+		r.nfields++
+	}
+	r.plan = nil
+	if !cs.text {
+		r.table.Columns = nil // not parsed; see startCopy
+	}
+	r.copyText = cs.text
+	r.copyListed = cs.hasColumnList || td != nil
+	return true, nil
+}
+
+// startCopy asks the transformer for the plan of the COPY block that
+// begins on the next line.
+func (r *rewriter) startCopy() error {
+	r.copying = true
+	r.stats.Tables++
+	plan, err := r.t.Table(r.table)
+	if err != nil {
+		return &Error{Name: r.opt.Name, Line: r.copyLine, Table: r.table.QualifiedName(), Err: err}
+	}
+	if plan == nil {
+		return nil
+	}
+	switch {
+	case !r.copyText:
+		return &Error{Name: r.opt.Name, Line: r.copyLine, Table: r.table.QualifiedName(),
+			Err: errors.New("COPY options other than the text format are not supported for a table with rules")}
+	case !plan.DropRows && !r.copyListed:
+		return &Error{Name: r.opt.Name, Line: r.copyLine, Table: r.table.QualifiedName(),
+			Err: errors.New("COPY without a column list, and no CREATE TABLE in the dump to tell the columns")}
+	case !plan.DropRows && len(plan.Columns) != len(r.table.Columns):
+		return &Error{Name: r.opt.Name, Line: r.copyLine, Table: r.table.QualifiedName(),
+			Err: fmt.Errorf("internal error: plan has %d columns, COPY has %d", len(plan.Columns), len(r.table.Columns))}
+	}
+	r.plan = plan
+	r.stats.RuledTables++
+	return nil
+}
+
+// copyRow handles one line inside a COPY block.
+func (r *rewriter) copyRow(line []byte) error {
+	if isEndMarker(line) {
+		r.copying, r.plan = false, nil
+		_, err := r.out.Write(line)
+		return err
+	}
+	r.stats.Rows++
+	switch {
+	case r.plan == nil:
+		_, err := r.out.Write(line)
+		return err
+	case r.plan.DropRows:
+		r.stats.RowsDropped++
+		return nil
+	}
+	r.stats.RowsRewritten++
+	return r.rewriteRow(line)
+}
+
+func isEndMarker(line []byte) bool {
+	if len(line) < 2 || line[0] != '\\' || line[1] != '.' {
+		return false
+	}
+	rest := line[2:]
+	return len(rest) == 0 || len(rest) == 1 && rest[0] == '\n' || len(rest) == 2 && rest[0] == '\r' && rest[1] == '\n'
+}
+
+// rewriteRow rewrites the ruled fields of one row and writes it.
+func (r *rewriter) rewriteRow(line []byte) error {
+	end := len(line)
+	if end > 0 && line[end-1] == '\n' {
+		end--
+		if end > 0 && line[end-1] == '\r' {
+			end--
+		}
+	}
+	body, eol := line[:end], line[end:]
+	// An odd run of backslashes at the end escapes the newline: COPY
+	// would continue the row on the next line. pg_dump never writes that.
+	k := 0
+	for k < len(body) && body[len(body)-1-k] == '\\' {
+		k++
+	}
+	if k%2 == 1 {
+		return r.rowError("", "row ends with a backslash (an escaped line break), which pg_dump never writes")
+	}
+	fields := r.fields[:0]
+	if r.nfields > 0 {
+		for {
+			j := bytes.IndexByte(body, '\t')
+			if j < 0 {
+				fields = append(fields, body)
+				break
+			}
+			fields = append(fields, body[:j])
+			body = body[j+1:]
+		}
+	} else if len(body) > 0 {
+		return r.rowError("", "row has data but the table has no columns")
+	}
+	r.fields = fields
+	if len(fields) != r.nfields {
+		return r.rowError("", fmt.Sprintf("row has %d fields, the COPY statement at line %d lists %d columns", len(fields), r.copyLine, r.nfields))
+	}
+	out := r.row[:0]
+	first := 0
+	if r.oids {
+		out = append(out, fields[0]...)
+		first = 1
+	}
+	for i, f := range fields[first:] {
+		if i > 0 || first > 0 {
+			out = append(out, '\t')
+		}
+		cr := r.plan.Columns[i]
+		if cr == nil {
+			out = append(out, f...)
+			continue
+		}
+		null := isNull(f)
+		var val []byte
+		if !null {
+			var err error
+			if r.dec, err = AppendDecoded(r.dec[:0], f); err != nil {
+				return r.rowError(r.table.Columns[i].Name, err.Error())
+			}
+			val = r.dec
+		}
+		enc, outNull, err := cr.Rewrite(r.enc[:0], val, null)
+		r.enc = enc
+		if err != nil {
+			return r.rowError(r.table.Columns[i].Name, err.Error())
+		}
+		if outNull {
+			out = append(out, nullField...)
+		} else {
+			out = AppendEncoded(out, enc)
+		}
+	}
+	out = append(out, eol...)
+	r.row = out
+	if cap(r.row) > 16<<20 { // do not keep a huge row's buffer
+		r.row = nil
+	}
+	_, err := r.out.Write(out)
+	return err
+}
+
+func (r *rewriter) rowError(column, msg string) error {
+	return &Error{Name: r.opt.Name, Line: r.line, Table: r.table.QualifiedName(), Column: column, Err: errors.New(msg)}
+}
+
+// metaCommand handles a psql meta-command line.
+func (r *rewriter) metaCommand(cmd []byte) {
+	if word := metaWord(cmd); word == `\connect` || word == `\c` {
+		// A new database: its own tables, domains and settings.
+		r.cat.reset()
+		r.inserts = nil
+		r.stdStrings = true
+	}
+}
+
+func metaWord(cmd []byte) string {
+	end := 1
+	for end < len(cmd) && !isSpace(cmd[end]) {
+		end++
+	}
+	return string(cmd[:end])
+}
+
+// dumpMarker tracks pg_dump's header and trailer comments.
+func (r *rewriter) dumpMarker(line []byte) {
+	line = bytes.TrimRight(line, "\r\n")
+	switch string(line) {
+	case "-- PostgreSQL database dump", "-- PostgreSQL database cluster dump":
+		r.dumps++
+	case "-- PostgreSQL database dump complete", "-- PostgreSQL database cluster dump complete":
+		r.dumps--
+	}
+}
+
+// lineReader returns lines of any length.
+type lineReader struct {
+	br   *bufio.Reader
+	long []byte // owned buffer for lines longer than br's buffer
+	n    int64
+}
+
+// next returns the next line with its '\n' (the last line may lack one).
+// The slice is valid until the next call.
+func (lr *lineReader) next() ([]byte, error) {
+	line, err := lr.br.ReadSlice('\n')
+	lr.n += int64(len(line))
+	switch {
+	case err == nil:
+		return line, nil
+	case err == bufio.ErrBufferFull:
+		if cap(lr.long) > 64<<20 {
+			lr.long = nil // do not keep a huge buffer forever
+		}
+		lr.long = append(lr.long[:0], line...)
+		for {
+			line, err = lr.br.ReadSlice('\n')
+			lr.n += int64(len(line))
+			lr.long = append(lr.long, line...)
+			switch {
+			case err == nil || err == io.EOF:
+				return lr.long, nil
+			case err != bufio.ErrBufferFull:
+				return nil, err
+			}
+		}
+	case err == io.EOF && len(line) > 0:
+		return line, nil
+	}
+	return nil, err
+}

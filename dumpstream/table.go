@@ -1,0 +1,121 @@
+package dumpstream
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Table describes the target of one COPY block.
+type Table struct {
+	Schema  string   // as PostgreSQL resolved it ("public" for an unqualified name)
+	Name    string   // as PostgreSQL resolved it: unquoted names folded to lower case
+	Columns []Column // in COPY order
+	Line    int      // input line of the COPY statement
+	Typed   bool     // whether a CREATE TABLE for it was seen, so Columns carry types
+	// Inserts: the table's rows come as INSERT statements, which are not
+	// rewritten; Columns is empty. Any non-nil plan for it stops the run.
+	Inserts bool
+}
+
+// QualifiedName returns schema.name, each part quoted only when needed.
+func (t *Table) QualifiedName() string {
+	return QuoteIdent(t.Schema) + "." + QuoteIdent(t.Name)
+}
+
+// Column is one column of a COPY block.
+type Column struct {
+	Name string
+	Type *Type // nil when the dump did not declare it (data-only dump)
+}
+
+// Type is a column's declared type, with domains resolved to their base.
+type Type struct {
+	Name      string  // base type name without schema: "varchar", "int4", "text", "citext", "mood"
+	Schema    string  // "pg_catalog" for built-in types written in SQL-standard form, else as written
+	Mods      []int32 // type modifiers: varchar(20) → [20], numeric(10,2) → [10 2]
+	ArrayDims int     // 0 for a scalar
+	NotNull   bool    // NOT NULL on the column or on a domain it uses
+	Domain    string  // the domain's qualified name when the column was declared with one
+}
+
+// String returns the type roughly as SQL would write it, for messages.
+func (t *Type) String() string {
+	var b strings.Builder
+	if t.Domain != "" {
+		b.WriteString(t.Domain)
+		b.WriteString(" (")
+	}
+	name := t.Name
+	if n, ok := sqlNames[name]; ok {
+		name = n
+	}
+	b.WriteString(name)
+	if len(t.Mods) > 0 {
+		b.WriteByte('(')
+		for i, m := range t.Mods {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprint(&b, m)
+		}
+		b.WriteByte(')')
+	}
+	for range t.ArrayDims {
+		b.WriteString("[]")
+	}
+	if t.Domain != "" {
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+var sqlNames = map[string]string{
+	"varchar": "character varying", "bpchar": "character", "int2": "smallint", "int4": "integer",
+	"int8": "bigint", "float4": "real", "float8": "double precision", "bool": "boolean",
+	"timestamptz": "timestamp with time zone", "timestamp": "timestamp without time zone",
+	"timetz": "time with time zone", "time": "time without time zone",
+}
+
+// TablePlan says how the rows of one COPY block are rewritten.
+type TablePlan struct {
+	// DropRows drops every row: the COPY statement and its end marker
+	// stay, so the table is restored empty.
+	DropRows bool
+	// Columns has one entry per COPY column; a nil entry keeps the field
+	// as it is (its bytes are copied, never decoded).
+	Columns []ColumnRewriter
+}
+
+// ColumnRewriter rewrites the values of one column.
+//
+// A ColumnRewriter is used by one goroutine at a time.
+type ColumnRewriter interface {
+	// Rewrite appends the replacement for one field to dst: value is the
+	// decoded field (nil when null). It returns the extended buffer and
+	// whether the replacement is NULL (then nothing is appended). It must
+	// not retain value.
+	Rewrite(dst, value []byte, null bool) (out []byte, outNull bool, err error)
+}
+
+// Transformer decides how each COPY block is rewritten.
+type Transformer interface {
+	// Table is called once per COPY block, before its first row, with the
+	// block's target. A nil plan copies the block untouched. An error
+	// stops the run before any row of the table is written.
+	Table(t *Table) (*TablePlan, error)
+}
+
+// QuoteIdent quotes a PostgreSQL identifier when it needs quoting (not
+// all of [a-z0-9_] starting with [a-z_]), doubling embedded quotes. It
+// does not know about keywords, which is fine for messages.
+func QuoteIdent(s string) string {
+	ok := s != ""
+	for i := 0; ok && i < len(s); i++ {
+		c := s[i]
+		ok = c == '_' || 'a' <= c && c <= 'z' || i > 0 && '0' <= c && c <= '9'
+	}
+	if ok {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}

@@ -1,0 +1,209 @@
+package fakers
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+)
+
+var catalogue = map[string]*Def{}
+
+func register(defs ...*Def) {
+	for _, d := range defs {
+		if _, dup := catalogue[d.Name]; dup {
+			panic("fakers: transformer registered twice: " + d.Name)
+		}
+		catalogue[d.Name] = d
+	}
+}
+
+// Lookup returns the transformer called name. The Def is shared: callers
+// must not modify it.
+func Lookup(name string) (*Def, bool) {
+	d, ok := catalogue[name]
+	return d, ok
+}
+
+// Names returns the names of all transformers, sorted.
+func Names() []string {
+	names := make([]string, 0, len(catalogue))
+	for n := range catalogue {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+var classNames = [...]string{
+	ClassUnknown:     "unknown",
+	ClassText:        "text",
+	ClassInt:         "integer",
+	ClassNumeric:     "numeric",
+	ClassBool:        "boolean",
+	ClassDate:        "date",
+	ClassTimestamp:   "timestamp",
+	ClassTimestampTZ: "timestamptz",
+	ClassUUID:        "uuid",
+	ClassInet:        "inet",
+	ClassCIDR:        "cidr",
+	ClassJSON:        "json",
+	ClassBytea:       "bytea",
+	ClassOther:       "other",
+}
+
+// String returns a short lowercase name of the class ("integer",
+// "timestamptz"), for messages.
+func (c Class) String() string {
+	if int(c) < len(classNames) {
+		return classNames[c]
+	}
+	return "class(" + strconv.Itoa(int(c)) + ")"
+}
+
+// typeName names the column type in messages: the type as the dump wrote
+// it when known, else the class.
+func typeName(t Target) string {
+	if t.Type != "" {
+		return t.Type
+	}
+	return t.Class.String()
+}
+
+// checkClass reports whether t's class is one of allowed.
+func checkClass(name string, t Target, allowed ...Class) error {
+	for _, c := range allowed {
+		if t.Class == c {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s cannot write into %s column", name, typeName(t))
+}
+
+// textOnly and friends are the class sets of the transformers.
+var (
+	textOnly = []Class{ClassText, ClassUnknown}
+)
+
+// textLimit returns the length limit that applies to t: MaxLen for a text
+// column, 0 (none) otherwise.
+func textLimit(t Target) int {
+	if t.Class == ClassText && t.MaxLen > 0 {
+		return t.MaxLen
+	}
+	return 0
+}
+
+// checkFit reports an error when a limited text column cannot hold need
+// characters.
+func checkFit(name string, unique bool, need int, t Target) error {
+	lim := textLimit(t)
+	if lim == 0 || need <= lim {
+		return nil
+	}
+	with := ""
+	if unique {
+		with = " with unique"
+	}
+	return fmt.Errorf("%s%s needs at least %d characters, %s holds %d", name, with, need, typeName(t), lim)
+}
+
+// refuseUnique is the error of a transformer asked for unique values it
+// cannot guarantee.
+func refuseUnique(name, hint string) error {
+	return fmt.Errorf("%s cannot guarantee unique values; %s", name, hint)
+}
+
+// uniqueExtra is the number of characters a unique output adds to the
+// base value: a one-character separator and the keyed suffix.
+const uniqueExtra = 1 + suffixLen
+
+// cutBase shortens the value appended to dst since start to at most room
+// bytes (keyed values are ASCII, so bytes are characters) and removes
+// separators left dangling at its end.
+func cutBase(dst []byte, start, room int) []byte {
+	if len(dst)-start <= room {
+		return dst
+	}
+	dst = dst[:start+room]
+	for len(dst) > start+1 {
+		switch dst[len(dst)-1] {
+		case ' ', '-', '.', '\'', '_':
+			dst = dst[:len(dst)-1]
+			continue
+		}
+		break
+	}
+	return dst
+}
+
+// genFunc appends one base value drawn from r to dst.
+type genFunc func(r *rng, dst []byte) []byte
+
+// textSpec describes a keyed transformer whose output is a text value
+// drawn from word lists.
+type textSpec struct {
+	name    string
+	summary string
+	gen     genFunc
+	// fixed > 0 marks a formatted value (phone, postcode) of at most fixed
+	// characters, never cut: a column too short for it is refused.
+	// Otherwise the value is free text, cut to fit the column.
+	fixed int
+	sep   byte // between the value and the unique suffix
+}
+
+func (s textSpec) def() *Def {
+	return &Def{
+		Name:    s.name,
+		Summary: s.summary,
+		Unique:  true,
+		Keyed:   true,
+		New: func(p Params) (Func, error) {
+			if err := checkClass(s.name, p.Target, textOnly...); err != nil {
+				return nil, err
+			}
+			f := &textFunc{prf: p.PRF, gen: s.gen, unique: p.Unique, sep: s.sep}
+			extra := 0
+			if p.Unique {
+				extra = uniqueExtra
+			}
+			if s.fixed > 0 {
+				if err := checkFit(s.name, p.Unique, s.fixed+extra, p.Target); err != nil {
+					return nil, err
+				}
+				return f, nil
+			}
+			if err := checkFit(s.name, p.Unique, 1+extra, p.Target); err != nil {
+				return nil, err
+			}
+			if lim := textLimit(p.Target); lim > 0 {
+				f.room = lim - extra
+			}
+			return f, nil
+		},
+	}
+}
+
+type textFunc struct {
+	prf    PRF
+	r      rng
+	gen    genFunc
+	unique bool
+	sep    byte
+	room   int // maximum length of the base value; 0 = unlimited
+}
+
+func (f *textFunc) Append(dst, in []byte) ([]byte, bool) {
+	h0, h1 := f.prf.Sum(in)
+	f.r.seed(h0, h1)
+	start := len(dst)
+	dst = f.gen(&f.r, dst)
+	if f.room > 0 {
+		dst = cutBase(dst, start, f.room)
+	}
+	if f.unique {
+		dst = append(dst, f.sep)
+		dst = appendSuffix(dst, h0, h1)
+	}
+	return dst, false
+}

@@ -1,0 +1,115 @@
+// Package fakers holds anondump's deterministic, keyed fake-value generators.
+//
+// # Model
+//
+// A value becomes PRF(key, domain ‖ value): the run's [Key] derives one
+// [PRF] per domain (see [Key.Domain]), and the PRF's 128-bit output seeds
+// the generator. The same input under the same key and domain therefore
+// always gives the same fake value, in every table and every run, and
+// joins survive anonymization.
+//
+// A [Def] describes one transformer of the catalogue ([Lookup], [Names]).
+// [Def.New] compiles it for one column ([Params]: domain PRF, uniqueness,
+// the column's [Target] type and length, options) and refuses, with an
+// error, a combination whose output could not be stored in the column.
+//
+// # Output
+//
+// Keyed transformers write pure ASCII without TAB, LF, CR or backslash.
+// They draw from word lists of gofakeit v6's data package, cleaned at
+// start-up, so output is stable for the same key, anondump version and
+// rules. Values meant to look real are chosen so they cannot, or are very
+// unlikely to, reach a real person or host: emails at example.com,
+// example.net and example.org (RFC 2606), phones in the 555 exchange,
+// IPv4 addresses in 10.0.0.0/8, IPv6 addresses in 2001:db8::/32.
+//
+// A column's output depends only on the key, the domain, unique, the
+// transformer's options and the target's class and length.
+//
+// # Uniqueness
+//
+// With Params.Unique, outputs of two distinct inputs collide with
+// probability at most about 2^-80. Text transformers append a suffix of
+// 80 PRF bits as 16 lowercase base32 characters (a-z, 2-7), in a form that
+// keeps the value valid: first.last.<suffix>@example.com for email,
+// name_<suffix> for username, "words <suffix>" for lorem and
+// <value>-<suffix> for the others. uuid (122 PRF bits), ipv6 (96) and hash
+// (4 bits per digit kept, at least 64) are unique as they are. For n
+// distinct values the chance of any collision is about n²/2^81: 4.1e-9
+// for 10^8 values with an 80-bit suffix. In a length-limited column the
+// value before the suffix is cut, never the suffix; a column too short for
+// one character, the separator and the suffix is refused.
+//
+// # Concurrency
+//
+// A [Func] is not safe for concurrent use: it may keep scratch state.
+// Build one per goroutine by calling [Def.New] again.
+package fakers
+
+// Class is the kind of SQL type a column has, as far as a transformer's
+// output is concerned.
+type Class uint8
+
+// The classes of column types.
+const (
+	// ClassUnknown: the dump did not say (a data-only dump). Any output is
+	// accepted and no length limit applies.
+	ClassUnknown     Class = iota
+	ClassText              // text, varchar(n), char(n), citext, name
+	ClassInt               // smallint, integer, bigint
+	ClassNumeric           // numeric, real, double precision
+	ClassBool              // boolean
+	ClassDate              // date
+	ClassTimestamp         // timestamp without time zone
+	ClassTimestampTZ       // timestamp with time zone
+	ClassUUID              // uuid
+	ClassInet              // inet
+	ClassCIDR              // cidr
+	ClassJSON              // json, jsonb
+	ClassBytea             // bytea
+	ClassOther             // anything else: enums, composites, geometric, ...
+)
+
+// Target is the column a transformer writes into.
+type Target struct {
+	Class  Class
+	MaxLen int    // maximum length in characters (varchar(n), char(n)); 0 means unlimited
+	Type   string // the SQL type as written in the dump, for messages ("character varying(20)")
+}
+
+// Params configure one transformer for one column.
+type Params struct {
+	PRF    PRF    // the domain's keyed PRF
+	Unique bool   // outputs of distinct inputs must (practically) never collide
+	Target Target // the column written into
+
+	// Options; which ones a transformer reads is listed in Def.Options.
+	Value  string // const: the replacement value, as PostgreSQL reads it
+	Length int    // hash: number of hex digits kept (0 = all 32)
+	Keep   int    // mask: number of trailing characters kept
+	Char   string // mask: the masking character (default "*")
+}
+
+// Func produces the fake value for one non-NULL input.
+type Func interface {
+	// Append appends the fake value for in (a decoded field, never NULL) to
+	// dst and returns the extended buffer; null reports that the output is
+	// SQL NULL instead (then out is dst unchanged). It must not retain in
+	// or dst, and in steady state it must not allocate.
+	Append(dst, in []byte) (out []byte, null bool)
+}
+
+// Def describes one transformer of the catalogue.
+type Def struct {
+	Name    string   // name used in anon.yaml (transform: NAME)
+	Summary string   // one line for docs and `anondump validate`
+	Options []string // option keys accepted beside transform/domain/unique ("value", "length", "keep", "char")
+	Unique  bool     // whether unique: true is supported
+	Keyed   bool     // whether the output depends on the key (false for const, set_null, mask)
+
+	// New compiles the transformer for one column. It fails when the
+	// output cannot be stored in p.Target (wrong type class, too short a
+	// varchar, a const value that is not a valid literal of the type) or
+	// when unique is asked of a transformer that cannot provide it.
+	New func(p Params) (Func, error)
+}

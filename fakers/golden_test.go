@@ -1,0 +1,131 @@
+package fakers
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden.txt")
+
+const goldenPath = "testdata/golden.txt"
+
+var goldenInputs = []string{"alice@corp.example", "Zoë Ångström-Żółć", "", "4111 1111 1111 1111"}
+
+// goldenCase is one configuration of one transformer in the golden file.
+type goldenCase struct {
+	label string
+	p     Params
+}
+
+func goldenCases(d *Def) []goldenCase {
+	var cs []goldenCase
+	add := func(label string, p Params) {
+		cs = append(cs, goldenCase{label, p})
+		p.Unique = true
+		if _, err := d.New(p); err == nil {
+			cs = append(cs, goldenCase{strings.TrimSpace(label + " unique"), p})
+		}
+	}
+	switch d.Name {
+	case "const":
+		add("value=n/a", Params{Value: "n/a"})
+	case "hash":
+		add("length=0", Params{})
+		add("length=8", Params{Length: 8})
+		add("length=16", Params{Length: 16})
+	case "mask":
+		add("keep=0", Params{})
+		add("keep=4 char=#", Params{Keep: 4, Char: "#"})
+		add("keep=3 char=•", Params{Keep: 3, Char: "•"})
+	case "date_of_birth":
+		add("date", Params{Target: Target{Class: ClassDate}})
+		add("timestamp", Params{Target: Target{Class: ClassTimestamp}})
+		add("timestamptz", Params{Target: Target{Class: ClassTimestampTZ}})
+	default:
+		add("", Params{})
+		if _, err := d.New(Params{Target: Target{Class: ClassText, MaxLen: 30}}); err == nil {
+			add("varchar(30)", Params{Target: Target{Class: ClassText, MaxLen: 30}})
+		}
+	}
+	return cs
+}
+
+// goldenText renders the outputs the golden file pins: the key and PRF
+// derivation, then every transformer in every golden configuration on
+// every golden input.
+func goldenText(t *testing.T) []byte {
+	var b bytes.Buffer
+	key := NewKey([]byte("test-key"))
+	fmt.Fprintf(&b, "# go test ./fakers -run Golden -update rewrites this file\n")
+	fmt.Fprintf(&b, "key %x\n", key[:])
+	prf := key.Domain("email")
+	fmt.Fprintf(&b, "domain email k0=%016x k1=%016x\n", prf.k0, prf.k1)
+	for _, in := range append(goldenInputs, "bob", "Bob") {
+		h0, h1 := prf.Sum([]byte(in))
+		fmt.Fprintf(&b, "prf email %q h0=%016x h1=%016x\n", in, h0, h1)
+	}
+	for _, name := range Names() {
+		d, _ := Lookup(name)
+		for _, c := range goldenCases(d) {
+			c.p.PRF = key.Domain(name)
+			f, err := d.New(c.p)
+			if err != nil {
+				t.Fatalf("%s %s: New: %v", name, c.label, err)
+			}
+			for _, in := range goldenInputs {
+				out, null := f.Append(nil, []byte(in))
+				res := fmt.Sprintf("%q", out)
+				if null {
+					res = "NULL"
+				}
+				fmt.Fprintf(&b, "%s", name)
+				if c.label != "" {
+					fmt.Fprintf(&b, " [%s]", c.label)
+				}
+				fmt.Fprintf(&b, " %q -> %s\n", in, res)
+			}
+		}
+	}
+	return b.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	got := goldenText(t)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(goldenPath), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(goldenPath, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(goldenPath)
+	if err != nil {
+		t.Fatalf("%v (run go test ./fakers -run Golden -update)", err)
+	}
+	if bytes.Equal(got, want) {
+		return
+	}
+	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	n := 0
+	for i := 0; i < max(len(gl), len(wl)) && n < 20; i++ {
+		var g, w string
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w {
+			t.Errorf("%s:%d:\n got  %s\n want %s", goldenPath, i+1, g, w)
+			n++
+		}
+	}
+	t.Errorf("outputs differ from %s; if the change is intended, run go test ./fakers -run Golden -update", goldenPath)
+}

@@ -1,0 +1,439 @@
+// Package rules loads and validates anondump's YAML rules file and
+// compiles it into a [Plan] that rewrites a dump's tables.
+//
+// # File format
+//
+//	version: 1
+//	tables:
+//	  public.users:              # schema.table; a bare name means public
+//	    columns:
+//	      email: {transform: email, unique: true, domain: contact_email}
+//	      first_name: first_name # short form: the transformer's name
+//	      password_hash: {transform: const, value: "x"}
+//	  public.sessions:
+//	    truncate: true           # keep the COPY block, drop all its rows
+//
+// Table and column keys are the real, case-sensitive PostgreSQL names, as
+// `\d` shows them. In a table key, a part that contains a dot is written
+// in double quotes: '"my.schema"."My Table"'. Decoding is strict: unknown
+// keys, unknown transformers and options a transformer does not take are
+// errors, each reported with its file:line:col, all in one run.
+package rules
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/fakers"
+	"gopkg.in/yaml.v3"
+)
+
+// Rules is a loaded, statically valid rules file.
+type Rules struct {
+	File   string
+	Tables []*TableRule
+	byName map[[2]string]*TableRule
+}
+
+// TableRule is the rule for one table.
+type TableRule struct {
+	Pos      Pos
+	Key      string // the key as written
+	Schema   string
+	Name     string
+	Truncate bool
+	Columns  []*ColumnRule
+}
+
+// Path returns schema.table for messages.
+func (t *TableRule) Path() string { return qualified(t.Schema, t.Name) }
+
+// ColumnRule is the rule for one column.
+type ColumnRule struct {
+	Pos       Pos // of the column key
+	Column    string
+	Transform string
+	Def       *fakers.Def
+	Domain    string // effective domain ("" for transformers that are not keyed)
+	Unique    bool   // as computed for the whole domain
+	uniqueSet *bool  // as written, nil when not written
+	Value     string
+	Length    int
+	Keep      int
+	Char      string
+}
+
+// Load reads and validates a rules file. name is used in messages.
+func Load(r io.Reader, name string) (*Rules, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data, name)
+}
+
+// Parse validates the rules in data.
+func Parse(data []byte, name string) (*Rules, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, ErrorList{{Pos: Pos{File: name}, Msg: "the rules file is empty; it needs at least `version: 1`"}}
+		}
+		return nil, ErrorList{yamlError(name, err)}
+	}
+	var errs ErrorList
+	l := &loader{file: name, errs: &errs}
+	rs := &Rules{File: name, byName: map[[2]string]*TableRule{}}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		errs.add(l.pos(root), "", "the rules file must be a mapping with `version: 1` and `tables:`")
+		return nil, errs.err()
+	}
+	var version *yaml.Node
+	l.mapping(root, "", []string{"version", "tables"}, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "version":
+			version = v
+			if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || err != nil || n != 1 {
+				errs.add(l.pos(v), "", "unsupported version %q: this anondump reads version 1", v.Value)
+			}
+		case "tables":
+			l.tables(rs, v)
+		}
+	})
+	if version == nil {
+		errs.add(l.pos(root), "", "missing `version: 1` at the top of the rules file")
+	}
+	l.domains(rs)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+// yamlError turns a yaml.v3 syntax error into a positioned Error.
+func yamlError(file string, err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if i := strings.IndexByte(rest, ':'); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				line, msg = n, strings.TrimSpace(rest[i+1:])
+			}
+		}
+	}
+	return &Error{Pos: Pos{File: file, Line: line, Col: min(line, 1)}, Msg: "invalid YAML: " + msg}
+}
+
+type loader struct {
+	file string
+	errs *ErrorList
+}
+
+func (l *loader) pos(n *yaml.Node) Pos { return Pos{File: l.file, Line: n.Line, Col: n.Column} }
+
+// mapping walks a mapping node strictly: keys must be in known and appear
+// once.
+func (l *loader) mapping(n *yaml.Node, path string, known []string, each func(k, v *yaml.Node)) {
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if prev := seen[k.Value]; prev != nil {
+			l.errs.add(l.pos(k), path, "key %q is repeated (first at line %d)", k.Value, prev.Line)
+			continue
+		}
+		seen[k.Value] = k
+		if known != nil && !contains(known, k.Value) {
+			l.errs.add(l.pos(k), path, "unknown key %q%s; known keys: %s", k.Value, didYouMean(k.Value, known), strings.Join(known, ", "))
+			continue
+		}
+		each(k, v)
+	}
+}
+
+func (l *loader) tables(rs *Rules, n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		if n.Tag != "!!null" {
+			l.errs.add(l.pos(n), "", "`tables` must be a mapping of table names to rules")
+		}
+		return
+	}
+	l.mapping(n, "", nil, func(k, v *yaml.Node) {
+		schema, name, err := splitTableKey(k.Value)
+		if err != nil {
+			l.errs.add(l.pos(k), "", "bad table name %q: %v", k.Value, err)
+			return
+		}
+		t := &TableRule{Pos: l.pos(k), Key: k.Value, Schema: schema, Name: name}
+		if prev := rs.byName[[2]string{schema, name}]; prev != nil {
+			l.errs.add(t.Pos, t.Path(), "table has a second rule (first at line %d)", prev.Pos.Line)
+			return
+		}
+		rs.byName[[2]string{schema, name}] = t
+		rs.Tables = append(rs.Tables, t)
+		if v.Kind != yaml.MappingNode {
+			l.errs.add(l.pos(v), t.Path(), "a table rule is a mapping with `columns:` or `truncate: true`")
+			return
+		}
+		l.mapping(v, t.Path(), []string{"columns", "truncate"}, func(k, v *yaml.Node) {
+			switch k.Value {
+			case "truncate":
+				b, ok := boolValue(v)
+				if !ok {
+					l.errs.add(l.pos(v), t.Path(), "truncate must be true or false")
+				}
+				t.Truncate = b
+			case "columns":
+				l.columns(t, v)
+			}
+		})
+		if t.Truncate && len(t.Columns) > 0 {
+			l.errs.add(t.Pos, t.Path(), "truncate: true drops every row; remove the column rules or the truncate")
+		}
+		if !t.Truncate && len(t.Columns) == 0 {
+			l.errs.add(t.Pos, t.Path(), "the rule does nothing: give it column rules or `truncate: true`")
+		}
+	})
+}
+
+func (l *loader) columns(t *TableRule, n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		l.errs.add(l.pos(n), t.Path(), "`columns` must be a mapping of column names to transformers")
+		return
+	}
+	l.mapping(n, t.Path(), nil, func(k, v *yaml.Node) {
+		c := &ColumnRule{Pos: l.pos(k), Column: unquoteIdent(k.Value)}
+		path := t.Path() + "." + dumpstream.QuoteIdent(c.Column)
+		var tpos *yaml.Node
+		switch v.Kind {
+		case yaml.ScalarNode:
+			c.Transform, tpos = v.Value, v
+		case yaml.MappingNode:
+			opts := map[string]*yaml.Node{}
+			l.mapping(v, path, []string{"transform", "domain", "unique", "value", "length", "keep", "char"}, func(k, v *yaml.Node) {
+				if v.Kind != yaml.ScalarNode {
+					l.errs.add(l.pos(v), path, "%s must be a single value", k.Value)
+					return
+				}
+				opts[k.Value] = v
+			})
+			tn := opts["transform"]
+			if tn == nil {
+				l.errs.add(l.pos(v), path, "missing `transform:`; known transformers: %s", strings.Join(fakers.Names(), ", "))
+				return
+			}
+			c.Transform, tpos = tn.Value, tn
+			l.options(c, path, opts)
+		default:
+			l.errs.add(l.pos(v), path, "a column rule is a transformer name or a mapping with `transform:`")
+			return
+		}
+		def, ok := fakers.Lookup(c.Transform)
+		if !ok {
+			l.errs.add(l.pos(tpos), path, "unknown transformer %q%s", c.Transform, didYouMean(c.Transform, fakers.Names()))
+			return
+		}
+		c.Def = def
+		if def.Keyed && c.Domain == "" {
+			c.Domain = def.Name
+		}
+		if c.uniqueSet != nil && *c.uniqueSet && !def.Unique {
+			l.errs.add(l.pos(tpos), path, "%s cannot guarantee unique values; use a transformer that can (email, username, uuid, hash, ...)", def.Name)
+		}
+		t.Columns = append(t.Columns, c)
+	})
+}
+
+func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node) {
+	def, _ := fakers.Lookup(opts["transform"].Value)
+	for _, name := range []string{"domain", "unique", "value", "length", "keep", "char"} {
+		v := opts[name]
+		if v == nil {
+			continue
+		}
+		if def != nil {
+			generic := name == "domain" || name == "unique"
+			switch {
+			case name == "domain" && !def.Keyed:
+				l.errs.add(l.pos(v), path, "domain has no effect on %s, whose output does not depend on the input's identity", def.Name)
+				continue
+			case !generic && !contains(def.Options, name):
+				l.errs.add(l.pos(v), path, "%s does not take the option %q%s", def.Name, name, optionHint(def))
+				continue
+			}
+		}
+		switch name {
+		case "domain":
+			if v.Value == "" {
+				l.errs.add(l.pos(v), path, "domain must not be empty")
+			}
+			c.Domain = v.Value
+		case "unique":
+			b, ok := boolValue(v)
+			if !ok {
+				l.errs.add(l.pos(v), path, "unique must be true or false")
+			}
+			c.uniqueSet = &b
+		case "value":
+			c.Value = v.Value
+		case "char":
+			c.Char = v.Value
+		case "length", "keep":
+			n, err := strconv.Atoi(v.Value)
+			if err != nil || n < 0 {
+				l.errs.add(l.pos(v), path, "%s must be a whole number ≥ 0", name)
+			}
+			if name == "length" {
+				c.Length = n
+			} else {
+				c.Keep = n
+			}
+		}
+	}
+	if def != nil && contains(def.Options, "value") && opts["value"] == nil {
+		l.errs.add(l.pos(opts["transform"]), path, "%s needs `value:`", def.Name)
+	}
+}
+
+func optionHint(def *fakers.Def) string {
+	if len(def.Options) == 0 {
+		return "; it takes only transform, domain and unique"
+	}
+	return "; it takes: " + strings.Join(def.Options, ", ")
+}
+
+// domains checks that the columns sharing a domain agree, and makes
+// uniqueness a property of the domain.
+func (l *loader) domains(rs *Rules) {
+	type member struct {
+		t *TableRule
+		c *ColumnRule
+	}
+	byDomain := map[string][]member{}
+	var names []string
+	for _, t := range rs.Tables {
+		for _, c := range t.Columns {
+			if c.Def == nil || c.Domain == "" {
+				continue
+			}
+			if _, ok := byDomain[c.Domain]; !ok {
+				names = append(names, c.Domain)
+			}
+			byDomain[c.Domain] = append(byDomain[c.Domain], member{t, c})
+		}
+	}
+	sort.Strings(names)
+	for _, d := range names {
+		ms := byDomain[d]
+		first := ms[0]
+		var yes, no *member
+		for i := range ms {
+			m := &ms[i]
+			if m.c.Transform != first.c.Transform {
+				l.errs.add(m.c.Pos, m.t.Path()+"."+dumpstream.QuoteIdent(m.c.Column),
+					"domain %q is used with transformer %s here and %s at line %d; columns that share a domain must use the same transformer",
+					d, m.c.Transform, first.c.Transform, first.c.Pos.Line)
+			}
+			if m.c.uniqueSet != nil {
+				if *m.c.uniqueSet && yes == nil {
+					yes = m
+				}
+				if !*m.c.uniqueSet && no == nil {
+					no = m
+				}
+			}
+		}
+		if yes != nil && no != nil {
+			l.errs.add(no.c.Pos, no.t.Path()+"."+dumpstream.QuoteIdent(no.c.Column),
+				"unique: false contradicts unique: true at line %d in the same domain %q; uniqueness is a property of the domain (remove one)",
+				yes.c.Pos.Line, d)
+		}
+		for _, m := range ms {
+			m.c.Unique = yes != nil
+		}
+	}
+}
+
+// splitTableKey splits "schema.table" (parts optionally double-quoted) into
+// its parts; a bare name means public.
+func splitTableKey(key string) (schema, name string, err error) {
+	var parts []string
+	var cur strings.Builder
+	quoted, wasQuoted := false, false
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case quoted && c == '"' && i+1 < len(key) && key[i+1] == '"':
+			cur.WriteByte('"')
+			i++
+		case c == '"' && (quoted || cur.Len() == 0 && !wasQuoted):
+			quoted = !quoted
+			wasQuoted = true
+		case c == '.' && !quoted:
+			parts = append(parts, cur.String())
+			cur.Reset()
+			wasQuoted = false
+		case c == '"':
+			return "", "", errors.New("misplaced double quote")
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	if quoted {
+		return "", "", errors.New("unterminated double quote")
+	}
+	parts = append(parts, cur.String())
+	for _, p := range parts {
+		if p == "" {
+			return "", "", errors.New("empty name part")
+		}
+	}
+	switch len(parts) {
+	case 1:
+		return "public", parts[0], nil
+	case 2:
+		return parts[0], parts[1], nil
+	}
+	return "", "", fmt.Errorf("expected schema.table, got %d dot-separated parts (quote a part that contains a dot)", len(parts))
+}
+
+// unquoteIdent removes surrounding double quotes from a column key, if any.
+func unquoteIdent(s string) string {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		return strings.ReplaceAll(s[1:len(s)-1], `""`, `"`)
+	}
+	return s
+}
+
+func qualified(schema, name string) string {
+	return dumpstream.QuoteIdent(schema) + "." + dumpstream.QuoteIdent(name)
+}
+
+func boolValue(n *yaml.Node) (bool, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return false, false
+	}
+	switch n.Value {
+	case "true", "True", "TRUE", "yes", "on":
+		return true, true
+	case "false", "False", "FALSE", "no", "off":
+		return false, true
+	}
+	return false, false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

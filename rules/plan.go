@@ -1,0 +1,196 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/fakers"
+)
+
+// Plan applies the rules to a dump under one key. It implements
+// [dumpstream.Transformer]; it is used by one goroutine at a time.
+type Plan struct {
+	rules *Rules
+	key   fakers.Key
+	seen  map[[2]string]bool // tables the dump has (COPY or INSERT targets)
+	used  map[*TableRule]bool
+}
+
+// NewPlan prepares the rules for a run under key.
+func NewPlan(rs *Rules, key fakers.Key) *Plan {
+	return &Plan{rules: rs, key: key, seen: map[[2]string]bool{}, used: map[*TableRule]bool{}}
+}
+
+// Table compiles the rule for one table of the dump, checking every column
+// rule against the table's columns and types. All problems of the table
+// are reported together, before any of its rows is written.
+func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
+	p.seen[[2]string{t.Schema, t.Name}] = true
+	tr := p.rules.byName[[2]string{t.Schema, t.Name}]
+	if tr == nil {
+		return nil, nil
+	}
+	p.used[tr] = true
+	if tr.Truncate || t.Inserts {
+		// For INSERT data any plan stops the run: those rows cannot be
+		// rewritten, and letting them through would leak them.
+		return &dumpstream.TablePlan{DropRows: true}, nil
+	}
+	plan := &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns))}
+	var errs ErrorList
+	names := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
+	}
+	for _, cr := range tr.Columns {
+		path := tr.Path() + "." + dumpstream.QuoteIdent(cr.Column)
+		i := indexOf(names, cr.Column)
+		if i < 0 {
+			errs.add(cr.Pos, path, "the dump's table %s has no column %q%s; its columns are: %s",
+				tr.Path(), cr.Column, didYouMean(cr.Column, names), strings.Join(names, ", "))
+			continue
+		}
+		rw, err := p.column(cr, t.Columns[i])
+		if err != nil {
+			errs.add(cr.Pos, path, "%v", err)
+			continue
+		}
+		plan.Columns[i] = rw
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return plan, nil
+}
+
+// column builds the rewriter of one column.
+func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnRewriter, error) {
+	typ := col.Type
+	elementWise := typ != nil && typ.ArrayDims > 0 && cr.Def.Name != "set_null" && cr.Def.Name != "const"
+	target := targetOf(typ, elementWise)
+	if typ != nil && typ.NotNull && cr.Def.Name == "set_null" {
+		return nil, fmt.Errorf("set_null cannot write into %s, which is NOT NULL; use const or a faker", col.Name)
+	}
+	params := fakers.Params{Unique: cr.Unique, Target: target, Value: cr.Value, Length: cr.Length, Keep: cr.Keep, Char: cr.Char}
+	if cr.Def.Keyed {
+		params.PRF = p.key.Domain(cr.Domain)
+	}
+	fn, err := cr.Def.New(params)
+	if err != nil {
+		return nil, err
+	}
+	if elementWise {
+		return &arrayRewriter{fn: fn}, nil
+	}
+	return &scalarRewriter{fn: fn}, nil
+}
+
+// targetOf maps a column type to a faker target. For element-wise array
+// rules the target is the element type.
+func targetOf(t *dumpstream.Type, element bool) fakers.Target {
+	if t == nil {
+		return fakers.Target{Class: fakers.ClassUnknown, Type: "unknown type"}
+	}
+	tg := fakers.Target{Type: t.String()}
+	if t.ArrayDims > 0 && !element {
+		tg.Class = fakers.ClassOther
+		return tg
+	}
+	switch t.Name {
+	case "text", "varchar", "bpchar", "citext", "name":
+		tg.Class = fakers.ClassText
+		if (t.Name == "varchar" || t.Name == "bpchar") && len(t.Mods) > 0 {
+			tg.MaxLen = int(t.Mods[0])
+		}
+	case "int2", "int4", "int8", "smallint", "integer", "bigint":
+		tg.Class = fakers.ClassInt
+	case "numeric", "decimal", "float4", "float8":
+		tg.Class = fakers.ClassNumeric
+	case "bool", "boolean":
+		tg.Class = fakers.ClassBool
+	case "date":
+		tg.Class = fakers.ClassDate
+	case "timestamp":
+		tg.Class = fakers.ClassTimestamp
+	case "timestamptz":
+		tg.Class = fakers.ClassTimestampTZ
+	case "uuid":
+		tg.Class = fakers.ClassUUID
+	case "inet":
+		tg.Class = fakers.ClassInet
+	case "cidr":
+		tg.Class = fakers.ClassCIDR
+	case "json", "jsonb":
+		tg.Class = fakers.ClassJSON
+	case "bytea":
+		tg.Class = fakers.ClassBytea
+	default:
+		tg.Class = fakers.ClassOther
+	}
+	return tg
+}
+
+// scalarRewriter applies a faker to a whole field. NULL stays NULL.
+type scalarRewriter struct{ fn fakers.Func }
+
+func (s *scalarRewriter) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
+	if null {
+		return dst, true, nil
+	}
+	out, isNull := s.fn.Append(dst, value)
+	return out, isNull, nil
+}
+
+// arrayRewriter applies a faker to every non-NULL element of an array.
+type arrayRewriter struct {
+	fn      fakers.Func
+	scratch []byte
+	each    dumpstream.ElementFunc
+}
+
+func (a *arrayRewriter) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
+	if null {
+		return dst, true, nil
+	}
+	if a.each == nil {
+		a.each = func(dst, elem []byte) ([]byte, bool, error) {
+			out, isNull := a.fn.Append(dst, elem)
+			return out, isNull, nil
+		}
+	}
+	out, scratch, err := dumpstream.AppendArrayRewritten(dst, value, a.scratch, a.each)
+	a.scratch = scratch
+	if err != nil {
+		return dst, false, err
+	}
+	return out, false, nil
+}
+
+// Unused returns an error for every table rule the dump never reached: a
+// likely typo in a table name, which would let that table's real rows
+// through.
+func (p *Plan) Unused() error {
+	var errs ErrorList
+	var seen []string
+	for k := range p.seen {
+		seen = append(seen, qualified(k[0], k[1]))
+	}
+	sort.Strings(seen)
+	for _, t := range p.rules.Tables {
+		if !p.used[t] {
+			errs.add(t.Pos, t.Path(), "the dump has no data for this table%s; fix the name or remove the rule", didYouMean(t.Path(), seen))
+		}
+	}
+	return errs.err()
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
