@@ -31,12 +31,13 @@ func AppendArrayRewritten(dst, lit, scratch []byte, fn ElementFunc) (out, scratc
 		i++
 	}
 	dst = append(dst, lit[:i]...)
-	depth := 0
+	depth, opened := 0, false
 	for i < len(lit) {
 		c := lit[i]
 		switch {
 		case c == '{':
 			depth++
+			opened = true
 			dst = append(dst, c)
 			i++
 		case c == '}':
@@ -86,6 +87,15 @@ func AppendArrayRewritten(dst, lit, scratch []byte, fn ElementFunc) (out, scratc
 					}
 					scratch = append(scratch, b)
 				}
+				// array_out never writes text right after a closing quote.
+				j := i
+				for j < len(lit) && isArraySpace(lit[j]) {
+					j++
+				}
+				if j < len(lit) && lit[j] != ',' && lit[j] != '}' {
+					return dst, scratch, errBadArray
+				}
+				i = j // whitespace after an element is insignificant
 			} else {
 				// Unquoted: up to a delimiter or brace; trailing
 				// whitespace is not part of the element.
@@ -125,7 +135,7 @@ func AppendArrayRewritten(dst, lit, scratch []byte, fn ElementFunc) (out, scratc
 			dst = quoteArrayElement(dst, mark)
 		}
 	}
-	if depth != 0 {
+	if depth != 0 || !opened {
 		return dst, scratch, errBadArray
 	}
 	return dst, scratch, nil

@@ -79,10 +79,8 @@ func checkClass(name string, t Target, allowed ...Class) error {
 	return fmt.Errorf("%s cannot write into %s column", name, typeName(t))
 }
 
-// textOnly and friends are the class sets of the transformers.
-var (
-	textOnly = []Class{ClassText, ClassUnknown}
-)
+// textOnly is the class set of the transformers that write only text.
+var textOnly = []Class{ClassText, ClassUnknown}
 
 // textLimit returns the length limit that applies to t: MaxLen for a text
 // column, 0 (none) otherwise.

@@ -29,7 +29,7 @@
 // # Uniqueness
 //
 // With Params.Unique, outputs of two distinct inputs collide with
-// probability at most about 2^-80. Text transformers append a suffix of
+// probability at most about 2^-80 (2^-64 for hash with 16 digits). Text transformers append a suffix of
 // 80 PRF bits as 16 lowercase base32 characters (a-z, 2-7), in a form that
 // keeps the value valid: first.last.<suffix>@example.com for email,
 // name_<suffix> for username, "words <suffix>" for lorem and
@@ -38,7 +38,8 @@
 // distinct values the chance of any collision is about n²/2^81: 4.1e-9
 // for 10^8 values with an 80-bit suffix. In a length-limited column the
 // value before the suffix is cut, never the suffix; a column too short for
-// one character, the separator and the suffix is refused.
+// one character, the separator and the suffix (and, for email, the domain)
+// is refused.
 //
 // # Concurrency
 //

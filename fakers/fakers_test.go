@@ -725,7 +725,7 @@ func TestAllocs(t *testing.T) {
 			for _, v := range in {
 				dst, _ = f.Append(dst[:0], v) // warm-up
 				if n := testing.AllocsPerRun(100, func() { dst, _ = f.Append(dst[:0], v) }); n != 0 {
-					t.Errorf("%s unique=%v (%q): %v allocations per value", name, unique, v, n)
+					t.Errorf("%s unique=%v (%.20q): %v allocations per value", name, unique, v, n)
 				}
 			}
 		}

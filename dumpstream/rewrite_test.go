@@ -1,0 +1,268 @@
+package dumpstream
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+// marker is a ColumnRewriter that wraps values in <…> and keeps NULLs.
+type marker struct{}
+
+func (marker) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
+	if null {
+		return dst, true, nil
+	}
+	dst = append(dst, '<')
+	dst = append(dst, value...)
+	return append(dst, '>'), false, nil
+}
+
+// ruled rewrites the named columns of the named tables with marker, and
+// drops the rows of tables listed in drop.
+type ruled struct {
+	cols   map[string][]string // qualified table → columns
+	drop   map[string]bool
+	tables []*Table
+}
+
+func (r *ruled) Table(t *Table) (*TablePlan, error) {
+	r.tables = append(r.tables, t)
+	q := t.QualifiedName()
+	if r.drop[q] {
+		return &TablePlan{DropRows: true}, nil
+	}
+	cols, ok := r.cols[q]
+	if !ok {
+		return nil, nil
+	}
+	p := &TablePlan{Columns: make([]ColumnRewriter, len(t.Columns))}
+	for i, c := range t.Columns {
+		for _, name := range cols {
+			if c.Name == name {
+				p.Columns[i] = marker{}
+			}
+		}
+	}
+	return p, nil
+}
+
+func rewriteString(t *testing.T, in string, tr Transformer) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	_, err := Rewrite(&out, strings.NewReader(in), tr, Options{Name: "test.sql"})
+	return out.String(), err
+}
+
+const smallDump = `--
+-- PostgreSQL database dump
+--
+
+SET standard_conforming_strings = on;
+CREATE TABLE public.users (id integer NOT NULL, email character varying(40), tags text[], note text);
+CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $_$
+COPY public.users (id, email) FROM stdin;
+1	inside@function.body
+\.
+$_$;
+COMMENT ON TABLE public.users IS 'COPY public.users (id) FROM stdin; isn''t data';
+COPY public.users (id, email, tags, note) FROM stdin;
+1	alice@realmail.test	{a,b}	tab\there
+2	\N	\N	back\\slash
+\.
+
+COPY "My Schema"."Mixed Case" ("Value", "a b") FROM stdin;
+x	y
+\.
+
+--
+-- PostgreSQL database dump complete
+--
+
+`
+
+func TestRewriteColumns(t *testing.T) {
+	tr := &ruled{cols: map[string][]string{"public.users": {"email", "note"}}}
+	got, err := rewriteString(t, smallDump, tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.NewReplacer(
+		"1\talice@realmail.test\t{a,b}\ttab\\there", "1\t<alice@realmail.test>\t{a,b}\t<tab\\there>",
+		"2\t\\N\t\\N\tback\\\\slash", "2\t\\N\t\\N\t<back\\\\slash>",
+	).Replace(smallDump)
+	if got != want {
+		t.Errorf("output:\n%s\nwant:\n%s", got, want)
+	}
+	// The COPY inside the function body and the comment are not blocks.
+	if len(tr.tables) != 2 {
+		t.Fatalf("saw %d COPY blocks, want 2", len(tr.tables))
+	}
+	users := tr.tables[0]
+	if !users.Typed || users.Columns[1].Type == nil || users.Columns[1].Type.String() != "character varying(40)" {
+		t.Errorf("users.email type = %+v, want character varying(40)", users.Columns[1].Type)
+	}
+	if users.Columns[0].Type == nil || !users.Columns[0].Type.NotNull {
+		t.Errorf("users.id is not NOT NULL: %+v", users.Columns[0].Type)
+	}
+	if ty := users.Columns[2].Type; ty == nil || ty.ArrayDims != 1 || ty.Name != "text" {
+		t.Errorf("users.tags type = %+v, want text[]", ty)
+	}
+	mixed := tr.tables[1]
+	if mixed.Schema != "My Schema" || mixed.Name != "Mixed Case" || mixed.Columns[1].Name != "a b" || mixed.Typed {
+		t.Errorf("mixed table = %+v", mixed)
+	}
+}
+
+func TestRewriteDropRows(t *testing.T) {
+	got, err := rewriteString(t, smallDump, &ruled{drop: map[string]bool{"public.users": true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(got, "alice") || !strings.Contains(got, "COPY public.users (id, email, tags, note) FROM stdin;\n\\.\n") {
+		t.Errorf("rows not dropped cleanly:\n%s", got)
+	}
+}
+
+func TestRewriteErrors(t *testing.T) {
+	tr := func() Transformer { return &ruled{cols: map[string][]string{"public.users": {"email"}}} }
+	for _, tc := range []struct {
+		name, in, want string
+		truncated      bool
+	}{
+		{"too few fields", "COPY public.users (id, email) FROM stdin;\n1\n\\.\n", "test.sql:2: table public.users: row has 1 fields", false},
+		{"too many fields", "COPY public.users (id, email) FROM stdin;\n1\tsecret@x\textra\n\\.\n", "test.sql:2: table public.users: row has 3 fields", false},
+		{"trailing backslash", "COPY public.users (id, email) FROM stdin;\n1\tsecret@x\\\n\\.\n", "test.sql:2: table public.users: row ends with a backslash", false},
+		{"eof in copy", "COPY public.users (id, email) FROM stdin;\n1\tsecret@x\n", "test.sql:2: input ends inside the COPY data of table public.users (COPY at line 1)", true},
+		{"eof in string", "SELECT 'secret@x\n", "test.sql:1: input ends inside a quoted string", true},
+		{"eof in statement", "SELECT 1\n", "input ends inside a statement that began at line 1", true},
+		{"missing trailer", "--\n-- PostgreSQL database dump\n--\nSELECT 1;\n", `before pg_dump's "dump complete" trailer`, true},
+		{"inserts", "INSERT INTO public.users VALUES (1, 'secret@x');\n", "test.sql:1: table public.users: the dump holds this table's rows as INSERT statements", false},
+		{"inserts quoted", "INSERT INTO \"public\".\"users\" (id) VALUES (1);\n", "as INSERT statements", false},
+		{"bad copy header", "COPY public.users (id, FROM stdin;\n", "test.sql:1:", false},
+		{"text after copy", "COPY public.users (id, email) FROM stdin; SELECT 1;\n\\.\n", "text after", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := rewriteString(t, tc.in, tr())
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error = %v, want one containing %q", err, tc.want)
+			}
+			if errors.Is(err, ErrTruncated) != tc.truncated {
+				t.Errorf("errors.Is(err, ErrTruncated) = %v, want %v", !tc.truncated, tc.truncated)
+			}
+			if strings.Contains(err.Error(), "secret") {
+				t.Errorf("error leaks a value: %v", err)
+			}
+			if strings.Contains(got, "secret") && !tc.truncated && tc.name != "inserts" {
+				t.Errorf("output contains the value of a failed row: %q", got)
+			}
+		})
+	}
+}
+
+// Rows straddling the read buffer, very long rows and input without a
+// final newline all come out right.
+func TestRewriteBoundaries(t *testing.T) {
+	for _, n := range []int{readBufSize - 40, readBufSize - 1, readBufSize, readBufSize + 1, 3*readBufSize + 7, 5 << 20} {
+		value := strings.Repeat("é\\\\x", n/5)
+		in := "COPY public.t (id, v) FROM stdin;\n1\t" + value + "\n2\tshort\n\\."
+		for name, tr := range map[string]Transformer{
+			"keep":    &keepAll{},
+			"rewrite": &ruled{cols: map[string][]string{"public.t": {"v"}}},
+		} {
+			var out bytes.Buffer
+			if _, err := Rewrite(&out, iotest.HalfReader(strings.NewReader(in)), tr, Options{}); err != nil {
+				t.Fatalf("n=%d %s: %v", n, name, err)
+			}
+			want := in
+			if name == "rewrite" {
+				want = "COPY public.t (id, v) FROM stdin;\n1\t<" + value + ">\n2\t<short>\n\\."
+			}
+			if out.String() != want {
+				t.Fatalf("n=%d %s: output differs (len %d, want %d)", n, name, out.Len(), len(want))
+			}
+		}
+	}
+}
+
+func TestRewriteCRLFRows(t *testing.T) {
+	in := "COPY public.t (id, v) FROM stdin;\r\n1\ta\r\n\\.\r\n"
+	got, err := rewriteString(t, in, &ruled{cols: map[string][]string{"public.t": {"v"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "COPY public.t (id, v) FROM stdin;\r\n1\t<a>\r\n\\.\r\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// Tables are looked up per database: \connect resets what CREATE TABLE
+// declared.
+func TestRewriteConnectResetsTypes(t *testing.T) {
+	in := "CREATE TABLE public.t (v integer);\n\\connect other\nCOPY public.t (v) FROM stdin;\n1\n\\.\n"
+	tr := &ruled{}
+	if _, err := rewriteString(t, in, tr); err != nil {
+		t.Fatal(err)
+	}
+	if tr.tables[0].Typed || tr.tables[0].Columns[0].Type != nil {
+		t.Errorf("types leaked across \\connect: %+v", tr.tables[0])
+	}
+}
+
+func TestRewriteStdStringsOff(t *testing.T) {
+	// With standard_conforming_strings off, \' does not end a string, so
+	// the COPY text inside it is not a statement.
+	in := "SET standard_conforming_strings = off;\nSELECT 'it\\'s; COPY public.t (v) FROM stdin;\n';\nSET standard_conforming_strings = on;\nSELECT 'a\\';\nCOPY public.t (v) FROM stdin;\nx\n\\.\n"
+	tr := &ruled{}
+	got, err := rewriteString(t, in, tr)
+	if err != nil || got != in {
+		t.Fatalf("err = %v, identical = %v", err, got == in)
+	}
+	if len(tr.tables) != 1 || tr.tables[0].Line != 6 {
+		t.Fatalf("COPY blocks = %d (want 1, at line 6)", len(tr.tables))
+	}
+}
+
+// Per-row work allocates nothing once buffers have grown.
+func TestRewriteRowAllocs(t *testing.T) {
+	r := &rewriter{
+		out:     bufio.NewWriter(io.Discard),
+		table:   &Table{Schema: "public", Name: "t", Columns: []Column{{Name: "a"}, {Name: "b"}, {Name: "c"}}},
+		plan:    &TablePlan{Columns: []ColumnRewriter{nil, marker{}, marker{}}},
+		nfields: 3,
+	}
+	line := []byte("12345\tsome\\tvalue with escapes\\n\t\\N\n")
+	if err := r.rewriteRow(line); err != nil {
+		t.Fatal(err)
+	}
+	allocs := testing.AllocsPerRun(1000, func() {
+		if err := r.rewriteRow(line); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("rewriteRow allocates %v times per row, want 0", allocs)
+	}
+}
+
+// FuzzRewriteIdentity: without rules, any input comes out identical, or
+// Rewrite reports an error; it never panics.
+func FuzzRewriteIdentity(f *testing.F) {
+	f.Add([]byte(smallDump))
+	f.Add([]byte("COPY t (a) FROM stdin;\n\\N\n\\."))
+	f.Add([]byte("SELECT $a$ $$ ; $a$; /* /* */ ; */ SELECT E'\\'';\n\\connect x\n"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var out bytes.Buffer
+		_, err := Rewrite(&out, bytes.NewReader(in), &keepAll{}, Options{})
+		if err == nil && !bytes.Equal(out.Bytes(), in) {
+			t.Fatalf("output differs from input without an error")
+		}
+		if err != nil && !bytes.HasPrefix(in, out.Bytes()) {
+			t.Fatalf("on error (%v), output is not a prefix of the input", err)
+		}
+	})
+}

@@ -1,0 +1,39 @@
+package fakers_test
+
+import (
+	"fmt"
+	"log"
+
+	"github.com/anondump/anondump/fakers"
+)
+
+// The key comes from the run's secret; each column gets the PRF of its
+// domain, and a Func compiled for its type.
+func Example() {
+	key := fakers.NewKey([]byte("secret from --key-file"))
+	def, ok := fakers.Lookup("email")
+	if !ok {
+		log.Fatal("no email transformer")
+	}
+	f, err := def.New(fakers.Params{
+		PRF:    key.Domain("email"),
+		Target: fakers.Target{Class: fakers.ClassText, MaxLen: 64, Type: "character varying(64)"},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var buf []byte
+	for _, in := range []string{"alice@corp.example", "bob@corp.example", "alice@corp.example"} {
+		buf, _ = f.Append(buf[:0], []byte(in))
+		fmt.Println(string(buf))
+	}
+
+	// A column type the transformer cannot write into is refused.
+	_, err = def.New(fakers.Params{PRF: key.Domain("email"), Target: fakers.Target{Class: fakers.ClassInt, Type: "integer"}})
+	fmt.Println(err)
+	// Output:
+	// bella.goyette@example.net
+	// jena.kshlerin@example.com
+	// bella.goyette@example.net
+	// email cannot write into integer column
+}
