@@ -1,0 +1,44 @@
+# anondump: every target is a one-liner over the go tool; nothing here is
+# the only way to do something.
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+LDFLAGS := -X github.com/anondump/anondump/cmd.version=$(VERSION)
+FUZZTIME ?= 30s
+BENCH_DUMP ?= $(CURDIR)/bench-dump.sql
+
+.PHONY: build test bench fuzz lint update example
+
+## build: the anondump binary in the repository root
+build:
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o anondump .
+
+## test: vet and every test, including the ones against the local PostgreSQL
+test:
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+## bench: microbenchmarks (MB/s, ns/value, allocs) and cat's rate on the same dump
+bench:
+	ANONDUMP_BENCH_DUMP=$(BENCH_DUMP) $(GO) test -run '^$$' -bench . -benchmem ./... | tee bench.txt
+	@echo "cat over the same $$(du -h $(BENCH_DUMP) | cut -f1) dump (5 runs):"
+	@for i in 1 2 3 4 5; do /usr/bin/time -f '  cat: %e s' sh -c 'cat $(BENCH_DUMP) | cat > /dev/null'; done
+
+## fuzz: each fuzz target for FUZZTIME
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzCopyTextRoundTrip$$' -fuzztime $(FUZZTIME) ./dumpstream
+	$(GO) test -run '^$$' -fuzz '^FuzzArrayRewrite$$' -fuzztime $(FUZZTIME) ./dumpstream
+	$(GO) test -run '^$$' -fuzz '^FuzzRewriteIdentity$$' -fuzztime $(FUZZTIME) ./dumpstream
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./rules
+
+## lint: formatting and vet
+lint:
+	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+
+## update: regenerate golden files and testscript expectations
+update:
+	$(GO) test ./... -run 'Golden|Bad|Script' -update
+
+## example: anonymize the shipped example dump into safe.sql
+example:
+	ANONDUMP_KEY=$${ANONDUMP_KEY:-example-key-change-me} $(GO) run . -c examples/anon.yaml -o safe.sql examples/dump.sql
