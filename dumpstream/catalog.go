@@ -16,6 +16,35 @@ func (c *catalog) addTable(t *tableDef) { c.tables[[2]string{t.schema, t.name}] 
 
 func (c *catalog) addDomain(d *domainDef) { c.domains[[2]string{d.schema, d.name}] = d }
 
+// addParent records that child inherits from (or is a partition of)
+// parent, when ALTER TABLE says so after both CREATE TABLEs.
+func (c *catalog) addParent(child, parent [2]string) {
+	if t := c.tables[child]; t != nil {
+		t.parents = append(t.parents, parent)
+	}
+}
+
+// ancestors lists the tables t inherits from or is a partition of,
+// nearest first, each once.
+func (c *catalog) ancestors(t *tableDef) [][2]string {
+	var out [][2]string
+	seen := map[[2]string]bool{{t.schema, t.name}: true}
+	queue := t.parents
+	for len(queue) > 0 && len(out) < 64 {
+		p := queue[0]
+		queue = queue[1:]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		out = append(out, p)
+		if pt := c.tables[p]; pt != nil {
+			queue = append(queue, pt.parents...)
+		}
+	}
+	return out
+}
+
 // table returns the declared table, or nil.
 func (c *catalog) table(schema, name string) *tableDef {
 	return c.tables[[2]string{schema, name}]

@@ -50,6 +50,7 @@ const (
 	kindCreate // CREATE TABLE or CREATE DOMAIN
 	kindSet
 	kindInsert
+	kindAlterTable
 )
 
 // words returns up to n leading words of a statement, upper-cased,
@@ -97,6 +98,10 @@ func statementKind(stmt []byte) int {
 		return kindSet
 	case "INSERT":
 		return kindInsert
+	case "ALTER":
+		if len(w) > 1 && w[1] == "TABLE" {
+			return kindAlterTable
+		}
 	case "CREATE":
 		for _, x := range w[1:] {
 			switch x {

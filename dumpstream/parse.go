@@ -35,10 +35,10 @@ func parseCopy(stmt string) (*copyStmt, error) {
 	out := &copyStmt{text: true}
 	out.fromStdin = c.GetIsFrom() && !c.GetIsProgram() && c.GetFilename() == ""
 	if rel := c.GetRelation(); rel != nil {
-		out.schema, out.table = rel.GetSchemaname(), rel.GetRelname()
-		if out.schema == "" {
-			out.schema = "public" // pre-2018 dumps: SET search_path = x, pg_catalog
-		}
+		// An unqualified name means public: pre-2018 dumps set search_path
+		// instead of qualifying.
+		name := rangeVarName(rel)
+		out.schema, out.table = name[0], name[1]
 	}
 	for _, n := range c.GetAttlist() {
 		out.columns = append(out.columns, n.GetString_().GetSval())
@@ -90,6 +90,41 @@ type domainDef struct {
 	base         Type
 }
 
+// parseInheritance parses ALTER TABLE … ATTACH PARTITION child and ALTER
+// TABLE child INHERIT parent, returning the (child, parent) pairs.
+func parseInheritance(stmt string) ([][2][2]string, error) {
+	res, err := pg_query.Parse(stmt)
+	if err != nil {
+		return nil, sqlError(stmt, err)
+	}
+	var out [][2][2]string
+	for _, raw := range res.Stmts {
+		a := raw.Stmt.GetAlterTableStmt()
+		if a == nil {
+			continue
+		}
+		table := rangeVarName(a.GetRelation())
+		for _, c := range a.GetCmds() {
+			cmd := c.GetAlterTableCmd()
+			switch cmd.GetSubtype() {
+			case pg_query.AlterTableType_AT_AttachPartition:
+				out = append(out, [2][2]string{rangeVarName(cmd.GetDef().GetPartitionCmd().GetName()), table})
+			case pg_query.AlterTableType_AT_AddInherit:
+				out = append(out, [2][2]string{table, rangeVarName(cmd.GetDef().GetRangeVar())})
+			}
+		}
+	}
+	return out, nil
+}
+
+func rangeVarName(rv *pg_query.RangeVar) [2]string {
+	s := rv.GetSchemaname()
+	if s == "" {
+		s = "public"
+	}
+	return [2]string{s, rv.GetRelname()}
+}
+
 // parseCreate parses a CREATE TABLE or CREATE DOMAIN statement. It returns
 // (nil, nil, nil) for anything else.
 func parseCreate(stmt string) (*tableDef, *domainDef, error) {
@@ -102,11 +137,8 @@ func parseCreate(stmt string) (*tableDef, *domainDef, error) {
 	}
 	n := res.Stmts[0].Stmt
 	if c := n.GetCreateStmt(); c != nil {
-		rel := c.GetRelation()
-		t := &tableDef{schema: rel.GetSchemaname(), name: rel.GetRelname()}
-		if t.schema == "" {
-			t.schema = "public"
-		}
+		name := rangeVarName(c.GetRelation())
+		t := &tableDef{schema: name[0], name: name[1]}
 		for _, e := range c.GetTableElts() {
 			cd := e.GetColumnDef()
 			if cd == nil {
@@ -120,12 +152,7 @@ func parseCreate(stmt string) (*tableDef, *domainDef, error) {
 			t.columns = append(t.columns, col)
 		}
 		for _, p := range c.GetInhRelations() {
-			rv := p.GetRangeVar()
-			s := rv.GetSchemaname()
-			if s == "" {
-				s = "public"
-			}
-			t.parents = append(t.parents, [2]string{s, rv.GetRelname()})
+			t.parents = append(t.parents, rangeVarName(p.GetRangeVar()))
 		}
 		return t, nil, nil
 	}

@@ -88,6 +88,7 @@ type rewriter struct {
 	stmtLine  int
 	stmt      []byte // its text from its first byte, while capturing
 	capturing bool
+	capFull   bool // stmt holds only the statement's beginning
 	capLimit  int
 
 	cat      catalog
@@ -199,12 +200,17 @@ func (r *rewriter) scanLine(line []byte) (copyNext bool, err error) {
 					i += 2
 					continue
 				case c == '\\':
-					r.metaCommand(line[i:])
-					i = n
-					continue
+					cs, err := r.metaCommand(line[i:])
+					if err != nil || cs == nil {
+						return false, err
+					}
+					return r.prepareCopy(cs)
 				}
 				r.inStmt, r.stmtLine = true, r.line
-				r.stmt, r.capturing, r.capLimit = r.stmt[:0], true, peekStatement
+				if cap(r.stmt) > 1<<20 {
+					r.stmt = nil // do not keep a huge statement's buffer
+				}
+				r.stmt, r.capturing, r.capFull, r.capLimit = r.stmt[:0], true, false, peekStatement
 				capFrom = i
 			}
 			switch {
@@ -310,44 +316,43 @@ func (r *rewriter) scanLine(line []byte) (copyNext bool, err error) {
 	return false, nil
 }
 
-// capture appends statement text while the statement is of interest.
+// capture appends statement text. Of most statements only the first
+// peekStatement bytes are kept, which is enough to classify them and to
+// read an INSERT's target; COPY, CREATE TABLE and CREATE DOMAIN are kept
+// whole, up to maxStatement.
 func (r *rewriter) capture(b []byte) {
-	if !r.capturing {
+	if !r.capturing || r.capFull {
 		return
 	}
-	if len(r.stmt)+len(b) > r.capLimit {
-		if r.capLimit == peekStatement && len(r.stmt) < peekStatement {
-			// Decide from the beginning whether to keep all of it.
-			r.stmt = append(r.stmt, b[:peekStatement-len(r.stmt)]...)
-			b = b[len(b):]
-		}
-		if r.capLimit == peekStatement && needsFullText(r.stmt) {
+	room := r.capLimit - len(r.stmt)
+	if len(b) <= room {
+		r.stmt = append(r.stmt, b...)
+		return
+	}
+	if r.capLimit == peekStatement {
+		r.stmt = append(r.stmt, b[:room]...)
+		if needsFullText(r.stmt) {
 			r.capLimit = maxStatement
-		} else if r.capLimit == peekStatement {
-			r.capturing = false
-			return
-		}
-		if len(r.stmt)+len(b) > r.capLimit {
-			r.stmt = append(r.stmt[:0], "-- too long"...)
-			r.capturing = false
+			r.capture(b[room:])
 			return
 		}
 	}
-	r.stmt = append(r.stmt, b...)
+	r.capFull = true
 }
 
 // endStatement handles a complete statement; it returns the parsed COPY
 // statement when COPY data follows.
 func (r *rewriter) endStatement() (*copyStmt, error) {
 	if !r.capturing {
-		if r.capLimit == maxStatement {
-			return nil, &Error{Name: r.opt.Name, Line: r.stmtLine, Err: fmt.Errorf("statement longer than %d MiB", maxStatement>>20)}
-		}
 		return nil, nil
 	}
 	r.capturing = false
 	stmt := r.stmt
-	switch statementKind(stmt) {
+	kind := statementKind(stmt)
+	if r.capFull && (kind == kindCopy || kind == kindCreate) {
+		return nil, &Error{Name: r.opt.Name, Line: r.stmtLine, Err: fmt.Errorf("statement longer than %d MiB", maxStatement>>20)}
+	}
+	switch kind {
 	case kindCopy:
 		cs, err := parseCopy(string(stmt))
 		if err != nil {
@@ -375,6 +380,19 @@ func (r *rewriter) endStatement() (*copyStmt, error) {
 		}
 	case kindInsert:
 		return nil, r.checkInsert(stmt)
+	case kindAlterTable:
+		up := bytes.ToUpper(stmt)
+		if !bytes.Contains(up, []byte("ATTACH")) && !bytes.Contains(up, []byte("INHERIT")) {
+			return nil, nil
+		}
+		pairs, err := parseInheritance(string(stmt))
+		if err != nil {
+			r.warn("cannot parse this ALTER TABLE statement (%v); a rule for a parent table may not reach its partitions", err)
+			return nil, nil
+		}
+		for _, p := range pairs {
+			r.cat.addParent(p[0], p[1])
+		}
 	}
 	return nil, nil
 }
@@ -425,6 +443,7 @@ func (r *rewriter) prepareCopy(cs *copyStmt) (bool, error) {
 	var defs []columnDef
 	if td != nil {
 		defs = r.cat.columns(td)
+		t.Ancestors = r.cat.ancestors(td)
 	}
 	names := cs.columns
 	if !cs.hasColumnList {
@@ -450,9 +469,6 @@ func (r *rewriter) prepareCopy(cs *copyStmt) (bool, error) {
 		r.nfields++
 	}
 	r.plan = nil
-	if !cs.text {
-		r.table.Columns = nil // not parsed; see startCopy
-	}
 	r.copyText = cs.text
 	r.copyListed = cs.hasColumnList || td != nil
 	return true, nil
@@ -599,14 +615,29 @@ func (r *rewriter) rowError(column, msg string) error {
 	return &Error{Name: r.opt.Name, Line: r.line, Table: r.table.QualifiedName(), Column: column, Err: errors.New(msg)}
 }
 
-// metaCommand handles a psql meta-command line.
-func (r *rewriter) metaCommand(cmd []byte) {
-	if word := metaWord(cmd); word == `\connect` || word == `\c` {
+// metaCommand handles a psql meta-command line. For `\copy … from
+// stdin` it returns the COPY it performs, whose data follows.
+func (r *rewriter) metaCommand(cmd []byte) (*copyStmt, error) {
+	switch word := metaWord(cmd); word {
+	case `\connect`, `\c`:
 		// A new database: its own tables, domains and settings.
 		r.cat.reset()
 		r.inserts = nil
 		r.stdStrings = true
+	case `\copy`:
+		rest := bytes.TrimSpace(cmd[len(word):])
+		if !bytes.Contains(bytes.ToLower(rest), []byte("stdin")) {
+			return nil, nil
+		}
+		rest = bytes.ReplaceAll(rest, []byte("pstdin"), []byte("stdin"))
+		cs, err := parseCopy("COPY " + string(bytes.TrimSuffix(rest, []byte(";"))))
+		if err != nil || !cs.fromStdin {
+			return nil, r.errorf("cannot parse this \\copy … from stdin command, so its rows cannot be checked")
+		}
+		r.stmtLine = r.line
+		return cs, nil
 	}
+	return nil, nil
 }
 
 func metaWord(cmd []byte) string {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -265,4 +266,55 @@ func FuzzRewriteIdentity(f *testing.F) {
 			t.Fatalf("on error (%v), output is not a prefix of the input", err)
 		}
 	})
+}
+
+func TestRewriteMetaCopy(t *testing.T) {
+	in := "\\copy public.t (id, v) from stdin\n1\tsecret\n\\.\nSELECT 1;\n"
+	got, err := rewriteString(t, in, &ruled{cols: map[string][]string{"public.t": {"v"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Replace(in, "secret", "<secret>", 1); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A rule reaches the children and partitions of its table through the
+// ancestors dumpstream reports.
+func TestRewriteAncestors(t *testing.T) {
+	in := "CREATE TABLE public.p (id integer, v text) PARTITION BY LIST (id);\n" +
+		"CREATE TABLE public.p1 (id integer, v text);\n" +
+		"CREATE TABLE public.c (x integer) INHERITS (public.p1);\n" +
+		"ALTER TABLE ONLY public.p ATTACH PARTITION public.p1 FOR VALUES IN (1);\n" +
+		"COPY public.c (id, v, x) FROM stdin;\n\\.\n"
+	tr := &ruled{}
+	if _, err := rewriteString(t, in, tr); err != nil {
+		t.Fatal(err)
+	}
+	got := tr.tables[0].Ancestors
+	if len(got) != 2 || got[0] != [2]string{"public", "p1"} || got[1] != [2]string{"public", "p"} {
+		t.Errorf("ancestors = %v, want [public.p1 public.p]", got)
+	}
+}
+
+// A statement that crosses the classification window mid-line is kept
+// whole: a COPY header with many columns, and a long INSERT.
+func TestRewriteLongStatements(t *testing.T) {
+	var cols []string
+	for i := range 600 {
+		cols = append(cols, fmt.Sprintf("column_number_%d", i))
+	}
+	in := "COPY public.wide (" + strings.Join(cols, ", ") + ") FROM stdin;\n" + strings.Repeat("x\t", 599) + "secret\n\\.\n"
+	tr := &ruled{cols: map[string][]string{"public.wide": {"column_number_599"}}}
+	got, err := rewriteString(t, in, tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, "\t<secret>\n") {
+		t.Error("last column of a wide table not rewritten")
+	}
+	long := "INSERT INTO public.wide VALUES ('" + strings.Repeat("y", 10000) + "');\n"
+	if _, err := rewriteString(t, long, tr); err == nil || !strings.Contains(err.Error(), "INSERT") {
+		t.Errorf("long INSERT into a ruled table: error = %v", err)
+	}
 }

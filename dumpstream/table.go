@@ -12,6 +12,9 @@ type Table struct {
 	Columns []Column // in COPY order
 	Line    int      // input line of the COPY statement
 	Typed   bool     // whether a CREATE TABLE for it was seen, so Columns carry types
+	// Ancestors are the tables it inherits from or is a partition of,
+	// nearest first (from INHERITS, PARTITION OF and ATTACH PARTITION).
+	Ancestors [][2]string
 	// Inserts: the table's rows come as INSERT statements, which are not
 	// rewritten; Columns is empty. Any non-nil plan for it stops the run.
 	Inserts bool

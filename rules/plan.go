@@ -23,12 +23,22 @@ func NewPlan(rs *Rules, key fakers.Key) *Plan {
 	return &Plan{rules: rs, key: key, seen: map[[2]string]bool{}, used: map[*TableRule]bool{}}
 }
 
-// Table compiles the rule for one table of the dump, checking every column
+// Table compiles the rule for one table of the dump (or, failing that, of
+// its nearest ancestor), checking every column
 // rule against the table's columns and types. All problems of the table
 // are reported together, before any of its rows is written.
 func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	p.seen[[2]string{t.Schema, t.Name}] = true
 	tr := p.rules.byName[[2]string{t.Schema, t.Name}]
+	// A rule for a partitioned or inherited parent covers its partitions
+	// and children (pg_dump writes their rows under their own names),
+	// unless they have a rule of their own.
+	for _, a := range t.Ancestors {
+		if tr != nil {
+			break
+		}
+		tr = p.rules.byName[a]
+	}
 	if tr == nil {
 		return nil, nil
 	}
