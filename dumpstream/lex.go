@@ -145,6 +145,26 @@ func stdStringsSetting(stmt []byte) (on, ok bool) {
 	return false, false
 }
 
+// clientEncodingSetting recognizes SET client_encoding = 'NAME'.
+func clientEncodingSetting(stmt []byte) (string, bool) {
+	f := strings.Fields(strings.NewReplacer("=", " = ", "'", " ", ";", " ").Replace(string(stmt)))
+	if len(f) == 4 && strings.EqualFold(f[0], "set") && strings.EqualFold(f[1], "client_encoding") && (f[2] == "=" || strings.EqualFold(f[2], "to")) {
+		return strings.ToUpper(f[3]), true
+	}
+	return "", false
+}
+
+// embedsASCII reports whether an encoding's multibyte characters can
+// contain ASCII bytes such as a backslash (PostgreSQL's client-only
+// encodings).
+func embedsASCII(enc string) bool {
+	switch strings.ReplaceAll(enc, "_", "") {
+	case "SJIS", "SHIFTJIS", "SHIFTJIS2004", "BIG5", "GBK", "UHC", "GB18030", "JOHAB", "WIN936", "WIN949", "WIN950", "CP936", "CP949", "CP950", "MSKANJI", "MSKANJI2004":
+		return true
+	}
+	return false
+}
+
 // insertTarget reads the table of `INSERT INTO [schema.]table …`.
 func insertTarget(stmt []byte) (schema, name string, ok bool) {
 	w := words(stmt, 2)

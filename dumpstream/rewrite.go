@@ -82,6 +82,7 @@ type rewriter struct {
 	dollarTag  []byte // inside $tag$…$tag$: the whole delimiter
 	depth      int    // block comment nesting
 	stdStrings bool
+	encoding   string // client_encoding, upper case, when the dump set it
 
 	// The current statement.
 	inStmt    bool
@@ -378,6 +379,9 @@ func (r *rewriter) endStatement() (*copyStmt, error) {
 		if on, ok := stdStringsSetting(stmt); ok {
 			r.stdStrings = on
 		}
+		if enc, ok := clientEncodingSetting(stmt); ok {
+			r.encoding = enc
+		}
 	case kindInsert:
 		return nil, r.checkInsert(stmt)
 	case kindAlterTable:
@@ -487,6 +491,9 @@ func (r *rewriter) startCopy() error {
 		return nil
 	}
 	switch {
+	case embedsASCII(r.encoding):
+		return &Error{Name: r.opt.Name, Line: r.copyLine, Table: r.table.QualifiedName(),
+			Err: fmt.Errorf("the dump's client_encoding %s can hide a backslash inside a multibyte character, so its rows cannot be rewritten safely; dump with pg_dump -E UTF8", r.encoding)}
 	case !r.copyText:
 		return &Error{Name: r.opt.Name, Line: r.copyLine, Table: r.table.QualifiedName(),
 			Err: errors.New("COPY options other than the text format are not supported for a table with rules")}
@@ -624,6 +631,7 @@ func (r *rewriter) metaCommand(cmd []byte) (*copyStmt, error) {
 		r.cat.reset()
 		r.inserts = nil
 		r.stdStrings = true
+		r.encoding = ""
 	case `\copy`:
 		rest := bytes.TrimSpace(cmd[len(word):])
 		if !bytes.Contains(bytes.ToLower(rest), []byte("stdin")) {

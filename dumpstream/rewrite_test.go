@@ -318,3 +318,14 @@ func TestRewriteLongStatements(t *testing.T) {
 		t.Errorf("long INSERT into a ruled table: error = %v", err)
 	}
 }
+
+func TestRewriteRefusesASCIIEmbeddingEncodings(t *testing.T) {
+	in := "SET client_encoding = 'SJIS';\nCOPY public.t (v) FROM stdin;\nx\n\\.\n"
+	if _, err := rewriteString(t, in, &ruled{cols: map[string][]string{"public.t": {"v"}}}); err == nil || !strings.Contains(err.Error(), "SJIS") {
+		t.Errorf("error = %v, want one about SJIS", err)
+	}
+	// Without rules the dump passes through.
+	if got, err := rewriteString(t, in, &keepAll{}); err != nil || got != in {
+		t.Errorf("passthrough: %v", err)
+	}
+}
