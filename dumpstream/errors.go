@@ -23,7 +23,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	var b strings.Builder
+	var b strings.Builder // the location prefix
 	name := e.Name
 	if name == "" {
 		name = "input"
@@ -42,8 +42,14 @@ func (e *Error) Error() string {
 		}
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Err.Error())
-	return b.String()
+	// A multi-line cause (several rule problems) gets the prefix on
+	// every line, so each line stands alone.
+	prefix := b.String()
+	lines := strings.Split(e.Err.Error(), "\n")
+	for i := range lines {
+		lines[i] = prefix + lines[i]
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (e *Error) Unwrap() error { return e.Err }

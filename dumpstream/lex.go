@@ -165,8 +165,10 @@ func embedsASCII(enc string) bool {
 	return false
 }
 
-// insertTarget reads the table of `INSERT INTO [schema.]table …`.
-func insertTarget(stmt []byte) (schema, name string, ok bool) {
+// insertTarget reads the table of `INSERT INTO [schema.]table …`. Unless
+// final, stmt may be the statement's beginning, and the name counts only
+// when something follows it.
+func insertTarget(stmt []byte, final bool) (schema, name string, ok bool) {
 	w := words(stmt, 2)
 	if len(w) < 2 || w[0] != "INSERT" || w[1] != "INTO" {
 		return "", "", false
@@ -218,6 +220,9 @@ func insertTarget(stmt []byte) (schema, name string, ok bool) {
 		if i < len(stmt) && stmt[i] == '.' {
 			i++
 			continue
+		}
+		if i == len(stmt) && !final {
+			return "", "", false // the name may go on
 		}
 		break
 	}

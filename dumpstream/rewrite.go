@@ -90,7 +90,9 @@ type rewriter struct {
 	stmt      []byte // its text from its first byte, while capturing
 	capturing bool
 	capFull   bool // stmt holds only the statement's beginning
-	capLimit  int
+	// insertChecked: the statement is an INSERT whose target was checked.
+	insertChecked bool
+	capLimit      int
 
 	cat      catalog
 	inserts  map[[2]string]bool // INSERT targets already checked
@@ -142,10 +144,10 @@ func (r *rewriter) run() error {
 			r.isPgDump = bytes.Equal(line, []byte("--\n")) || bytes.Equal(line, []byte("--\r\n"))
 		}
 		copyNext, err := r.scanLine(line)
-		if _, werr := r.out.Write(line); werr != nil {
-			return werr
-		}
 		if err != nil {
+			return err // the line is not written: it may hold refused data
+		}
+		if _, err := r.out.Write(line); err != nil {
 			return err
 		}
 		if copyNext {
@@ -212,6 +214,7 @@ func (r *rewriter) scanLine(line []byte) (copyNext bool, err error) {
 					r.stmt = nil // do not keep a huge statement's buffer
 				}
 				r.stmt, r.capturing, r.capFull, r.capLimit = r.stmt[:0], true, false, peekStatement
+				r.insertChecked = false
 				capFrom = i
 			}
 			switch {
@@ -314,6 +317,13 @@ func (r *rewriter) scanLine(line []byte) (copyNext bool, err error) {
 	if r.inStmt && capFrom < n {
 		r.capture(line[capFrom:])
 	}
+	if r.inStmt && !r.insertChecked && statementKind(r.stmt) == kindInsert {
+		// Check an INSERT's target as soon as it is known, before the
+		// line (and the values on the lines after it) is written.
+		if err := r.checkInsert(r.stmt, false); err != nil {
+			return false, err
+		}
+	}
 	return false, nil
 }
 
@@ -383,7 +393,7 @@ func (r *rewriter) endStatement() (*copyStmt, error) {
 			r.encoding = enc
 		}
 	case kindInsert:
-		return nil, r.checkInsert(stmt)
+		return nil, r.checkInsert(stmt, true)
 	case kindAlterTable:
 		up := bytes.ToUpper(stmt)
 		if !bytes.Contains(up, []byte("ATTACH")) && !bytes.Contains(up, []byte("INHERIT")) {
@@ -413,11 +423,15 @@ func (r *rewriter) stmtError(err error) error {
 
 // checkInsert refuses INSERT data for a table that has rules: anondump
 // rewrites COPY data only, and letting the rows through would leak them.
-func (r *rewriter) checkInsert(stmt []byte) error {
-	schema, name, ok := insertTarget(stmt)
+func (r *rewriter) checkInsert(stmt []byte, final bool) error {
+	if r.insertChecked {
+		return nil
+	}
+	schema, name, ok := insertTarget(stmt, final)
 	if !ok {
 		return nil
 	}
+	r.insertChecked = true
 	key := [2]string{schema, name}
 	if r.inserts == nil {
 		r.inserts = map[[2]string]bool{}

@@ -329,3 +329,22 @@ func TestRewriteRefusesASCIIEmbeddingEncodings(t *testing.T) {
 		t.Errorf("passthrough: %v", err)
 	}
 }
+
+// The INSERT refusal happens before the line holding the values is
+// written, even when the statement spans lines.
+func TestRewriteInsertRefusalWritesNoValues(t *testing.T) {
+	tr := func() Transformer { return &ruled{cols: map[string][]string{"public.users": {"email"}}} }
+	for _, in := range []string{
+		"INSERT INTO public.users VALUES (1, 'secret@x');\n",
+		"INSERT INTO public.users (id, email) VALUES\n\t(1, 'secret@x'),\n\t(2, 'secret2@x');\n",
+		"INSERT INTO\n  public\n  .users VALUES (1, 'secret@x');\n",
+	} {
+		got, err := rewriteString(t, in, tr())
+		if err == nil {
+			t.Fatalf("%q: no error", in)
+		}
+		if strings.Contains(got, "secret") {
+			t.Errorf("%q: output holds a value: %q", in, got)
+		}
+	}
+}
