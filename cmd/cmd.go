@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // Exit codes.
@@ -129,12 +130,9 @@ func Version() string {
 	return "devel"
 }
 
-// stderrIsTerminal reports whether w is a character device.
+// isTerminal reports whether w is a terminal (not just any character
+// device: /dev/null is fine to write a dump to).
 func isTerminal(w any) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }

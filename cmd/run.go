@@ -27,15 +27,19 @@ type runOptions struct {
 
 // run anonymizes one dump.
 func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	if o.input != "" && o.input != "-" {
+		if _, err := os.Stat(o.input); errors.Is(err, os.ErrNotExist) {
+			for _, sub := range []string{"validate", "version", "transformers"} {
+				if strings.HasPrefix(sub, o.input[:min(3, len(o.input))]) {
+					return configError(fmt.Errorf("%w (did you mean the command `anondump %s`?)", err, sub))
+				}
+			}
+		}
+	}
 	rs, err := loadRules(o.config)
 	if err != nil {
 		return err
 	}
-	key, err := loadKey(o.keyFile, stderr)
-	if err != nil {
-		return err
-	}
-
 	name := "stdin"
 	in := stdin
 	if o.input != "" && o.input != "-" {
@@ -48,6 +52,10 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		defer f.Close()
 		in, name = f, o.input
+	}
+	key, err := loadKey(o.keyFile, stderr)
+	if err != nil {
+		return err
 	}
 	br := bufio.NewReaderSize(in, 64<<10)
 	src, err := sniff(br, name)
@@ -159,9 +167,26 @@ func sniff(br *bufio.Reader, name string) (io.Reader, error) {
 	return br, nil
 }
 
-// atomicFile creates a temporary file beside path. commit renames it to
-// path; abort (safe to call after commit) removes it.
+// atomicFile opens the output. For a regular file (or a new one) it
+// creates a temporary file beside the real target (symlinks resolved);
+// commit renames it into place, abort (safe after commit) removes it. A
+// device or FIFO (-o /dev/stdout, a named pipe) is written directly: it
+// cannot be replaced, and renaming over it would destroy it.
 func atomicFile(path string) (w io.Writer, commit, abort func() error, err error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return nil, nil, nil, fmt.Errorf("-o %s is a directory", path)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return f, f.Close, func() error { f.Close(); return nil }, nil
+	}
+	path, err = resolveLinks(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".anondump-*")
 	if err != nil {
@@ -189,6 +214,26 @@ func atomicFile(path string) (w io.Writer, commit, abort func() error, err error
 		return os.Remove(f.Name())
 	}
 	return f, commit, abort, nil
+}
+
+// resolveLinks follows symlinks at path, even dangling ones, so that the
+// rename replaces the file the link points to rather than the link.
+func resolveLinks(path string) (string, error) {
+	for range 40 {
+		st, err := os.Lstat(path)
+		if err != nil || st.Mode()&os.ModeSymlink == 0 {
+			return path, nil
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
+	return "", fmt.Errorf("-o %s: too many levels of symbolic links", path)
 }
 
 func samePath(a, b string) bool {
