@@ -182,6 +182,7 @@ func (l *loader) tables(rs *Rules, n *yaml.Node) {
 			l.errs.add(l.pos(v), t.Path(), "a table rule is a mapping with `columns:` or `truncate: true`")
 			return
 		}
+		before := len(*l.errs)
 		l.mapping(v, t.Path(), []string{"columns", "truncate"}, func(k, v *yaml.Node) {
 			switch k.Value {
 			case "truncate":
@@ -197,7 +198,9 @@ func (l *loader) tables(rs *Rules, n *yaml.Node) {
 		if t.Truncate && len(t.Columns) > 0 {
 			l.errs.add(t.Pos, t.Path(), "truncate: true drops every row; remove the column rules or the truncate")
 		}
-		if !t.Truncate && len(t.Columns) == 0 {
+		if !t.Truncate && len(t.Columns) == 0 && len(*l.errs) == before {
+			// Only when nothing else was wrong with it: a rejected column
+			// rule already explains why there is none.
 			l.errs.add(t.Pos, t.Path(), "the rule does nothing: give it column rules or `truncate: true`")
 		}
 	})
@@ -208,23 +211,34 @@ func (l *loader) columns(t *TableRule, n *yaml.Node) {
 		l.errs.add(l.pos(n), t.Path(), "`columns` must be a mapping of column names to transformers")
 		return
 	}
+	byName := map[string]*ColumnRule{}
 	l.mapping(n, t.Path(), nil, func(k, v *yaml.Node) {
 		c := &ColumnRule{Pos: l.pos(k), Column: unquoteIdent(k.Value)}
 		path := t.Path() + "." + dumpstream.QuoteIdent(c.Column)
+		if prev := byName[c.Column]; prev != nil {
+			l.errs.add(c.Pos, path, "column has a second rule (first at line %d)", prev.Pos.Line)
+			return
+		}
+		byName[c.Column] = c
 		var tpos *yaml.Node
 		switch v.Kind {
 		case yaml.ScalarNode:
 			c.Transform, tpos = v.Value, v
 		case yaml.MappingNode:
 			opts := map[string]*yaml.Node{}
+			badTransform := false
 			l.mapping(v, path, []string{"transform", "domain", "unique", "value", "length", "keep", "char"}, func(k, v *yaml.Node) {
 				if v.Kind != yaml.ScalarNode {
 					l.errs.add(l.pos(v), path, "%s must be a single value", k.Value)
+					badTransform = badTransform || k.Value == "transform"
 					return
 				}
 				opts[k.Value] = v
 			})
 			tn := opts["transform"]
+			if badTransform {
+				return
+			}
 			if tn == nil {
 				l.errs.add(l.pos(v), path, "missing `transform:`; known transformers: %s", strings.Join(fakers.Names(), ", "))
 				return
