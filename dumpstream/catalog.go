@@ -3,16 +3,24 @@ package dumpstream
 // catalog remembers the column types the dump declared, per database (it
 // is reset at every \connect).
 type catalog struct {
-	tables  map[[2]string]*tableDef
-	domains map[[2]string]*domainDef
+	tables     map[[2]string]*tableDef
+	composites map[[2]string]*tableDef
+	domains    map[[2]string]*domainDef
 }
 
 func (c *catalog) reset() {
 	c.tables = map[[2]string]*tableDef{}
+	c.composites = map[[2]string]*tableDef{}
 	c.domains = map[[2]string]*domainDef{}
 }
 
-func (c *catalog) addTable(t *tableDef) { c.tables[[2]string{t.schema, t.name}] = t }
+func (c *catalog) addTable(t *tableDef) {
+	if t.composite {
+		c.composites[[2]string{t.schema, t.name}] = t
+	} else {
+		c.tables[[2]string{t.schema, t.name}] = t
+	}
+}
 
 func (c *catalog) addDomain(d *domainDef) { c.domains[[2]string{d.schema, d.name}] = d }
 
@@ -65,11 +73,26 @@ func (c *catalog) columns(t *tableDef) []columnDef {
 				walk(pt, depth+1)
 			}
 		}
-		for _, col := range t.columns {
-			if !seen[col.name] {
-				seen[col.name] = true
-				out = append(out, col)
+		if ct := c.composites[t.ofType]; ct != nil {
+			for _, col := range ct.columns {
+				if !seen[col.name] {
+					seen[col.name] = true
+					out = append(out, col)
+				}
 			}
+		}
+		for _, col := range t.columns {
+			if seen[col.name] {
+				// A typed table's column clause adds constraints only.
+				for i := range out {
+					if out[i].name == col.name && col.typ.NotNull {
+						out[i].typ.NotNull = true
+					}
+				}
+				continue
+			}
+			seen[col.name] = true
+			out = append(out, col)
 		}
 	}
 	walk(t, 0)

@@ -107,7 +107,7 @@ func statementKind(stmt []byte) int {
 			switch x {
 			case "OR", "REPLACE", "GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED", "FOREIGN":
 				continue
-			case "TABLE", "DOMAIN":
+			case "TABLE", "DOMAIN", "TYPE":
 				return kindCreate
 			}
 			break

@@ -72,16 +72,21 @@ func defString(d *pg_query.DefElem) string {
 	return ""
 }
 
-// tableDef is a CREATE TABLE, as far as column types are concerned.
+// tableDef is a CREATE TABLE, as far as column types are concerned. A
+// composite type (CREATE TYPE … AS (…)) is kept in the same form, for
+// typed tables (CREATE TABLE … OF type).
 type tableDef struct {
 	schema, name string
 	columns      []columnDef
 	parents      [][2]string // INHERITS or PARTITION OF: schema, name
+	ofType       [2]string   // CREATE TABLE … OF schema.type
+	composite    bool        // a CREATE TYPE … AS (…), not a table
 }
 
 type columnDef struct {
-	name string
-	typ  Type
+	name  string
+	typ   Type
+	typed bool // the definition names a type (in a typed table it may not)
 }
 
 // domainDef is a CREATE DOMAIN.
@@ -125,8 +130,8 @@ func rangeVarName(rv *pg_query.RangeVar) [2]string {
 	return [2]string{s, rv.GetRelname()}
 }
 
-// parseCreate parses a CREATE TABLE or CREATE DOMAIN statement. It returns
-// (nil, nil, nil) for anything else.
+// parseCreate parses a CREATE TABLE, CREATE DOMAIN or CREATE TYPE … AS
+// (…) statement. It returns (nil, nil, nil) for anything else.
 func parseCreate(stmt string) (*tableDef, *domainDef, error) {
 	res, err := pg_query.Parse(stmt)
 	if err != nil {
@@ -146,13 +151,30 @@ func parseCreate(stmt string) (*tableDef, *domainDef, error) {
 			}
 			col := columnDef{name: cd.GetColname()}
 			if tn := cd.GetTypeName(); tn != nil {
-				col.typ = typeOf(tn)
+				col.typ, col.typed = typeOf(tn), true
 			}
 			col.typ.NotNull = cd.GetIsNotNull() || hasNotNull(cd.GetConstraints())
 			t.columns = append(t.columns, col)
 		}
 		for _, p := range c.GetInhRelations() {
 			t.parents = append(t.parents, rangeVarName(p.GetRangeVar()))
+		}
+		if of := c.GetOfTypename(); of != nil {
+			ot := typeOf(of)
+			if ot.Schema == "" {
+				ot.Schema = "public"
+			}
+			t.ofType = [2]string{ot.Schema, ot.Name}
+		}
+		return t, nil, nil
+	}
+	if c := n.GetCompositeTypeStmt(); c != nil {
+		name := rangeVarName(c.GetTypevar())
+		t := &tableDef{schema: name[0], name: name[1], composite: true}
+		for _, e := range c.GetColdeflist() {
+			if cd := e.GetColumnDef(); cd != nil && cd.GetTypeName() != nil {
+				t.columns = append(t.columns, columnDef{name: cd.GetColname(), typ: typeOf(cd.GetTypeName()), typed: true})
+			}
 		}
 		return t, nil, nil
 	}

@@ -473,7 +473,7 @@ func (r *rewriter) prepareCopy(cs *copyStmt) (bool, error) {
 	for _, name := range names {
 		col := Column{Name: name}
 		for _, d := range defs {
-			if d.name == name {
+			if d.name == name && d.typed {
 				col.Type = r.cat.resolve(d.typ)
 				break
 			}

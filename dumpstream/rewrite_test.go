@@ -348,3 +348,21 @@ func TestRewriteInsertRefusalWritesNoValues(t *testing.T) {
 		}
 	}
 }
+
+// A typed table takes its column types from the composite type.
+func TestRewriteTypedTable(t *testing.T) {
+	in := "CREATE TYPE public.person AS (\n\tid integer,\n\tname character varying(20)\n);\n" +
+		"CREATE TABLE public.persons OF public.person (\n    name NOT NULL\n);\n" +
+		"COPY public.persons (id, name) FROM stdin;\n1\tx\n\\.\n"
+	tr := &ruled{}
+	if _, err := rewriteString(t, in, tr); err != nil {
+		t.Fatal(err)
+	}
+	cols := tr.tables[0].Columns
+	if cols[1].Type == nil || cols[1].Type.String() != "character varying(20)" || !cols[1].Type.NotNull {
+		t.Errorf("persons.name type = %+v, want NOT NULL character varying(20)", cols[1].Type)
+	}
+	if cols[0].Type == nil || cols[0].Type.Name != "int4" {
+		t.Errorf("persons.id type = %+v, want int4", cols[0].Type)
+	}
+}
