@@ -33,7 +33,7 @@ func Example() {
 	fmt.Println(err)
 	// Output:
 	// bella.goyette@example.net
-	// jena.kshlerin@example.com
+	// jena.kub@example.com
 	// bella.goyette@example.net
 	// email cannot write into integer column
 }

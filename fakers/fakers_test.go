@@ -764,3 +764,13 @@ func BenchmarkFaker(b *testing.B) {
 		})
 	}
 }
+
+func TestListsHaveNoOffensiveEntries(t *testing.T) {
+	for _, l := range [][]string{firstNames, lastNames, lastLower, cities, jobTitle, loremWords} {
+		for _, s := range l {
+			if offensive[s] || strings.EqualFold(s, "jewess") {
+				t.Errorf("list entry %q must not be used", s)
+			}
+		}
+	}
+}
