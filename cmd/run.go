@@ -81,11 +81,17 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		Name: name,
 		Warn: func(msg string) { fmt.Fprintf(stderr, "anondump: warning: %s\n", msg) },
 	})
+	var ruleErrs rules.ErrorList
+	if errors.As(err, &ruleErrs) {
+		// The rules do not fit the dump (a missing column, a type the
+		// transformer cannot write): fix the rules file.
+		return configError(err)
+	}
 	if err != nil {
 		return dumpError(err)
 	}
 	if err := plan.Unused(); err != nil {
-		return dumpError(err)
+		return configError(err)
 	}
 	if commit != nil {
 		if err := commit(); err != nil {
@@ -188,6 +194,9 @@ func atomicFile(path string) (w io.Writer, commit, abort func() error, err error
 		return nil, nil, nil, err
 	}
 	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, nil, nil, fmt.Errorf("-o %s: the directory %s does not exist", path, dir)
+	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".anondump-*")
 	if err != nil {
 		return nil, nil, nil, err

@@ -80,6 +80,7 @@ type tableDef struct {
 	columns      []columnDef
 	parents      [][2]string // INHERITS or PARTITION OF: schema, name
 	ofType       [2]string   // CREATE TABLE … OF schema.type
+	partKey      []string    // columns of PARTITION BY (expressions are not listed)
 	composite    bool        // a CREATE TYPE … AS (…), not a table
 }
 
@@ -158,6 +159,11 @@ func parseCreate(stmt string) (*tableDef, *domainDef, error) {
 		}
 		for _, p := range c.GetInhRelations() {
 			t.parents = append(t.parents, rangeVarName(p.GetRangeVar()))
+		}
+		for _, pe := range c.GetPartspec().GetPartParams() {
+			if name := pe.GetPartitionElem().GetName(); name != "" {
+				t.partKey = append(t.partKey, name)
+			}
 		}
 		if of := c.GetOfTypename(); of != nil {
 			ot := typeOf(of)

@@ -470,8 +470,21 @@ func (r *rewriter) prepareCopy(cs *copyStmt) (bool, error) {
 			names = append(names, d.name)
 		}
 	}
+	partKeys := map[string]bool{}
+	if td != nil {
+		for _, k := range td.partKey {
+			partKeys[k] = true
+		}
+		for _, a := range t.Ancestors {
+			if at := r.cat.table(a[0], a[1]); at != nil {
+				for _, k := range at.partKey {
+					partKeys[k] = true
+				}
+			}
+		}
+	}
 	for _, name := range names {
-		col := Column{Name: name}
+		col := Column{Name: name, PartitionKey: partKeys[name]}
 		for _, d := range defs {
 			if d.name == name && d.typed {
 				col.Type = r.cat.resolve(d.typ)
@@ -538,6 +551,11 @@ func (r *rewriter) copyRow(line []byte) error {
 	case r.plan.DropRows:
 		r.stats.RowsDropped++
 		return nil
+	}
+	if line[len(line)-1] != '\n' {
+		// Only the input's last line can lack its newline.
+		return &Error{Name: r.opt.Name, Line: r.line, Table: r.table.QualifiedName(),
+			Err: fmt.Errorf("input ends in the middle of a row (COPY at line %d): %w", r.copyLine, ErrTruncated)}
 	}
 	r.stats.RowsRewritten++
 	return r.rewriteRow(line)

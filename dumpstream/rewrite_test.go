@@ -366,3 +366,34 @@ func TestRewriteTypedTable(t *testing.T) {
 		t.Errorf("persons.id type = %+v, want int4", cols[0].Type)
 	}
 }
+
+func TestRewritePartitionKeyColumns(t *testing.T) {
+	in := "CREATE TABLE public.p (id integer, region text, v text) PARTITION BY LIST (region);\n" +
+		"CREATE TABLE public.p_eu (id integer, region text, v text);\n" +
+		"ALTER TABLE ONLY public.p ATTACH PARTITION public.p_eu FOR VALUES IN ('eu');\n" +
+		"COPY public.p_eu (id, region, v) FROM stdin;\n\\.\n"
+	tr := &ruled{}
+	if _, err := rewriteString(t, in, tr); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, c := range tr.tables[0].Columns {
+		if c.PartitionKey {
+			keys = append(keys, c.Name)
+		}
+	}
+	if len(keys) != 1 || keys[0] != "region" {
+		t.Errorf("partition key columns = %v, want [region]", keys)
+	}
+}
+
+func TestRewriteTruncatedMidRow(t *testing.T) {
+	in := "COPY public.t (id, v) FROM stdin;\n1\tcomplete\n2\tsecr"
+	got, err := rewriteString(t, in, &ruled{cols: map[string][]string{"public.t": {"v"}}})
+	if !errors.Is(err, ErrTruncated) || !strings.Contains(err.Error(), "test.sql:3: table public.t: input ends in the middle of a row") {
+		t.Fatalf("error = %v, want a truncation at line 3", err)
+	}
+	if strings.Contains(got, "secr") {
+		t.Errorf("output holds the partial row: %q", got)
+	}
+}

@@ -29,6 +29,9 @@ func (t *Table) QualifiedName() string {
 type Column struct {
 	Name string
 	Type *Type // nil when the dump did not declare it (data-only dump)
+	// PartitionKey: the column is in the PARTITION BY of the table or of
+	// one of its ancestors, so its value decides the row's partition.
+	PartitionKey bool
 }
 
 // Type is a column's declared type, with domains resolved to their base.

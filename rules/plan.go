@@ -80,6 +80,9 @@ func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnR
 	typ := col.Type
 	elementWise := typ != nil && typ.ArrayDims > 0 && cr.Def.Name != "set_null" && cr.Def.Name != "const"
 	target := targetOf(typ, elementWise)
+	if col.PartitionKey {
+		return nil, fmt.Errorf("%s is a partition key: rewriting it would send rows to another partition or fail the restore; remove the rule", col.Name)
+	}
 	if typ != nil && typ.NotNull && cr.Def.Name == "set_null" {
 		return nil, fmt.Errorf("set_null cannot write into %s, which is NOT NULL; use const or a faker", col.Name)
 	}

@@ -378,3 +378,13 @@ tables:
 		t.Errorf("Unused error 2 = %q", got)
 	}
 }
+
+// Rewriting a partition key would move rows to another partition.
+func TestPlanPartitionKey(t *testing.T) {
+	tbl := usersTable()
+	tbl.Columns[2].PartitionKey = true
+	list, msg := planError(t, "version: 1\ntables:\n  users:\n    columns:\n      "+tbl.Columns[2].Name+": lorem\n", tbl)
+	if len(list) != 1 || !strings.Contains(msg, "partition key") {
+		t.Errorf("Table error = %q, want one about the partition key", msg)
+	}
+}
