@@ -50,13 +50,13 @@ func AppendArrayRewritten(dst, lit, scratch []byte, fn ElementFunc) (out, scratc
 			if depth == 0 {
 				// Only whitespace may follow the outermost brace.
 				for ; i < len(lit); i++ {
-					if !isArraySpace(lit[i]) {
+					if !isSpace(lit[i]) {
 						return dst, scratch, errBadArray
 					}
 					dst = append(dst, lit[i])
 				}
 			}
-		case c == ',' || isArraySpace(c):
+		case c == ',' || isSpace(c):
 			if depth == 0 && c == ',' {
 				return dst, scratch, errBadArray
 			}
@@ -89,7 +89,7 @@ func AppendArrayRewritten(dst, lit, scratch []byte, fn ElementFunc) (out, scratc
 				}
 				// array_out never writes text right after a closing quote.
 				j := i
-				for j < len(lit) && isArraySpace(lit[j]) {
+				for j < len(lit) && isSpace(lit[j]) {
 					j++
 				}
 				if j < len(lit) && lit[j] != ',' && lit[j] != '}' {
@@ -111,7 +111,7 @@ func AppendArrayRewritten(dst, lit, scratch []byte, fn ElementFunc) (out, scratc
 					}
 					scratch = append(scratch, b)
 				}
-				for len(scratch) > 0 && isArraySpace(scratch[len(scratch)-1]) {
+				for len(scratch) > 0 && isSpace(scratch[len(scratch)-1]) {
 					scratch = scratch[:len(scratch)-1]
 				}
 				if i < len(lit) && (lit[i] == '{' || lit[i] == '"') {
@@ -152,7 +152,7 @@ func quoteArrayElement(dst []byte, mark int) []byte {
 		case b == '"' || b == '\\':
 			need = true
 			extra++
-		case b == '{' || b == '}' || b == ',' || isArraySpace(b):
+		case b == '{' || b == '}' || b == ',' || isSpace(b):
 			need = true
 		}
 	}
@@ -176,10 +176,6 @@ func quoteArrayElement(dst []byte, mark int) []byte {
 	}
 	dst[w] = '"'
 	return dst
-}
-
-func isArraySpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 func isNullWord(b []byte) bool {

@@ -207,7 +207,8 @@ func (r *rewriter) scanLine(line []byte) (copyNext bool, err error) {
 					if err != nil || cs == nil {
 						return false, err
 					}
-					return r.prepareCopy(cs)
+					r.prepareCopy(cs)
+					return true, nil
 				}
 				r.inStmt, r.stmtLine = true, r.line
 				if cap(r.stmt) > 1<<20 {
@@ -257,7 +258,8 @@ func (r *rewriter) scanLine(line []byte) (copyNext bool, err error) {
 					if rest := bytes.TrimSpace(line[i:]); len(rest) > 0 {
 						return false, r.errorf("text after `COPY … FROM stdin;` on the same line is not supported")
 					}
-					return r.prepareCopy(cs)
+					r.prepareCopy(cs)
+					return true, nil
 				}
 			default:
 				i++
@@ -454,7 +456,7 @@ func (r *rewriter) checkInsert(stmt []byte, final bool) error {
 
 // prepareCopy resolves the COPY target against the catalog; the plan is
 // asked for once the COPY line has been written.
-func (r *rewriter) prepareCopy(cs *copyStmt) (bool, error) {
+func (r *rewriter) prepareCopy(cs *copyStmt) {
 	t := &Table{Schema: cs.schema, Name: cs.table, Line: r.stmtLine}
 	td := r.cat.table(cs.schema, cs.table)
 	t.Typed = td != nil
@@ -472,10 +474,7 @@ func (r *rewriter) prepareCopy(cs *copyStmt) (bool, error) {
 	}
 	partKeys := map[string]bool{}
 	if td != nil {
-		for _, k := range td.partKey {
-			partKeys[k] = true
-		}
-		for _, a := range t.Ancestors {
+		for _, a := range append([][2]string{{td.schema, td.name}}, t.Ancestors...) {
 			if at := r.cat.table(a[0], a[1]); at != nil {
 				for _, k := range at.partKey {
 					partKeys[k] = true
@@ -502,7 +501,6 @@ func (r *rewriter) prepareCopy(cs *copyStmt) (bool, error) {
 	r.plan = nil
 	r.copyText = cs.text
 	r.copyListed = cs.hasColumnList || td != nil
-	return true, nil
 }
 
 // startCopy asks the transformer for the plan of the COPY block that
@@ -512,24 +510,20 @@ func (r *rewriter) startCopy() error {
 	r.stats.Tables++
 	plan, err := r.t.Table(r.table)
 	if err != nil {
-		return &Error{Name: r.opt.Name, Line: r.copyLine, Table: r.table.QualifiedName(), Err: err}
+		return r.tableError(r.copyLine, err)
 	}
 	if plan == nil {
 		return nil
 	}
 	switch {
 	case embedsASCII(r.encoding):
-		return &Error{Name: r.opt.Name, Line: r.copyLine, Table: r.table.QualifiedName(),
-			Err: fmt.Errorf("the dump's client_encoding %s can hide a backslash inside a multibyte character, so its rows cannot be rewritten safely; dump with pg_dump -E UTF8", r.encoding)}
+		return r.tableError(r.copyLine, fmt.Errorf("the dump's client_encoding %s can hide a backslash inside a multibyte character, so its rows cannot be rewritten safely; dump with pg_dump -E UTF8", r.encoding))
 	case !r.copyText:
-		return &Error{Name: r.opt.Name, Line: r.copyLine, Table: r.table.QualifiedName(),
-			Err: errors.New("COPY options other than the text format are not supported for a table with rules")}
+		return r.tableError(r.copyLine, errors.New("COPY options other than the text format are not supported for a table with rules"))
 	case !plan.DropRows && !r.copyListed:
-		return &Error{Name: r.opt.Name, Line: r.copyLine, Table: r.table.QualifiedName(),
-			Err: errors.New("COPY without a column list, and no CREATE TABLE in the dump to tell the columns")}
+		return r.tableError(r.copyLine, errors.New("COPY without a column list, and no CREATE TABLE in the dump to tell the columns"))
 	case !plan.DropRows && len(plan.Columns) != len(r.table.Columns):
-		return &Error{Name: r.opt.Name, Line: r.copyLine, Table: r.table.QualifiedName(),
-			Err: fmt.Errorf("internal error: plan has %d columns, COPY has %d", len(plan.Columns), len(r.table.Columns))}
+		return r.tableError(r.copyLine, fmt.Errorf("internal error: plan has %d columns, COPY has %d", len(plan.Columns), len(r.table.Columns)))
 	}
 	r.plan = plan
 	r.stats.RuledTables++
@@ -554,8 +548,7 @@ func (r *rewriter) copyRow(line []byte) error {
 	}
 	if line[len(line)-1] != '\n' {
 		// Only the input's last line can lack its newline.
-		return &Error{Name: r.opt.Name, Line: r.line, Table: r.table.QualifiedName(),
-			Err: fmt.Errorf("input ends in the middle of a row (COPY at line %d): %w", r.copyLine, ErrTruncated)}
+		return r.tableError(r.line, fmt.Errorf("input ends in the middle of a row (COPY at line %d): %w", r.copyLine, ErrTruncated))
 	}
 	r.stats.RowsRewritten++
 	return r.rewriteRow(line)
@@ -648,6 +641,11 @@ func (r *rewriter) rewriteRow(line []byte) error {
 	}
 	_, err := r.out.Write(out)
 	return err
+}
+
+// tableError is err about the table being read, at input line line.
+func (r *rewriter) tableError(line int, err error) error {
+	return &Error{Name: r.opt.Name, Line: line, Table: r.table.QualifiedName(), Err: err}
 }
 
 func (r *rewriter) rowError(column, msg string) error {
