@@ -20,8 +20,10 @@ test:
 ## bench: microbenchmarks (MB/s, ns/value, allocs) and cat's rate on the same dump
 bench:
 	ANONDUMP_BENCH_DUMP=$(BENCH_DUMP) $(GO) test -run '^$$' -bench . -benchmem ./... | tee bench.txt
-	@echo "cat over the same $$(du -h $(BENCH_DUMP) | cut -f1) dump (5 runs):"
-	@for i in 1 2 3 4 5; do /usr/bin/time -f '  cat: %e s' sh -c 'cat $(BENCH_DUMP) | cat > /dev/null'; done
+	@size=$$(stat -c %s $(BENCH_DUMP)); for run in 1 2 3; do \
+	  t0=$$(date +%s.%N); for i in $$(seq 30); do cat $(BENCH_DUMP); done | cat > /dev/null; t1=$$(date +%s.%N); \
+	  awk -v s=$$size -v a=$$t0 -v b=$$t1 'BEGIN { printf "cat through a pipe, same dump x30: %.0f MB/s\n", 30*s/(b-a)/1e6 }'; \
+	done
 
 ## fuzz: each fuzz target for FUZZTIME
 fuzz:
