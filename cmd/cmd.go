@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 
@@ -103,6 +104,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	f.StringVarP(&o.config, "config", "c", "anon.yaml", "rules file")
 	f.StringVarP(&o.output, "output", "o", "", "write the safe dump to `FILE` (written to a temporary file, renamed on success)")
 	f.StringVar(&o.keyFile, "key-file", "", "read the key from `FILE` instead of ANONDUMP_KEY")
+	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "rewrite rows with `N` workers (the output is the same for any N)")
 	root.AddCommand(newValidate(stdout), newVersion(stdout), newTransformers(stdout))
 	return root
 }

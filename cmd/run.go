@@ -23,6 +23,7 @@ type runOptions struct {
 	output  string
 	input   string
 	keyFile string
+	jobs    int
 }
 
 // run anonymizes one dump.
@@ -77,9 +78,13 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 
 	plan := rules.NewPlan(rs, key)
+	if o.jobs < 1 {
+		return configError(fmt.Errorf("-j %d: the number of workers must be at least 1", o.jobs))
+	}
 	_, err = dumpstream.Rewrite(out, src, plan, dumpstream.Options{
-		Name: name,
-		Warn: func(msg string) { fmt.Fprintf(stderr, "anondump: warning: %s\n", msg) },
+		Name:    name,
+		Workers: o.jobs,
+		Warn:    func(msg string) { fmt.Fprintf(stderr, "anondump: warning: %s\n", msg) },
 	})
 	var ruleErrs rules.ErrorList
 	if errors.As(err, &ruleErrs) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/anondump/anondump/dumpstream"
@@ -29,7 +30,7 @@ func benchDump(size int) []byte {
 	return b.Bytes()
 }
 
-func benchPlan(b *testing.B, yaml string) dumpstream.Transformer {
+func benchPlan(b testing.TB, yaml string) dumpstream.Transformer {
 	rs, err := rules.Parse([]byte(yaml), "bench.yaml")
 	if err != nil {
 		b.Fatal(err)
@@ -47,11 +48,15 @@ func BenchmarkRewrite(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	for _, bc := range []struct{ name, yaml string }{
-		{"passthrough", "version: 1\n"},
-		{"1col", "version: 1\ntables:\n  public.users:\n    columns:\n      email: {transform: email, unique: true}\n"},
+	for _, bc := range []struct {
+		name, yaml string
+		workers    int
+	}{
+		{"passthrough", "version: 1\n", 1},
+		{"1col", "version: 1\ntables:\n  public.users:\n    columns:\n      email: {transform: email, unique: true}\n", 1},
 		{"5cols", "version: 1\ntables:\n  public.users:\n    columns:\n      email: {transform: email, unique: true}\n" +
-			"      first_name: first_name\n      last_name: last_name\n      phone: phone\n      street: street_address\n"},
+			"      first_name: first_name\n      last_name: last_name\n      phone: phone\n      street: street_address\n", 1},
+		{"5cols-parallel", parallelRules, runtime.NumCPU()},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(dump)))
@@ -59,7 +64,7 @@ func BenchmarkRewrite(b *testing.B) {
 			var st dumpstream.Stats
 			for b.Loop() {
 				var err error
-				st, err = dumpstream.Rewrite(io.Discard, bytes.NewReader(dump), benchPlan(b, bc.yaml), dumpstream.Options{})
+				st, err = dumpstream.Rewrite(io.Discard, bytes.NewReader(dump), benchPlan(b, bc.yaml), dumpstream.Options{Workers: bc.workers})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -14,6 +14,12 @@ type Options struct {
 	Name string
 	// Warn, when set, receives warnings (never containing dump values).
 	Warn func(msg string)
+	// Workers is the number of goroutines that rewrite the rows of a
+	// ruled table; 0 or 1 rewrites them on the reading goroutine. The
+	// output is the same for any number of workers. With more than one,
+	// the Transformer's Table is called once per worker for each ruled
+	// COPY block and must return rewriters that share no mutable state.
+	Workers int
 }
 
 // Stats counts what [Rewrite] saw.
@@ -51,6 +57,9 @@ func Rewrite(dst io.Writer, src io.Reader, t Transformer, opt Options) (Stats, e
 	}
 	r.cat.reset()
 	err := r.run()
+	if r.eng != nil {
+		r.eng.stop() // after an error: end the workers
+	}
 	r.stats.Lines = int64(r.line)
 	r.stats.Bytes = r.in.n
 	if ferr := r.out.Flush(); err == nil && ferr != nil {
@@ -109,9 +118,9 @@ type rewriter struct {
 	// copyText: text format with default delimiter and NULL;
 	// copyListed: the columns are known (a column list or a CREATE TABLE).
 	copyText, copyListed bool
-	fields               [][]byte
-	row                  []byte // output row
-	dec, enc             []byte // scratch for one field
+	rows                 rowWorker // rewrites rows on this goroutine
+	eng                  *engine   // or the workers do, with Options.Workers > 1
+	outRow               []byte
 }
 
 func (r *rewriter) errorf(format string, args ...any) error {
@@ -527,12 +536,37 @@ func (r *rewriter) startCopy() error {
 	}
 	r.plan = plan
 	r.stats.RuledTables++
+	if plan.DropRows {
+		return nil
+	}
+	r.rows = rowWorker{plan: plan, columns: r.table.Columns, nfields: r.nfields, oids: r.oids, copyLine: r.copyLine,
+		fields: r.rows.fields, dec: r.rows.dec, enc: r.rows.enc}
+	if r.opt.Workers > 1 {
+		workers := []*rowWorker{{plan: plan, columns: r.table.Columns, nfields: r.nfields, oids: r.oids, copyLine: r.copyLine}}
+		for len(workers) < r.opt.Workers {
+			p, err := r.t.Table(r.table)
+			if err != nil {
+				return r.tableError(r.copyLine, err)
+			}
+			w := *workers[0]
+			w.plan = p
+			workers = append(workers, &w)
+		}
+		r.eng = startEngine(workers)
+	}
 	return nil
 }
 
 // copyRow handles one line inside a COPY block.
 func (r *rewriter) copyRow(line []byte) error {
 	if isEndMarker(line) {
+		if r.eng != nil {
+			err := r.eng.finish(r)
+			r.eng = nil
+			if err != nil {
+				return err
+			}
+		}
 		r.copying, r.plan = false, nil
 		_, err := r.out.Write(line)
 		return err
@@ -551,7 +585,19 @@ func (r *rewriter) copyRow(line []byte) error {
 		return r.tableError(r.line, fmt.Errorf("input ends in the middle of a row (COPY at line %d): %w", r.copyLine, ErrTruncated))
 	}
 	r.stats.RowsRewritten++
-	return r.rewriteRow(line)
+	if r.eng != nil {
+		return r.eng.add(r, line)
+	}
+	out, err := r.rows.appendRow(r.outRow[:0], line)
+	if err != nil {
+		return r.rowErr(r.line, err)
+	}
+	r.outRow = out
+	if cap(r.outRow) > 16<<20 { // do not keep a huge row's buffer
+		r.outRow = nil
+	}
+	_, err = r.out.Write(out)
+	return err
 }
 
 func isEndMarker(line []byte) bool {
@@ -562,94 +608,9 @@ func isEndMarker(line []byte) bool {
 	return len(rest) == 0 || len(rest) == 1 && rest[0] == '\n' || len(rest) == 2 && rest[0] == '\r' && rest[1] == '\n'
 }
 
-// rewriteRow rewrites the ruled fields of one row and writes it.
-func (r *rewriter) rewriteRow(line []byte) error {
-	end := len(line)
-	if end > 0 && line[end-1] == '\n' {
-		end--
-		if end > 0 && line[end-1] == '\r' {
-			end--
-		}
-	}
-	body, eol := line[:end], line[end:]
-	// An odd run of backslashes at the end escapes the newline: COPY
-	// would continue the row on the next line. pg_dump never writes that.
-	k := 0
-	for k < len(body) && body[len(body)-1-k] == '\\' {
-		k++
-	}
-	if k%2 == 1 {
-		return r.rowError("", "row ends with a backslash (an escaped line break), which pg_dump never writes")
-	}
-	fields := r.fields[:0]
-	if r.nfields > 0 {
-		for {
-			j := bytes.IndexByte(body, '\t')
-			if j < 0 {
-				fields = append(fields, body)
-				break
-			}
-			fields = append(fields, body[:j])
-			body = body[j+1:]
-		}
-	} else if len(body) > 0 {
-		return r.rowError("", "row has data but the table has no columns")
-	}
-	r.fields = fields
-	if len(fields) != r.nfields {
-		return r.rowError("", fmt.Sprintf("row has %d fields, the COPY statement at line %d lists %d columns", len(fields), r.copyLine, r.nfields))
-	}
-	out := r.row[:0]
-	first := 0
-	if r.oids {
-		out = append(out, fields[0]...)
-		first = 1
-	}
-	for i, f := range fields[first:] {
-		if i > 0 || first > 0 {
-			out = append(out, '\t')
-		}
-		cr := r.plan.Columns[i]
-		if cr == nil {
-			out = append(out, f...)
-			continue
-		}
-		null := isNull(f)
-		var val []byte
-		if !null {
-			var err error
-			if r.dec, err = AppendDecoded(r.dec[:0], f); err != nil {
-				return r.rowError(r.table.Columns[i].Name, err.Error())
-			}
-			val = r.dec
-		}
-		enc, outNull, err := cr.Rewrite(r.enc[:0], val, null)
-		r.enc = enc
-		if err != nil {
-			return r.rowError(r.table.Columns[i].Name, err.Error())
-		}
-		if outNull {
-			out = append(out, nullField...)
-		} else {
-			out = AppendEncoded(out, enc)
-		}
-	}
-	out = append(out, eol...)
-	r.row = out
-	if cap(r.row) > 16<<20 { // do not keep a huge row's buffer
-		r.row = nil
-	}
-	_, err := r.out.Write(out)
-	return err
-}
-
 // tableError is err about the table being read, at input line line.
 func (r *rewriter) tableError(line int, err error) error {
 	return &Error{Name: r.opt.Name, Line: line, Table: r.table.QualifiedName(), Err: err}
-}
-
-func (r *rewriter) rowError(column, msg string) error {
-	return &Error{Name: r.opt.Name, Line: r.line, Table: r.table.QualifiedName(), Column: column, Err: errors.New(msg)}
 }
 
 // metaCommand handles a psql meta-command line. For `\copy … from
