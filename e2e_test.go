@@ -226,11 +226,11 @@ func anondump(t *testing.T, key string, stdin []byte, args ...string) anondumpRe
 	return anondumpResult{code, stdout.Bytes(), stderr.Bytes()}
 }
 
-// mustAnonymize runs anondump -c rules on dump and requires success with
-// nothing on standard error.
+// mustAnonymize runs anondump -q -c rules on dump and requires success with
+// nothing on standard error (-q: no summary).
 func mustAnonymize(t *testing.T, key, rules string, dump []byte) []byte {
 	t.Helper()
-	r := anondump(t, key, dump, "-c", rules)
+	r := anondump(t, key, dump, "-q", "-c", rules)
 	if r.code != 0 || len(r.stderr) > 0 {
 		t.Fatalf("anondump -c %s: exit %d, stderr:\n%s", rules, r.code, r.stderr)
 	}
@@ -1016,7 +1016,7 @@ func TestE2EIdentity(t *testing.T) {
 	}
 	same := func(t *testing.T, dump []byte) {
 		t.Helper()
-		r := anondump(t, e2eKey, dump, "-c", rules)
+		r := anondump(t, e2eKey, dump, "-q", "-c", rules)
 		if r.code != 0 || len(r.stderr) != 0 {
 			t.Fatalf("exit %d, stderr: %s", r.code, r.stderr)
 		}

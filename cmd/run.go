@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/anondump/anondump/dumpstream"
 	"github.com/anondump/anondump/fakers"
@@ -24,6 +25,8 @@ type runOptions struct {
 	input   string
 	keyFile string
 	jobs    int
+	quiet   bool
+	report  string
 }
 
 // run anonymizes one dump.
@@ -54,7 +57,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		defer f.Close()
 		in, name = f, o.input
 	}
-	key, err := loadKey(o.keyFile, stderr)
+	key, keySource, err := loadKey(o.keyFile, stderr, o.quiet)
 	if err != nil {
 		return err
 	}
@@ -77,22 +80,43 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		return configError(errors.New("refusing to write a dump to a terminal; redirect the output or use -o FILE"))
 	}
 
-	plan := rules.NewPlan(rs, key)
 	if o.jobs < 1 {
 		return configError(fmt.Errorf("-j %d: the number of workers must be at least 1", o.jobs))
 	}
-	_, err = dumpstream.Rewrite(out, src, plan, dumpstream.Options{
+	plan := rules.NewPlan(rs, key)
+	start := time.Now()
+	st, err := dumpstream.Rewrite(out, src, plan, dumpstream.Options{
 		Name:    name,
 		Workers: o.jobs,
 		Warn:    func(msg string) { fmt.Fprintf(stderr, "anondump: warning: %s\n", msg) },
 	})
+	err = outcome(err, plan, commit)
+	outName := o.output
+	if outName == "" {
+		outName = "stdout"
+	}
+	rep := newReport(o, name, outName, keySource, st, time.Since(start), err)
+	if o.report != "" {
+		if werr := writeReport(o.report, rep); werr != nil && err == nil {
+			err = dumpError(fmt.Errorf("writing the report: %w", werr))
+		}
+	}
+	if err == nil && !o.quiet {
+		rep.printSummary(stderr)
+	}
+	return err
+}
+
+// outcome turns the rewrite's result into the run's error with its exit
+// code, checks that every table rule was used, and commits -o.
+func outcome(err error, plan *rules.Plan, commit func() error) error {
 	var ruleErrs rules.ErrorList
-	if errors.As(err, &ruleErrs) {
+	switch {
+	case errors.As(err, &ruleErrs):
 		// The rules do not fit the dump (a missing column, a type the
 		// transformer cannot write): fix the rules file.
 		return configError(err)
-	}
-	if err != nil {
+	case err != nil:
 		return dumpError(err)
 	}
 	if err := plan.Unused(); err != nil {
@@ -104,6 +128,19 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// writeReport writes the JSON report atomically.
+func writeReport(path string, rep *runReport) error {
+	w, commit, abort, err := atomicFile(path)
+	if err != nil {
+		return err
+	}
+	defer abort()
+	if err := rep.writeJSON(w); err != nil {
+		return err
+	}
+	return commit()
 }
 
 func loadRules(path string) (*rules.Rules, error) {
@@ -122,39 +159,42 @@ func loadRules(path string) (*rules.Rules, error) {
 }
 
 // loadKey reads the key from --key-file or ANONDUMP_KEY, or draws a random
-// one with a note.
-func loadKey(keyFile string, stderr io.Writer) (fakers.Key, error) {
+// one with a note (unless quiet). It also says where the key came from.
+func loadKey(keyFile string, stderr io.Writer, quiet bool) (fakers.Key, string, error) {
 	env, hasEnv := os.LookupEnv("ANONDUMP_KEY")
 	var material []byte
+	var source string
 	switch {
 	case keyFile != "" && hasEnv:
-		return fakers.Key{}, configError(errors.New("both --key-file and ANONDUMP_KEY are set; use one"))
+		return fakers.Key{}, "", configError(errors.New("both --key-file and ANONDUMP_KEY are set; use one"))
 	case keyFile != "":
 		b, err := os.ReadFile(keyFile)
 		if err != nil {
-			return fakers.Key{}, configError(fmt.Errorf("reading the key: %w", err))
+			return fakers.Key{}, "", configError(fmt.Errorf("reading the key: %w", err))
 		}
-		material = bytes.TrimRight(b, "\r\n")
+		material, source = bytes.TrimRight(b, "\r\n"), "key-file"
 		if len(material) == 0 {
-			return fakers.Key{}, configError(fmt.Errorf("key file %s is empty", keyFile))
+			return fakers.Key{}, "", configError(fmt.Errorf("key file %s is empty", keyFile))
 		}
 	case hasEnv:
 		if env == "" {
-			return fakers.Key{}, configError(errors.New("ANONDUMP_KEY is set but empty"))
+			return fakers.Key{}, "", configError(errors.New("ANONDUMP_KEY is set but empty"))
 		}
-		material = []byte(env)
+		material, source = []byte(env), "ANONDUMP_KEY"
 	default:
-		fmt.Fprintln(stderr, "anondump: note: no key given (ANONDUMP_KEY or --key-file); using a random key, so this output is not reproducible")
+		if !quiet {
+			fmt.Fprintln(stderr, "anondump: note: no key given (ANONDUMP_KEY or --key-file); using a random key, so this output is not reproducible")
+		}
 		k, err := fakers.RandomKey()
 		if err != nil {
-			return fakers.Key{}, dumpError(err)
+			return fakers.Key{}, "", dumpError(err)
 		}
-		return k, nil
+		return k, "random", nil
 	}
 	if len(material) < 16 {
 		fmt.Fprintln(stderr, "anondump: warning: the key is shorter than 16 bytes; anyone who guesses it can test guesses of original values against the output")
 	}
-	return fakers.NewKey(material), nil
+	return fakers.NewKey(material), source, nil
 }
 
 // sniff recognizes the input format from its first bytes: plain text goes

@@ -26,6 +26,7 @@ type batch struct {
 
 // engine runs the workers of one COPY block.
 type engine struct {
+	workers []*rowWorker
 	jobs    chan *batch
 	pending []*batch // submitted, in order
 	free    []*batch
@@ -36,7 +37,7 @@ type engine struct {
 
 // startEngine starts one goroutine per worker; each owns its rowWorker.
 func startEngine(workers []*rowWorker) *engine {
-	e := &engine{jobs: make(chan *batch, len(workers)), limit: 2 * len(workers)}
+	e := &engine{workers: workers, jobs: make(chan *batch, len(workers)), limit: 2 * len(workers)}
 	for _, w := range workers {
 		e.wg.Add(1)
 		go func(w *rowWorker) {

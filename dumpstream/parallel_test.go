@@ -2,6 +2,7 @@ package dumpstream_test
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -31,12 +32,16 @@ func TestParallelIdentity(t *testing.T) {
 	if bytes.Equal(want, dump) {
 		t.Fatal("nothing was rewritten")
 	}
+	if len(wantStats.Ruled) != 2 || wantStats.Ruled[1].Rows != 1 || len(wantStats.Ruled[0].Columns) != 5 ||
+		wantStats.Ruled[0].Columns[0].Rewritten != wantStats.Ruled[0].Rows || wantStats.Ruled[0].Columns[0].Rule != "email" {
+		t.Fatalf("stats = %+v", wantStats.Ruled)
+	}
 	for _, n := range []int{2, 3, 8} {
 		got, st := run(n)
 		if !bytes.Equal(got, want) {
 			t.Fatalf("workers=%d: output differs from one worker's", n)
 		}
-		if st != wantStats {
+		if !reflect.DeepEqual(st, wantStats) {
 			t.Errorf("workers=%d: stats %+v, want %+v", n, st, wantStats)
 		}
 	}

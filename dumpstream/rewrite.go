@@ -31,6 +31,25 @@ type Stats struct {
 	Rows          int64 // COPY rows
 	RowsRewritten int64 // rows whose fields went through a plan
 	RowsDropped   int64 // rows dropped by DropRows
+	// Ruled lists, for every COPY block that had a plan, what was done.
+	Ruled []TableStats
+}
+
+// TableStats is what happened to one ruled COPY block.
+type TableStats struct {
+	Table       string // qualified name
+	Line        int    // input line of the COPY statement
+	Rows        int64  // rows read
+	RowsDropped int64
+	Columns     []ColumnStats // the rewritten columns, in COPY order
+}
+
+// ColumnStats counts the values of one rewritten column.
+type ColumnStats struct {
+	Column    string
+	Rule      string // the plan's label for the column (a transformer name)
+	Rewritten int64  // non-NULL values rewritten
+	Nulls     int64  // NULL values (kept or passed to the rewriter)
 }
 
 const (
@@ -536,21 +555,29 @@ func (r *rewriter) startCopy() error {
 	}
 	r.plan = plan
 	r.stats.RuledTables++
+	ts := TableStats{Table: r.table.QualifiedName(), Line: r.copyLine}
+	for i, cr := range plan.Columns {
+		if cr != nil {
+			cs := ColumnStats{Column: r.table.Columns[i].Name}
+			if i < len(plan.Labels) {
+				cs.Rule = plan.Labels[i]
+			}
+			ts.Columns = append(ts.Columns, cs)
+		}
+	}
+	r.stats.Ruled = append(r.stats.Ruled, ts)
 	if plan.DropRows {
 		return nil
 	}
-	r.rows = rowWorker{plan: plan, columns: r.table.Columns, nfields: r.nfields, oids: r.oids, copyLine: r.copyLine,
-		fields: r.rows.fields, dec: r.rows.dec, enc: r.rows.enc}
+	r.rows = *r.newWorker(plan, r.rows.fields, r.rows.dec, r.rows.enc)
 	if r.opt.Workers > 1 {
-		workers := []*rowWorker{{plan: plan, columns: r.table.Columns, nfields: r.nfields, oids: r.oids, copyLine: r.copyLine}}
+		workers := []*rowWorker{r.newWorker(plan, nil, nil, nil)}
 		for len(workers) < r.opt.Workers {
 			p, err := r.t.Table(r.table)
 			if err != nil {
 				return r.tableError(r.copyLine, err)
 			}
-			w := *workers[0]
-			w.plan = p
-			workers = append(workers, &w)
+			workers = append(workers, r.newWorker(p, nil, nil, nil))
 		}
 		r.eng = startEngine(workers)
 	}
@@ -562,10 +589,13 @@ func (r *rewriter) copyRow(line []byte) error {
 	if isEndMarker(line) {
 		if r.eng != nil {
 			err := r.eng.finish(r)
+			r.countValues(r.eng.workers...)
 			r.eng = nil
 			if err != nil {
 				return err
 			}
+		} else if r.plan != nil && !r.plan.DropRows {
+			r.countValues(&r.rows)
 		}
 		r.copying, r.plan = false, nil
 		_, err := r.out.Write(line)
@@ -578,8 +608,12 @@ func (r *rewriter) copyRow(line []byte) error {
 		return err
 	case r.plan.DropRows:
 		r.stats.RowsDropped++
+		ts := &r.stats.Ruled[len(r.stats.Ruled)-1]
+		ts.Rows++
+		ts.RowsDropped++
 		return nil
 	}
+	r.stats.Ruled[len(r.stats.Ruled)-1].Rows++
 	if line[len(line)-1] != '\n' {
 		// Only the input's last line can lack its newline.
 		return r.tableError(r.line, fmt.Errorf("input ends in the middle of a row (COPY at line %d): %w", r.copyLine, ErrTruncated))
@@ -606,6 +640,31 @@ func isEndMarker(line []byte) bool {
 	}
 	rest := line[2:]
 	return len(rest) == 0 || len(rest) == 1 && rest[0] == '\n' || len(rest) == 2 && rest[0] == '\r' && rest[1] == '\n'
+}
+
+// newWorker returns a rowWorker for the current block, reusing buffers.
+func (r *rewriter) newWorker(plan *TablePlan, fields [][]byte, dec, enc []byte) *rowWorker {
+	n := len(plan.Columns)
+	return &rowWorker{plan: plan, columns: r.table.Columns, nfields: r.nfields, oids: r.oids, copyLine: r.copyLine,
+		fields: fields, dec: dec, enc: enc, rewritten: make([]int64, n), nulls: make([]int64, n)}
+}
+
+// countValues adds the workers' value counts to the block's stats and
+// resets them.
+func (r *rewriter) countValues(ws ...*rowWorker) {
+	ts := &r.stats.Ruled[len(r.stats.Ruled)-1]
+	for _, w := range ws {
+		k := 0
+		for i, cr := range w.plan.Columns {
+			if cr == nil {
+				continue
+			}
+			ts.Columns[k].Rewritten += w.rewritten[i]
+			ts.Columns[k].Nulls += w.nulls[i]
+			w.rewritten[i], w.nulls[i] = 0, 0
+			k++
+		}
+	}
 }
 
 // tableError is err about the table being read, at input line line.

@@ -231,7 +231,7 @@ func TestRewriteRowAllocs(t *testing.T) {
 	w := &rowWorker{
 		plan:    &TablePlan{Columns: []ColumnRewriter{nil, marker{}, marker{}}},
 		columns: []Column{{Name: "a"}, {Name: "b"}, {Name: "c"}},
-		nfields: 3,
+		nfields: 3, rewritten: make([]int64, 3), nulls: make([]int64, 3),
 	}
 	line := []byte("12345\tsome\\tvalue with escapes\\n\t\\N\n")
 	out, err := w.appendRow(nil, line)

@@ -16,6 +16,8 @@ type rowWorker struct {
 	copyLine int
 	fields   [][]byte
 	dec, enc []byte // scratch for one field
+	// Per column: non-NULL values rewritten, NULLs seen.
+	rewritten, nulls []int64
 }
 
 // rowError is a problem with one row; the caller knows its line.
@@ -80,7 +82,10 @@ func (w *rowWorker) appendRow(dst, line []byte) ([]byte, error) {
 		}
 		null := isNull(f)
 		var val []byte
-		if !null {
+		if null {
+			w.nulls[i]++
+		} else {
+			w.rewritten[i]++
 			var err error
 			if w.dec, err = AppendDecoded(w.dec[:0], f); err != nil {
 				return dst[:mark], &rowError{column: w.columns[i].Name, msg: err.Error()}

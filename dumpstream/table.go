@@ -90,6 +90,9 @@ type TablePlan struct {
 	// Columns has one entry per COPY column; a nil entry keeps the field
 	// as it is (its bytes are copied, never decoded).
 	Columns []ColumnRewriter
+	// Labels optionally names what rewrites each column (a transformer
+	// name), for run reports.
+	Labels []string
 }
 
 // ColumnRewriter rewrites the values of one column.

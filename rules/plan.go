@@ -48,7 +48,10 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 		// rewritten, and letting them through would leak them.
 		return &dumpstream.TablePlan{DropRows: true}, nil
 	}
-	plan := &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns))}
+	plan := &dumpstream.TablePlan{
+		Columns: make([]dumpstream.ColumnRewriter, len(t.Columns)),
+		Labels:  make([]string, len(t.Columns)),
+	}
 	var errs ErrorList
 	names := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
@@ -67,7 +70,7 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 			errs.add(cr.Pos, path, "%v", err)
 			continue
 		}
-		plan.Columns[i] = rw
+		plan.Columns[i], plan.Labels[i] = rw, cr.Transform
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
