@@ -105,7 +105,8 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	f.StringVarP(&o.output, "output", "o", "", "write the safe dump to `FILE` (written to a temporary file, renamed on success)")
 	f.StringVar(&o.keyFile, "key-file", "", "read the key from `FILE` instead of ANONDUMP_KEY")
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "rewrite rows with `N` workers (the output is the same for any N)")
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no summary and no notes (warnings and errors still go to stderr)")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress, no summary and no notes (warnings and errors still go to stderr)")
+	f.BoolVar(&o.progress, "progress", false, "show progress on stderr even when it is not a terminal")
 	f.StringVar(&o.report, "report", "", "write the run report as JSON to `FILE` (also when the run fails; never holds a dump value)")
 	root.AddCommand(newValidate(stdout), newVersion(stdout), newTransformers(stdout))
 	return root

@@ -20,13 +20,14 @@ import (
 )
 
 type runOptions struct {
-	config  string
-	output  string
-	input   string
-	keyFile string
-	jobs    int
-	quiet   bool
-	report  string
+	config   string
+	output   string
+	input    string
+	keyFile  string
+	jobs     int
+	quiet    bool
+	progress bool
+	report   string
 }
 
 // run anonymizes one dump.
@@ -61,7 +62,14 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	br := bufio.NewReaderSize(in, 64<<10)
+	var size int64
+	if f, ok := in.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		}
+	}
+	counted := &countingReader{r: in}
+	br := bufio.NewReaderSize(counted, 64<<10)
 	src, err := sniff(br, name)
 	if err != nil {
 		return err
@@ -84,12 +92,22 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		return configError(fmt.Errorf("-j %d: the number of workers must be at least 1", o.jobs))
 	}
 	plan := rules.NewPlan(rs, key)
+	var progress *dumpstream.Progress
+	var display *progressDisplay
+	if !o.quiet && (o.progress || isTerminal(stderr)) {
+		progress = new(dumpstream.Progress)
+		display = startProgress(stderr, size, counted, progress)
+	}
 	start := time.Now()
 	st, err := dumpstream.Rewrite(out, src, plan, dumpstream.Options{
-		Name:    name,
-		Workers: o.jobs,
-		Warn:    func(msg string) { fmt.Fprintf(stderr, "anondump: warning: %s\n", msg) },
+		Name:     name,
+		Workers:  o.jobs,
+		Progress: progress,
+		Warn:     func(msg string) { fmt.Fprintf(stderr, "anondump: warning: %s\n", msg) },
 	})
+	if display != nil {
+		display.finish()
+	}
 	err = outcome(err, plan, commit)
 	outName := o.output
 	if outName == "" {

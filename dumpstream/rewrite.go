@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 )
 
 // Options tune [Rewrite].
@@ -20,6 +21,29 @@ type Options struct {
 	// the Transformer's Table is called once per worker for each ruled
 	// COPY block and must return rewriters that share no mutable state.
 	Workers int
+	// Progress, when set, is kept up to date for a display on another
+	// goroutine.
+	Progress *Progress
+}
+
+// Progress is what [Rewrite] has done so far; it is safe to read while
+// Rewrite runs.
+type Progress struct {
+	rows  atomic.Int64
+	table atomic.Pointer[string]
+}
+
+// Rows returns the COPY rows read so far (updated every 1024 rows and at
+// the end of each COPY block).
+func (p *Progress) Rows() int64 { return p.rows.Load() }
+
+// Table returns the qualified name of the table whose COPY data is being
+// read, or "".
+func (p *Progress) Table() string {
+	if t := p.table.Load(); t != nil {
+		return *t
+	}
+	return ""
 }
 
 // Stats counts what [Rewrite] saw.
@@ -536,6 +560,10 @@ func (r *rewriter) prepareCopy(cs *copyStmt) {
 func (r *rewriter) startCopy() error {
 	r.copying = true
 	r.stats.Tables++
+	if p := r.opt.Progress; p != nil {
+		name := r.table.QualifiedName()
+		p.table.Store(&name)
+	}
 	plan, err := r.t.Table(r.table)
 	if err != nil {
 		return r.tableError(r.copyLine, err)
@@ -598,10 +626,17 @@ func (r *rewriter) copyRow(line []byte) error {
 			r.countValues(&r.rows)
 		}
 		r.copying, r.plan = false, nil
+		if p := r.opt.Progress; p != nil {
+			p.rows.Store(r.stats.Rows)
+			p.table.Store(nil)
+		}
 		_, err := r.out.Write(line)
 		return err
 	}
 	r.stats.Rows++
+	if r.stats.Rows&1023 == 0 && r.opt.Progress != nil {
+		r.opt.Progress.rows.Store(r.stats.Rows)
+	}
 	switch {
 	case r.plan == nil:
 		_, err := r.out.Write(line)

@@ -395,3 +395,15 @@ func TestRewriteTruncatedMidRow(t *testing.T) {
 		t.Errorf("output holds the partial row: %q", got)
 	}
 }
+
+func TestRewriteProgress(t *testing.T) {
+	var p Progress
+	in := "COPY public.t (v) FROM stdin;\n" + strings.Repeat("x\n", 3000) + "\\.\n"
+	var out bytes.Buffer
+	if _, err := Rewrite(&out, strings.NewReader(in), &keepAll{}, Options{Progress: &p}); err != nil {
+		t.Fatal(err)
+	}
+	if p.Rows() != 3000 || p.Table() != "" {
+		t.Errorf("progress after the run: rows %d, table %q; want 3000 and no table", p.Rows(), p.Table())
+	}
+}
