@@ -6,7 +6,7 @@ LDFLAGS := -X github.com/anondump/anondump/cmd.version=$(VERSION)
 FUZZTIME ?= 30s
 BENCH_DUMP ?= $(CURDIR)/bench-dump.sql
 
-.PHONY: build test bench fuzz lint update example
+.PHONY: build test bench bench-e2e memtest fuzz lint update example
 
 ## build: the anondump binary in the repository root
 build:
@@ -24,6 +24,14 @@ bench:
 	  t0=$$(date +%s.%N); for i in $$(seq 30); do cat $(BENCH_DUMP); done | cat > /dev/null; t1=$$(date +%s.%N); \
 	  awk -v s=$$size -v a=$$t0 -v b=$$t1 'BEGIN { printf "cat through a pipe, same dump x30: %.0f MB/s\n", 30*s/(b-a)/1e6 }'; \
 	done
+
+## bench-e2e: generated dump of SIZE (default 1G): cat vs anondump, MB/s, rows/s, CPU, peak RSS (PGDUMP=1 adds pg_dump's rate)
+bench-e2e:
+	SIZE=$(or $(SIZE),1G) bash bench/run.sh
+
+## memtest: stream a generated MEMTEST_SIZE (default 4G) dump through the binary; peak RSS must stay under 64 MB
+memtest:
+	ANONDUMP_MEMTEST=$(or $(MEMTEST_SIZE),4G) $(GO) test -count=1 -run '^TestMemoryBound$$' -v -timeout 30m .
 
 ## fuzz: each fuzz target for FUZZTIME
 fuzz:
