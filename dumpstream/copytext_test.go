@@ -84,3 +84,19 @@ func FuzzCopyTextRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCodec decodes and re-encodes a typical escaped field.
+func BenchmarkCodec(b *testing.B) {
+	raw := []byte(`12 High Street\nFlat 3\tLondon \\ "quoted" é`)
+	dec := make([]byte, 0, 128)
+	enc := make([]byte, 0, 128)
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		dec, _ = AppendDecoded(dec[:0], raw)
+		enc = AppendEncoded(enc[:0], dec)
+	}
+	if !bytes.Equal(enc, raw) {
+		b.Fatalf("round trip = %q", enc)
+	}
+}
