@@ -5,12 +5,15 @@ package dumpstream
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pganalyze/pg_query_go/v5/parser"
 )
+
+var oidsClause = regexp.MustCompile(`(?i)\s+WITH\s+OIDS\s+FROM\b`)
 
 // copyStmt is what a COPY statement tells about its data.
 type copyStmt struct {
@@ -25,6 +28,16 @@ type copyStmt struct {
 // parseCopy parses one COPY statement.
 func parseCopy(stmt string) (*copyStmt, error) {
 	res, err := pg_query.Parse(stmt)
+	oids := false
+	if err != nil {
+		// Pre-12 dumps made with -o write `COPY t (…) WITH OIDS FROM
+		// stdin;`, which today's grammar no longer has.
+		if i := oidsClause.FindStringIndex(stmt); i != nil {
+			if res2, err2 := pg_query.Parse(stmt[:i[0]] + " FROM" + stmt[i[1]:]); err2 == nil {
+				res, err, oids = res2, nil, true
+			}
+		}
+	}
 	if err != nil {
 		return nil, sqlError(stmt, err)
 	}
@@ -32,7 +45,7 @@ func parseCopy(stmt string) (*copyStmt, error) {
 		return nil, errors.New("not a single COPY statement")
 	}
 	c := res.Stmts[0].Stmt.GetCopyStmt()
-	out := &copyStmt{text: true}
+	out := &copyStmt{text: true, oids: oids}
 	out.fromStdin = c.GetIsFrom() && !c.GetIsProgram() && c.GetFilename() == ""
 	if rel := c.GetRelation(); rel != nil {
 		// An unqualified name means public: pre-2018 dumps set search_path

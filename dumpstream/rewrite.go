@@ -597,7 +597,7 @@ func (r *rewriter) startCopy() error {
 	if plan.DropRows {
 		return nil
 	}
-	r.rows = *r.newWorker(plan, r.rows.fields, r.rows.dec, r.rows.enc)
+	r.rows = *r.newWorker(plan, r.rows.offs, r.rows.dec, r.rows.enc)
 	if r.opt.Workers > 1 {
 		workers := []*rowWorker{r.newWorker(plan, nil, nil, nil)}
 		for len(workers) < r.opt.Workers {
@@ -678,10 +678,19 @@ func isEndMarker(line []byte) bool {
 }
 
 // newWorker returns a rowWorker for the current block, reusing buffers.
-func (r *rewriter) newWorker(plan *TablePlan, fields [][]byte, dec, enc []byte) *rowWorker {
-	n := len(plan.Columns)
-	return &rowWorker{plan: plan, columns: r.table.Columns, nfields: r.nfields, oids: r.oids, copyLine: r.copyLine,
-		fields: fields, dec: dec, enc: enc, rewritten: make([]int64, n), nulls: make([]int64, n)}
+func (r *rewriter) newWorker(plan *TablePlan, offs []int, dec, enc []byte) *rowWorker {
+	w := &rowWorker{plan: plan, nfields: r.nfields, copyLine: r.copyLine, offs: offs, dec: dec, enc: enc,
+		rw: make([]ColumnRewriter, r.nfields), names: make([]string, r.nfields),
+		rewritten: make([]int64, r.nfields), nulls: make([]int64, r.nfields)}
+	first := 0
+	if r.oids {
+		first = 1 // the OID field is kept
+	}
+	copy(w.rw[first:], plan.Columns)
+	for i, c := range r.table.Columns {
+		w.names[first+i] = c.Name
+	}
+	return w
 }
 
 // countValues adds the workers' value counts to the block's stats and
@@ -690,7 +699,7 @@ func (r *rewriter) countValues(ws ...*rowWorker) {
 	ts := &r.stats.Ruled[len(r.stats.Ruled)-1]
 	for _, w := range ws {
 		k := 0
-		for i, cr := range w.plan.Columns {
+		for i, cr := range w.rw {
 			if cr == nil {
 				continue
 			}

@@ -228,9 +228,9 @@ func TestRewriteStdStringsOff(t *testing.T) {
 
 // Per-row work allocates nothing once buffers have grown.
 func TestRewriteRowAllocs(t *testing.T) {
+	plan := &TablePlan{Columns: []ColumnRewriter{nil, marker{}, marker{}}}
 	w := &rowWorker{
-		plan:    &TablePlan{Columns: []ColumnRewriter{nil, marker{}, marker{}}},
-		columns: []Column{{Name: "a"}, {Name: "b"}, {Name: "c"}},
+		plan: plan, rw: plan.Columns, names: []string{"a", "b", "c"},
 		nfields: 3, rewritten: make([]int64, 3), nulls: make([]int64, 3),
 	}
 	line := []byte("12345\tsome\\tvalue with escapes\\n\t\\N\n")
@@ -405,5 +405,17 @@ func TestRewriteProgress(t *testing.T) {
 	}
 	if p.Rows() != 3000 || p.Table() != "" {
 		t.Errorf("progress after the run: rows %d, table %q; want 3000 and no table", p.Rows(), p.Table())
+	}
+}
+
+// Pre-12 dumps WITH OIDS start each row with the OID, which is kept.
+func TestRewriteWithOids(t *testing.T) {
+	in := "COPY public.t (a, v) WITH OIDS FROM stdin;\n123\t1\tx\n\\.\n"
+	got, err := rewriteString(t, in, &ruled{cols: map[string][]string{"public.t": {"v"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "COPY public.t (a, v) WITH OIDS FROM stdin;\n123\t1\t<x>\n\\.\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

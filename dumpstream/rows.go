@@ -10,13 +10,13 @@ import (
 // its plan's rewriters: one per goroutine.
 type rowWorker struct {
 	plan     *TablePlan
-	columns  []Column
-	nfields  int  // fields per row
-	oids     bool // first field is an OID (pre-12 WITH OIDS)
+	rw       []ColumnRewriter // per field (an OID field has none)
+	names    []string         // per field, for messages
+	nfields  int              // fields per row
 	copyLine int
-	fields   [][]byte
+	offs     []int  // field start offsets in the row being rewritten
 	dec, enc []byte // scratch for one field
-	// Per column: non-NULL values rewritten, NULLs seen.
+	// Per field: non-NULL values rewritten, NULLs seen.
 	rewritten, nulls []int64
 }
 
@@ -47,61 +47,73 @@ func (w *rowWorker) appendRow(dst, line []byte) ([]byte, error) {
 	if k%2 == 1 {
 		return dst, &rowError{msg: "row ends with a backslash (an escaped line break), which pg_dump never writes"}
 	}
-	fields := w.fields[:0]
-	if w.nfields > 0 {
-		for {
-			j := bytes.IndexByte(body, '\t')
-			if j < 0 {
-				fields = append(fields, body)
-				break
-			}
-			fields = append(fields, body[:j])
-			body = body[j+1:]
+	if w.nfields == 0 {
+		if len(body) > 0 {
+			return dst, &rowError{msg: "row has data but the table has no columns"}
 		}
-	} else if len(body) > 0 {
-		return dst, &rowError{msg: "row has data but the table has no columns"}
+		return append(dst, eol...), nil
 	}
-	w.fields = fields
-	if len(fields) != w.nfields {
-		return dst, &rowError{msg: fmt.Sprintf("row has %d fields, the COPY statement at line %d lists %d columns", len(fields), w.copyLine, w.nfields)}
+	// Field i is body[offs[i] : offs[i+1]-1]; the sentinel len(body)+1
+	// ends the last one.
+	offs := append(w.offs[:0], 0)
+	for i := 0; ; {
+		j := bytes.IndexByte(body[i:], '\t')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		offs = append(offs, i)
+	}
+	nf := len(offs)
+	offs = append(offs, len(body)+1)
+	w.offs = offs
+	if nf != w.nfields {
+		return dst, &rowError{msg: fmt.Sprintf("row has %d fields, the COPY statement at line %d lists %d columns", nf, w.copyLine, w.nfields)}
 	}
 	mark := len(dst)
-	first := 0
-	if w.oids {
-		dst = append(dst, fields[0]...)
-		first = 1
-	}
-	for i, f := range fields[first:] {
-		if i > 0 || first > 0 {
+	for i := 0; i < nf; {
+		if i > 0 {
 			dst = append(dst, '\t')
 		}
-		cr := w.plan.Columns[i]
+		cr := w.rw[i]
 		if cr == nil {
-			dst = append(dst, f...)
+			// Copy the run of kept fields, with the tabs between them, in
+			// one go.
+			j := i + 1
+			for j < nf && w.rw[j] == nil {
+				j++
+			}
+			dst = append(dst, body[offs[i]:offs[j]-1]...)
+			i = j
 			continue
 		}
+		f := body[offs[i] : offs[i+1]-1]
 		null := isNull(f)
-		var val []byte
+		val := f
 		if null {
 			w.nulls[i]++
+			val = nil
 		} else {
 			w.rewritten[i]++
-			var err error
-			if w.dec, err = AppendDecoded(w.dec[:0], f); err != nil {
-				return dst[:mark], &rowError{column: w.columns[i].Name, msg: err.Error()}
+			if bytes.IndexByte(f, '\\') >= 0 { // most values have no escapes
+				var err error
+				if w.dec, err = AppendDecoded(w.dec[:0], f); err != nil {
+					return dst[:mark], &rowError{column: w.names[i], msg: err.Error()}
+				}
+				val = w.dec
 			}
-			val = w.dec
 		}
 		enc, outNull, err := cr.Rewrite(w.enc[:0], val, null)
 		w.enc = enc
 		if err != nil {
-			return dst[:mark], &rowError{column: w.columns[i].Name, msg: err.Error()}
+			return dst[:mark], &rowError{column: w.names[i], msg: err.Error()}
 		}
 		if outNull {
 			dst = append(dst, nullField...)
 		} else {
 			dst = AppendEncoded(dst, enc)
 		}
+		i++
 	}
 	return append(dst, eol...), nil
 }
