@@ -16,6 +16,7 @@ const (
 // batch is a run of consecutive rows of one COPY block.
 type batch struct {
 	in        []byte // the rows' raw lines, each ending in '\n'
+	ends      []int  // where each row ends in in
 	rows      int
 	firstLine int // input line of the first row
 	out       []byte
@@ -53,19 +54,14 @@ func startEngine(workers []*rowWorker) *engine {
 
 // run rewrites every row of b into b.out.
 func (w *rowWorker) run(b *batch) {
-	in, line := b.in, b.firstLine
-	for len(in) > 0 {
-		n := 0
-		for n < len(in) && in[n] != '\n' {
-			n++
-		}
-		n++ // rows in a batch always end in '\n'
+	start := 0
+	for i, end := range b.ends {
 		var err error
-		if b.out, err = w.appendRow(b.out, in[:n]); err != nil {
-			b.err, b.errLine = err, line
+		if b.out, err = w.appendRow(b.out, b.in[start:end]); err != nil {
+			b.err, b.errLine = err, b.firstLine+i
 			return
 		}
-		in, line = in[n:], line+1
+		start = end
 	}
 }
 
@@ -77,6 +73,7 @@ func (e *engine) add(r *rewriter, row []byte) error {
 		e.cur = e.newBatch(r.line)
 	}
 	e.cur.in = append(e.cur.in, row...)
+	e.cur.ends = append(e.cur.ends, len(e.cur.in))
 	e.cur.rows++
 	if len(e.cur.in) >= batchBytes || e.cur.rows >= batchRows {
 		return e.submit(r)
@@ -88,7 +85,7 @@ func (e *engine) newBatch(line int) *batch {
 	var b *batch
 	if n := len(e.free); n > 0 {
 		b, e.free = e.free[n-1], e.free[:n-1]
-		b.in, b.out, b.rows, b.err = b.in[:0], b.out[:0], 0, nil
+		b.in, b.ends, b.out, b.rows, b.err = b.in[:0], b.ends[:0], b.out[:0], 0, nil
 	} else {
 		b = &batch{}
 	}
