@@ -32,6 +32,9 @@ type runOptions struct {
 
 // run anonymizes one dump.
 func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	if o.jobs < 1 {
+		return configError(fmt.Errorf("-j %d: the number of workers must be at least 1", o.jobs))
+	}
 	if o.input != "" && o.input != "-" {
 		if _, err := os.Stat(o.input); errors.Is(err, os.ErrNotExist) {
 			for _, sub := range []string{"validate", "version", "transformers"} {
@@ -88,9 +91,6 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		return configError(errors.New("refusing to write a dump to a terminal; redirect the output or use -o FILE"))
 	}
 
-	if o.jobs < 1 {
-		return configError(fmt.Errorf("-j %d: the number of workers must be at least 1", o.jobs))
-	}
 	plan := rules.NewPlan(rs, key)
 	var progress *dumpstream.Progress
 	var display *progressDisplay
