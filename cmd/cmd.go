@@ -73,10 +73,15 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return code
 }
 
-// printError prints every line of err with the anondump: prefix.
+// printError prints every line of err with the anondump: prefix, except
+// indented lines: those are YAML to paste into the rules file.
 func printError(w io.Writer, err error) {
 	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
-		fmt.Fprintf(w, "anondump: %s\n", line)
+		if strings.HasPrefix(line, "  ") {
+			fmt.Fprintln(w, line)
+		} else {
+			fmt.Fprintf(w, "anondump: %s\n", line)
+		}
 	}
 }
 
@@ -107,6 +112,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "rewrite rows with `N` workers (the output is the same for any N)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress, no summary and no notes (warnings and errors still go to stderr)")
 	f.BoolVar(&o.progress, "progress", false, "show progress on stderr even when it is not a terminal")
+	f.BoolVar(&o.noStrict, "no-strict", false, "let tables and columns without a rule pass through, with a warning (default: such data stops the run)")
 	f.StringVar(&o.report, "report", "", "write the run report as JSON to `FILE` (also when the run fails; never holds a dump value)")
 	root.AddCommand(newValidate(stdout), newVersion(stdout), newTransformers(stdout))
 	return root

@@ -26,6 +26,7 @@ type runOptions struct {
 	keyFile  string
 	jobs     int
 	quiet    bool
+	noStrict bool
 	progress bool
 	report   string
 }
@@ -92,6 +93,10 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 
 	plan := rules.NewPlan(rs, key)
+	if o.noStrict {
+		plan.Strict = false
+	}
+	plan.Warn = func(msg string) { fmt.Fprintf(stderr, "anondump: warning: %s\n", msg) }
 	var progress *dumpstream.Progress
 	var display *progressDisplay
 	if !o.quiet && (o.progress || isTerminal(stderr)) {
@@ -108,7 +113,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	if display != nil {
 		display.finish()
 	}
-	err = outcome(err, plan, commit)
+	err = outcome(err, plan, commit, stderr)
 	outName := o.output
 	if outName == "" {
 		outName = "stdout"
@@ -127,18 +132,24 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 
 // outcome turns the rewrite's result into the run's error with its exit
 // code, checks that every table rule was used, and commits -o.
-func outcome(err error, plan *rules.Plan, commit func() error) error {
+func outcome(err error, plan *rules.Plan, commit func() error, stderr io.Writer) error {
 	var ruleErrs rules.ErrorList
+	var coverage *rules.CoverageError
 	switch {
-	case errors.As(err, &ruleErrs):
+	case errors.As(err, &ruleErrs), errors.As(err, &coverage):
 		// The rules do not fit the dump (a missing column, a type the
-		// transformer cannot write): fix the rules file.
+		// transformer cannot write, an uncovered column): fix the rules.
 		return configError(err)
 	case err != nil:
 		return dumpError(err)
 	}
 	if err := plan.Unused(); err != nil {
-		return configError(err)
+		if plan.Strict {
+			return configError(err)
+		}
+		for _, e := range err.(rules.ErrorList) {
+			fmt.Fprintf(stderr, "anondump: warning: %s\n", e)
+		}
 	}
 	if commit != nil {
 		if err := commit(); err != nil {

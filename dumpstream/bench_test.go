@@ -52,9 +52,9 @@ func BenchmarkRewrite(b *testing.B) {
 		name, yaml string
 		workers    int
 	}{
-		{"passthrough", "version: 1\n", 1},
-		{"1col", "version: 1\ntables:\n  public.users:\n    columns:\n      email: {transform: email, unique: true}\n", 1},
-		{"5cols", "version: 1\ntables:\n  public.users:\n    columns:\n      email: {transform: email, unique: true}\n" +
+		{"passthrough", "version: 1\nstrict: false\n", 1},
+		{"1col", "version: 1\nstrict: false\ntables:\n  public.users:\n    columns:\n      email: {transform: email, unique: true}\n", 1},
+		{"5cols", "version: 1\nstrict: false\ntables:\n  public.users:\n    columns:\n      email: {transform: email, unique: true}\n" +
 			"      first_name: first_name\n      last_name: last_name\n      phone: phone\n      street: street_address\n", 1},
 		{"5cols-parallel", parallelRules, runtime.NumCPU()},
 	} {

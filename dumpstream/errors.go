@@ -43,11 +43,14 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	// A multi-line cause (several rule problems) gets the prefix on
-	// every line, so each line stands alone.
+	// every line, so each line stands alone; indented lines (YAML to
+	// paste) are left as they are.
 	prefix := b.String()
 	lines := strings.Split(e.Err.Error(), "\n")
 	for i := range lines {
-		lines[i] = prefix + lines[i]
+		if !strings.HasPrefix(lines[i], "  ") {
+			lines[i] = prefix + lines[i]
+		}
 	}
 	return strings.Join(lines, "\n")
 }

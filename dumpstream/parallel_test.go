@@ -9,7 +9,7 @@ import (
 	"github.com/anondump/anondump/dumpstream"
 )
 
-const parallelRules = "version: 1\ntables:\n  public.users:\n    columns:\n      email: {transform: email, unique: true}\n" +
+const parallelRules = "version: 1\nstrict: false\ntables:\n  public.users:\n    columns:\n      email: {transform: email, unique: true}\n" +
 	"      first_name: first_name\n      last_name: last_name\n      phone: phone\n      street: street_address\n"
 
 // The output does not depend on the number of workers: rows come out in

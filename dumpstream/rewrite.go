@@ -161,6 +161,7 @@ type rewriter struct {
 	// copyText: text format with default delimiter and NULL;
 	// copyListed: the columns are known (a column list or a CREATE TABLE).
 	copyText, copyListed bool
+	refuse               error     // TablePlan.RefuseRows of this block
 	rows                 rowWorker // rewrites rows on this goroutine
 	eng                  *engine   // or the workers do, with Options.Workers > 1
 	outRow               []byte
@@ -571,6 +572,10 @@ func (r *rewriter) startCopy() error {
 	if plan == nil {
 		return nil
 	}
+	if plan.RefuseRows != nil {
+		r.refuse = plan.RefuseRows // the block may still be empty
+		return nil
+	}
 	switch {
 	case embedsASCII(r.encoding):
 		return r.tableError(r.copyLine, fmt.Errorf("the dump's client_encoding %s can hide a backslash inside a multibyte character, so its rows cannot be rewritten safely; dump with pg_dump -E UTF8", r.encoding))
@@ -625,13 +630,16 @@ func (r *rewriter) copyRow(line []byte) error {
 		} else if r.plan != nil && !r.plan.DropRows {
 			r.countValues(&r.rows)
 		}
-		r.copying, r.plan = false, nil
+		r.copying, r.plan, r.refuse = false, nil, nil
 		if p := r.opt.Progress; p != nil {
 			p.rows.Store(r.stats.Rows)
 			p.table.Store(nil)
 		}
 		_, err := r.out.Write(line)
 		return err
+	}
+	if r.refuse != nil {
+		return r.tableError(r.line, r.refuse)
 	}
 	r.stats.Rows++
 	if r.stats.Rows&1023 == 0 && r.opt.Progress != nil {

@@ -419,3 +419,24 @@ func TestRewriteWithOids(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// refuser refuses the rows of every table.
+type refuser struct{}
+
+func (refuser) Table(t *Table) (*TablePlan, error) {
+	return &TablePlan{RefuseRows: errors.New("not covered")}, nil
+}
+
+func TestRewriteRefuseRows(t *testing.T) {
+	empty := "COPY public.e (v) FROM stdin;\n\\.\n"
+	if got, err := rewriteString(t, empty, refuser{}); err != nil || got != empty {
+		t.Errorf("empty block: %v", err)
+	}
+	got, err := rewriteString(t, empty+"COPY public.t (v) FROM stdin;\nsecret\n\\.\n", refuser{})
+	if err == nil || !strings.Contains(err.Error(), "test.sql:4: table public.t: not covered") {
+		t.Fatalf("error = %v", err)
+	}
+	if strings.Contains(got, "secret") {
+		t.Errorf("a refused row was written: %q", got)
+	}
+}

@@ -93,6 +93,9 @@ type TablePlan struct {
 	// Labels optionally names what rewrites each column (a transformer
 	// name), for run reports.
 	Labels []string
+	// RefuseRows, when set, stops the run with this error at the block's
+	// first row; an empty block passes. The other fields are ignored.
+	RefuseRows error
 }
 
 // ColumnRewriter rewrites the values of one column.

@@ -112,3 +112,48 @@ func distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// CoverageError says that, in strict mode, a table with data has columns
+// (or no rule at all) that the rules do not cover. Its message ends with
+// the YAML to add, indented, ready to paste.
+type CoverageError struct {
+	Table   string   // qualified name
+	File    string   // the rules file
+	Columns []string // the uncovered columns
+	HasRule bool     // false when the table has no rule at all
+	Inserts bool     // the rows are INSERT statements, which cannot be checked
+}
+
+func (e *CoverageError) Error() string {
+	var b strings.Builder
+	switch {
+	case e.Inserts:
+		fmt.Fprintf(&b, "no rule, and its rows are INSERT statements, which anondump cannot check; in strict mode dump with COPY (pg_dump without --inserts), or if the table holds nothing personal add to %s:\n", e.File)
+		fmt.Fprintf(&b, "  %s:\n    keep: true", yamlKey(e.Table))
+		return b.String()
+	case e.HasRule:
+		fmt.Fprintf(&b, "strict mode: %d column(s) have no rule: %s; add a transformer or `keep` for each to %s (or run with --no-strict):\n",
+			len(e.Columns), strings.Join(e.Columns, ", "), e.File)
+	default:
+		fmt.Fprintf(&b, "strict mode: the table has data but no rule; add one to %s, with a transformer or `keep` for each column, `keep: true` for a table with nothing personal, or `truncate: true` (or run with --no-strict):\n", e.File)
+	}
+	fmt.Fprintf(&b, "  %s:\n    columns:", yamlKey(e.Table))
+	for _, c := range e.Columns {
+		fmt.Fprintf(&b, "\n      %s: keep", yamlKey(c))
+	}
+	return b.String()
+}
+
+// yamlKey writes a key as YAML reads it back: plain when safe, else
+// single-quoted.
+func yamlKey(s string) string {
+	plain := s != ""
+	for i := 0; plain && i < len(s); i++ {
+		c := s[i]
+		plain = c == '_' || c == '.' || c == ' ' && i > 0 && i < len(s)-1 || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	if plain && s != "keep" && s != "true" && s != "false" && s != "null" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}

@@ -36,7 +36,11 @@ import (
 
 // Rules is a loaded, statically valid rules file.
 type Rules struct {
-	File   string
+	File string
+	// Strict (the default) requires every table and column that carries
+	// data to be covered: by a transformer, `keep`, table `keep: true` or
+	// `truncate: true`. `strict: false` lets uncovered data through.
+	Strict bool
 	Tables []*TableRule
 	byName map[[2]string]*TableRule
 }
@@ -48,6 +52,7 @@ type TableRule struct {
 	Schema   string
 	Name     string
 	Truncate bool
+	Keep     bool // keep: true — non-personal data, passed through whole
 	Columns  []*ColumnRule
 }
 
@@ -59,10 +64,11 @@ type ColumnRule struct {
 	Pos       Pos // of the column key
 	Column    string
 	Transform string
-	Def       *fakers.Def
-	Domain    string // effective domain ("" for transformers that are not keyed)
-	Unique    bool   // as computed for the whole domain
-	uniqueSet *bool  // as written, nil when not written
+	Kept      bool        // `keep`: the column is not personal and stays as it is
+	Def       *fakers.Def // nil when Kept
+	Domain    string      // effective domain ("" for transformers that are not keyed)
+	Unique    bool        // as computed for the whole domain
+	uniqueSet *bool       // as written, nil when not written
 	Value     string
 	Length    int
 	Keep      int
@@ -90,15 +96,21 @@ func Parse(data []byte, name string) (*Rules, error) {
 	}
 	var errs ErrorList
 	l := &loader{file: name, errs: &errs}
-	rs := &Rules{File: name, byName: map[[2]string]*TableRule{}}
+	rs := &Rules{File: name, Strict: true, byName: map[[2]string]*TableRule{}}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		errs.add(l.pos(root), "", "the rules file must be a mapping with `version: 1` and `tables:`")
 		return nil, errs.err()
 	}
 	var version *yaml.Node
-	l.mapping(root, "", []string{"version", "tables"}, func(k, v *yaml.Node) {
+	l.mapping(root, "", []string{"version", "strict", "tables"}, func(k, v *yaml.Node) {
 		switch k.Value {
+		case "strict":
+			b, ok := boolValue(v)
+			if !ok {
+				errs.add(l.pos(v), "", "strict must be true or false")
+			}
+			rs.Strict = b
 		case "version":
 			version = v
 			if n, err := strconv.Atoi(v.Value); v.Kind != yaml.ScalarNode || err != nil || n != 1 {
@@ -183,25 +195,33 @@ func (l *loader) tables(rs *Rules, n *yaml.Node) {
 			return
 		}
 		before := len(*l.errs)
-		l.mapping(v, t.Path(), []string{"columns", "truncate"}, func(k, v *yaml.Node) {
+		l.mapping(v, t.Path(), []string{"columns", "truncate", "keep"}, func(k, v *yaml.Node) {
 			switch k.Value {
-			case "truncate":
+			case "truncate", "keep":
 				b, ok := boolValue(v)
 				if !ok {
-					l.errs.add(l.pos(v), t.Path(), "truncate must be true or false")
+					l.errs.add(l.pos(v), t.Path(), "%s must be true or false", k.Value)
 				}
-				t.Truncate = b
+				if k.Value == "truncate" {
+					t.Truncate = b
+				} else {
+					t.Keep = b
+				}
 			case "columns":
 				l.columns(t, v)
 			}
 		})
-		if t.Truncate && len(t.Columns) > 0 {
+		switch {
+		case t.Truncate && len(t.Columns) > 0:
 			l.errs.add(t.Pos, t.Path(), "truncate: true drops every row; remove the column rules or the truncate")
-		}
-		if !t.Truncate && len(t.Columns) == 0 && len(*l.errs) == before {
+		case t.Keep && t.Truncate:
+			l.errs.add(t.Pos, t.Path(), "keep: true and truncate: true contradict each other; keep one")
+		case t.Keep && len(t.Columns) > 0:
+			l.errs.add(t.Pos, t.Path(), "keep: true passes the whole table through; remove the column rules or the keep")
+		case !t.Truncate && !t.Keep && len(t.Columns) == 0 && len(*l.errs) == before:
 			// Only when nothing else was wrong with it: a rejected column
 			// rule already explains why there is none.
-			l.errs.add(t.Pos, t.Path(), "the rule does nothing: give it column rules or `truncate: true`")
+			l.errs.add(t.Pos, t.Path(), "the rule does nothing: give it column rules, `keep: true` or `truncate: true`")
 		}
 	})
 }
@@ -244,14 +264,25 @@ func (l *loader) columns(t *TableRule, n *yaml.Node) {
 				return
 			}
 			c.Transform, tpos = tn.Value, tn
-			l.options(c, path, opts)
+			if tn.Value == "keep" && len(opts) > 1 {
+				l.errs.add(l.pos(v), path, "keep takes no options")
+				return
+			}
+			if tn.Value != "keep" {
+				l.options(c, path, opts)
+			}
 		default:
 			l.errs.add(l.pos(v), path, "a column rule is a transformer name or a mapping with `transform:`")
 			return
 		}
+		if c.Transform == "keep" {
+			c.Kept = true
+			t.Columns = append(t.Columns, c)
+			return
+		}
 		def, ok := fakers.Lookup(c.Transform)
 		if !ok {
-			l.errs.add(l.pos(tpos), path, "unknown transformer %q%s", c.Transform, didYouMean(c.Transform, fakers.Names()))
+			l.errs.add(l.pos(tpos), path, "unknown transformer %q%s", c.Transform, didYouMean(c.Transform, append(fakers.Names(), "keep")))
 			return
 		}
 		c.Def = def

@@ -12,24 +12,35 @@ import (
 // Plan applies the rules to a dump under one key. It implements
 // [dumpstream.Transformer]; it is used by one goroutine at a time.
 type Plan struct {
-	rules *Rules
-	key   fakers.Key
-	seen  map[[2]string]bool // tables the dump has (COPY or INSERT targets)
-	used  map[*TableRule]bool
+	// Strict requires every table and column with data to be covered by a
+	// rule; it starts as the rules file says (strict: true by default).
+	Strict bool
+	// Warn, when set, receives a warning for each table whose data passes
+	// through uncovered when Strict is off.
+	Warn   func(msg string)
+	rules  *Rules
+	key    fakers.Key
+	seen   map[[2]string]bool // tables the dump has (COPY or INSERT targets)
+	used   map[*TableRule]bool
+	warned map[[2]string]bool
 }
 
 // NewPlan prepares the rules for a run under key.
 func NewPlan(rs *Rules, key fakers.Key) *Plan {
-	return &Plan{rules: rs, key: key, seen: map[[2]string]bool{}, used: map[*TableRule]bool{}}
+	return &Plan{Strict: rs.Strict, rules: rs, key: key, seen: map[[2]string]bool{},
+		used: map[*TableRule]bool{}, warned: map[[2]string]bool{}}
 }
 
 // Table compiles the rule for one table of the dump (or, failing that, of
-// its nearest ancestor), checking every column
-// rule against the table's columns and types. All problems of the table
-// are reported together, before any of its rows is written.
+// its nearest ancestor), checking every column rule against the table's
+// columns and types. All problems of the table are reported together,
+// before any of its rows is written. In strict mode, a table or column
+// without a rule stops the run at the table's first row with a
+// [CoverageError].
 func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
-	p.seen[[2]string{t.Schema, t.Name}] = true
-	tr := p.rules.byName[[2]string{t.Schema, t.Name}]
+	key := [2]string{t.Schema, t.Name}
+	p.seen[key] = true
+	tr := p.rules.byName[key]
 	// A rule for a partitioned or inherited parent covers its partitions
 	// and children (pg_dump writes their rows under their own names),
 	// unless they have a rule of their own.
@@ -39,13 +50,34 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 		}
 		tr = p.rules.byName[a]
 	}
-	if tr == nil {
-		return nil, nil
+	if tr != nil {
+		p.used[tr] = true
 	}
-	p.used[tr] = true
-	if tr.Truncate || t.Inserts {
-		// For INSERT data any plan stops the run: those rows cannot be
-		// rewritten, and letting them through would leak them.
+	switch {
+	case t.Inserts:
+		// INSERT rows cannot be checked or rewritten: only a table kept
+		// whole may come that way (or any table when not strict).
+		if tr == nil && !p.Strict {
+			return p.uncovered(t, nil, false) // a warning
+		}
+		if tr != nil && tr.Keep {
+			return nil, nil
+		}
+		if tr == nil {
+			return nil, &CoverageError{Table: t.QualifiedName(), File: p.rules.File, Inserts: true}
+		}
+		return &dumpstream.TablePlan{DropRows: true}, nil // refused by dumpstream
+	case tr == nil && len(t.Columns) == 0:
+		return nil, nil // no columns, nothing to cover
+	case tr == nil:
+		var cols []string
+		for _, c := range t.Columns {
+			cols = append(cols, c.Name)
+		}
+		return p.uncovered(t, cols, false)
+	case tr.Keep:
+		return nil, nil
+	case tr.Truncate:
 		return &dumpstream.TablePlan{DropRows: true}, nil
 	}
 	plan := &dumpstream.TablePlan{
@@ -57,6 +89,8 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	for i, c := range t.Columns {
 		names[i] = c.Name
 	}
+	covered := make([]bool, len(t.Columns))
+	rewrites := false
 	for _, cr := range tr.Columns {
 		path := tr.Path() + "." + dumpstream.QuoteIdent(cr.Column)
 		i := indexOf(names, cr.Column)
@@ -65,17 +99,54 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 				tr.Path(), cr.Column, didYouMean(cr.Column, names), strings.Join(names, ", "))
 			continue
 		}
+		covered[i] = true
+		if cr.Kept {
+			continue
+		}
 		rw, err := p.column(cr, t.Columns[i])
 		if err != nil {
 			errs.add(cr.Pos, path, "%v", err)
 			continue
 		}
-		plan.Columns[i], plan.Labels[i] = rw, cr.Transform
+		plan.Columns[i], plan.Labels[i], rewrites = rw, cr.Transform, true
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
+	var missing []string
+	for i, ok := range covered {
+		if !ok {
+			missing = append(missing, names[i])
+		}
+	}
+	if len(missing) > 0 {
+		if pl, err := p.uncovered(t, missing, true); pl != nil || err != nil {
+			return pl, err
+		}
+	}
+	if !rewrites {
+		return nil, nil // every column is kept
+	}
 	return plan, nil
+}
+
+// uncovered handles columns without a rule: in strict mode a plan that
+// refuses the table's rows; otherwise a warning (once per table) and no
+// objection.
+func (p *Plan) uncovered(t *dumpstream.Table, cols []string, hasRule bool) (*dumpstream.TablePlan, error) {
+	if p.Strict {
+		return &dumpstream.TablePlan{RefuseRows: &CoverageError{Table: t.QualifiedName(), File: p.rules.File, Columns: cols, HasRule: hasRule}}, nil
+	}
+	key := [2]string{t.Schema, t.Name}
+	if p.Warn != nil && !p.warned[key] {
+		p.warned[key] = true
+		if hasRule {
+			p.Warn(fmt.Sprintf("%s: columns without a rule pass through unchanged (strict: false): %s", t.QualifiedName(), strings.Join(cols, ", ")))
+		} else {
+			p.Warn(fmt.Sprintf("%s: no rule, its rows pass through unchanged (strict: false)", t.QualifiedName()))
+		}
+	}
+	return nil, nil
 }
 
 // column builds the rewriter of one column.

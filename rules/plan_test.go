@@ -20,9 +20,13 @@ func mustParse(t *testing.T, src string) *rules.Rules {
 	return rs
 }
 
+// newPlan compiles src with strict coverage off: these tests are about
+// what rules do to the columns they name; TestPlanStrict covers coverage.
 func newPlan(t *testing.T, src string) *rules.Plan {
 	t.Helper()
-	return rules.NewPlan(mustParse(t, src), fakers.NewKey([]byte("k")))
+	p := rules.NewPlan(mustParse(t, src), fakers.NewKey([]byte("k")))
+	p.Strict = false
+	return p
 }
 
 func col(name, typ string, mods ...int32) dumpstream.Column {
@@ -324,6 +328,7 @@ tables:
 	}
 	// Another key gives another value.
 	p2 := rules.NewPlan(mustParse(t, "version: 1\ntables:\n  users:\n    columns:\n      email: email\n"), fakers.NewKey([]byte("k2")))
+	p2.Strict = false
 	users2, err := p2.Table(usersTable())
 	if err != nil {
 		t.Fatal(err)
@@ -386,5 +391,78 @@ func TestPlanPartitionKey(t *testing.T) {
 	list, msg := planError(t, "version: 1\ntables:\n  users:\n    columns:\n      "+tbl.Columns[2].Name+": lorem\n", tbl)
 	if len(list) != 1 || !strings.Contains(msg, "partition key") {
 		t.Errorf("Table error = %q, want one about the partition key", msg)
+	}
+}
+
+func TestPlanStrict(t *testing.T) {
+	const src = `version: 1
+tables:
+  users:
+    columns:
+      id: keep
+      email: email
+  events:
+    keep: true
+`
+	p := rules.NewPlan(mustParse(t, src), fakers.NewKey([]byte("k")))
+	if !p.Strict {
+		t.Fatal("strict is not the default")
+	}
+	// Uncovered columns: a plan that refuses rows, naming every column,
+	// with the YAML to add.
+	plan, err := p.Table(usersTable())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ce *rules.CoverageError
+	if plan == nil || !errors.As(plan.RefuseRows, &ce) {
+		t.Fatalf("Table = %+v, want a plan refusing rows with a CoverageError", plan)
+	}
+	if got := strings.Join(ce.Columns, ","); got != "name,tags,note" {
+		t.Errorf("uncovered = %s, want name,tags,note", got)
+	}
+	if msg := ce.Error(); !strings.Contains(msg, "\n  public.users:\n    columns:\n      name: keep\n      tags: keep\n      note: keep") {
+		t.Errorf("message has no snippet to paste:\n%s", msg)
+	}
+	// A table without a rule: refused, every column listed.
+	orders := &dumpstream.Table{Schema: "public", Name: "orders", Columns: []dumpstream.Column{col("id", "int4"), col("Full Name", "text")}}
+	plan, _ = p.Table(orders)
+	if plan == nil || !errors.As(plan.RefuseRows, &ce) || ce.HasRule || !strings.Contains(ce.Error(), "      Full Name: keep") {
+		t.Errorf("Table(orders) = %+v, want a refusal for the whole table", plan)
+	}
+	// keep: true and a table without columns need nothing.
+	if plan, err := p.Table(&dumpstream.Table{Schema: "public", Name: "events", Columns: []dumpstream.Column{col("id", "int4")}}); plan != nil || err != nil {
+		t.Errorf("Table(events) = %+v, %v; want passthrough", plan, err)
+	}
+	if plan, err := p.Table(&dumpstream.Table{Schema: "public", Name: "empty"}); plan != nil || err != nil {
+		t.Errorf("Table(empty) = %+v, %v; want passthrough", plan, err)
+	}
+	// INSERT rows: only keep: true may pass; no rule is an error.
+	if _, err := p.Table(&dumpstream.Table{Schema: "public", Name: "orders", Inserts: true}); !errors.As(err, &ce) || !ce.Inserts {
+		t.Errorf("INSERT into an uncovered table: %v", err)
+	}
+	if plan, err := p.Table(&dumpstream.Table{Schema: "public", Name: "events", Inserts: true}); plan != nil || err != nil {
+		t.Errorf("INSERT into a kept table: %+v, %v", plan, err)
+	}
+	// Every column kept: passthrough.
+	allKept := rules.NewPlan(mustParse(t, "version: 1\ntables:\n  orders:\n    columns:\n      id: keep\n      Full Name: keep\n"), fakers.NewKey([]byte("k")))
+	if plan, err := allKept.Table(orders); plan != nil || err != nil {
+		t.Errorf("all columns kept: %+v, %v; want passthrough", plan, err)
+	}
+
+	// Not strict: a warning per table, once, and the data passes.
+	loose := rules.NewPlan(mustParse(t, "version: 1\nstrict: false\ntables:\n  users:\n    columns:\n      email: email\n"), fakers.NewKey([]byte("k")))
+	var warnings []string
+	loose.Warn = func(m string) { warnings = append(warnings, m) }
+	for range 2 {
+		if plan, err := loose.Table(orders); plan != nil || err != nil {
+			t.Errorf("not strict, no rule: %+v, %v", plan, err)
+		}
+		if plan, err := loose.Table(usersTable()); err != nil || plan == nil || plan.RefuseRows != nil {
+			t.Errorf("not strict, partial rule: %+v, %v", plan, err)
+		}
+	}
+	if len(warnings) != 2 || !strings.Contains(warnings[0], "public.orders: no rule") || !strings.Contains(warnings[1], "public.users: columns without a rule pass through unchanged (strict: false): id, name, tags, note") {
+		t.Errorf("warnings = %q", warnings)
 	}
 }
