@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestE2ESchemaDrift: a migration adds a personal column after the rules
+// were written. The next run must stop before the table's first row, say
+// which column, and give the YAML to add; with -o nothing is written. With
+// the snippet added, the run succeeds again.
+func TestE2ESchemaDrift(t *testing.T) {
+	p := requirePG(t)
+	db := p.loadedDB(t, e2eSchema)
+	p.run(t, strings.NewReader(`ALTER TABLE users ADD COLUMN phone_2 text;
+UPDATE users SET phone_2 = '+44 7700 ' || lpad(id::text, 6, '0');`), "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db)
+	dump := p.pgDump(t, db)
+
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.sql"), filepath.Join(dir, "safe.sql")
+	if err := os.WriteFile(in, dump, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := anondump(t, e2eKey, nil, "-q", "-c", e2eRules, "-o", out, in)
+	if r.code != 2 {
+		t.Fatalf("exit %d, want 2; stderr:\n%s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s exists after the failed run", out)
+	}
+	stderr := string(r.stderr)
+	for _, want := range []string{
+		"table public.users: strict mode: 1 column(s) have no rule: phone_2",
+		"\n  public.users:\n    columns:\n      phone_2: keep\n",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "+44 7700") || strings.Contains(stderr, "@realmail") {
+		t.Errorf("stderr holds a dump value:\n%s", stderr)
+	}
+
+	// The user adds a rule for the new column, as the message suggests.
+	rules, err := os.ReadFile(e2eRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := bytes.Replace(rules, []byte("      phone: phone\n"), []byte("      phone: phone\n      phone_2: phone\n"), 1)
+	if bytes.Equal(fixed, rules) {
+		t.Fatal("could not add the rule for phone_2 to the e2e rules")
+	}
+	fixedPath := filepath.Join(dir, "anon.yaml")
+	if err := os.WriteFile(fixedPath, fixed, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	safe := mustAnonymize(t, e2eKey, fixedPath, dump)
+	if bytes.Contains(safe, []byte("+44 7700 000042")) {
+		t.Error("a phone_2 value survived")
+	}
+	restored := p.restore(t, safe)
+	if n := p.count(t, restored, "SELECT count(*) FROM users WHERE phone_2 LIKE '+44 7700 %'"); n != 0 {
+		t.Errorf("%d restored rows keep their original phone_2", n)
+	}
+}
