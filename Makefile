@@ -38,6 +38,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzCopyTextRoundTrip$$' -fuzztime $(FUZZTIME) ./dumpstream
 	$(GO) test -run '^$$' -fuzz '^FuzzArrayRewrite$$' -fuzztime $(FUZZTIME) ./dumpstream
 	$(GO) test -run '^$$' -fuzz '^FuzzRewriteIdentity$$' -fuzztime $(FUZZTIME) ./dumpstream
+	$(GO) test -run '^$$' -fuzz '^FuzzRewriteRules$$' -fuzztime $(FUZZTIME) ./dumpstream
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./rules
 
 ## lint: formatting and vet
