@@ -51,6 +51,7 @@ const (
 	kindSet
 	kindInsert
 	kindAlterTable
+	kindUniqueIndex // CREATE UNIQUE INDEX
 )
 
 // words returns up to n leading words of a statement, upper-cased,
@@ -109,6 +110,8 @@ func statementKind(stmt []byte) int {
 				continue
 			case "TABLE", "DOMAIN", "TYPE":
 				return kindCreate
+			case "UNIQUE":
+				return kindUniqueIndex
 			}
 			break
 		}

@@ -136,6 +136,63 @@ func parseInheritance(stmt string) ([][2][2]string, error) {
 	return out, nil
 }
 
+// parseConstraints reads the keys a statement declares: ALTER TABLE … ADD
+// CONSTRAINT … PRIMARY KEY / UNIQUE / FOREIGN KEY, and CREATE UNIQUE INDEX.
+func parseConstraints(stmt string, line int) ([]Constraint, error) {
+	res, err := pg_query.Parse(stmt)
+	if err != nil {
+		return nil, sqlError(stmt, err)
+	}
+	strs := func(ns []*pg_query.Node) []string {
+		var out []string
+		for _, n := range ns {
+			out = append(out, n.GetString_().GetSval())
+		}
+		return out
+	}
+	var out []Constraint
+	for _, raw := range res.Stmts {
+		if a := raw.Stmt.GetAlterTableStmt(); a != nil {
+			table := rangeVarName(a.GetRelation())
+			for _, c := range a.GetCmds() {
+				cmd := c.GetAlterTableCmd()
+				con := cmd.GetDef().GetConstraint()
+				if cmd.GetSubtype() != pg_query.AlterTableType_AT_AddConstraint || con == nil {
+					continue
+				}
+				k := Constraint{Table: table, Line: line}
+				switch con.GetContype() {
+				case pg_query.ConstrType_CONSTR_PRIMARY:
+					k.Kind, k.Columns = PrimaryKey, strs(con.GetKeys())
+				case pg_query.ConstrType_CONSTR_UNIQUE:
+					k.Kind, k.Columns = Unique, strs(con.GetKeys())
+				case pg_query.ConstrType_CONSTR_FOREIGN:
+					k.Kind, k.Columns = ForeignKey, strs(con.GetFkAttrs())
+					k.RefTable, k.RefColumns = rangeVarName(con.GetPktable()), strs(con.GetPkAttrs())
+				default:
+					continue
+				}
+				out = append(out, k)
+			}
+		}
+		if ix := raw.Stmt.GetIndexStmt(); ix != nil && ix.GetUnique() {
+			k := Constraint{Kind: Unique, Table: rangeVarName(ix.GetRelation()), Line: line}
+			for _, p := range ix.GetIndexParams() {
+				name := p.GetIndexElem().GetName()
+				if name == "" {
+					k.Columns = nil // an expression index: not a plain column key
+					break
+				}
+				k.Columns = append(k.Columns, name)
+			}
+			if len(k.Columns) > 0 {
+				out = append(out, k)
+			}
+		}
+	}
+	return out, nil
+}
+
 func rangeVarName(rv *pg_query.RangeVar) [2]string {
 	s := rv.GetSchemaname()
 	if s == "" {

@@ -24,6 +24,9 @@ type Options struct {
 	// Progress, when set, is kept up to date for a display on another
 	// goroutine.
 	Progress *Progress
+	// Constraints, when set, receives the keys the dump declares (ALTER
+	// TABLE … ADD CONSTRAINT, CREATE UNIQUE INDEX) as they pass.
+	Constraints func(Constraint)
 }
 
 // Progress is what [Rewrite] has done so far; it is safe to read while
@@ -162,6 +165,7 @@ type rewriter struct {
 	// copyListed: the columns are known (a column list or a CREATE TABLE).
 	copyText, copyListed bool
 	refuse               error     // TablePlan.RefuseRows of this block
+	blockRows            int64     // rows of this block so far
 	rows                 rowWorker // rewrites rows on this goroutine
 	eng                  *engine   // or the workers do, with Options.Workers > 1
 	outRow               []byte
@@ -449,8 +453,13 @@ func (r *rewriter) endStatement() (*copyStmt, error) {
 		}
 	case kindInsert:
 		return nil, r.checkInsert(stmt, true)
+	case kindUniqueIndex:
+		r.constraints(stmt)
 	case kindAlterTable:
 		up := bytes.ToUpper(stmt)
+		if bytes.Contains(up, []byte("ADD CONSTRAINT")) {
+			r.constraints(stmt)
+		}
 		if !bytes.Contains(up, []byte("ATTACH")) && !bytes.Contains(up, []byte("INHERIT")) {
 			return nil, nil
 		}
@@ -464,6 +473,21 @@ func (r *rewriter) endStatement() (*copyStmt, error) {
 		}
 	}
 	return nil, nil
+}
+
+// constraints reports the keys a statement declares, when asked to.
+func (r *rewriter) constraints(stmt []byte) {
+	if r.opt.Constraints == nil {
+		return
+	}
+	ks, err := parseConstraints(string(stmt), r.stmtLine)
+	if err != nil {
+		r.warn("cannot parse this constraint (%v); it is not checked", err)
+		return
+	}
+	for _, k := range ks {
+		r.opt.Constraints(k)
+	}
 }
 
 func (r *rewriter) stmtError(err error) error {
@@ -630,7 +654,10 @@ func (r *rewriter) copyRow(line []byte) error {
 		} else if r.plan != nil && !r.plan.DropRows {
 			r.countValues(&r.rows)
 		}
-		r.copying, r.plan, r.refuse = false, nil, nil
+		if te, ok := r.t.(TableEnder); ok {
+			te.EndTable(r.table, r.blockRows)
+		}
+		r.copying, r.plan, r.refuse, r.blockRows = false, nil, nil, 0
 		if p := r.opt.Progress; p != nil {
 			p.rows.Store(r.stats.Rows)
 			p.table.Store(nil)
@@ -642,6 +669,7 @@ func (r *rewriter) copyRow(line []byte) error {
 		return r.tableError(r.line, r.refuse)
 	}
 	r.stats.Rows++
+	r.blockRows++
 	if r.stats.Rows&1023 == 0 && r.opt.Progress != nil {
 		r.opt.Progress.rows.Store(r.stats.Rows)
 	}

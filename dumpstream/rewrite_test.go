@@ -440,3 +440,28 @@ func TestRewriteRefuseRows(t *testing.T) {
 		t.Errorf("a refused row was written: %q", got)
 	}
 }
+
+func TestRewriteConstraints(t *testing.T) {
+	in := "ALTER TABLE ONLY public.users\n    ADD CONSTRAINT users_pkey PRIMARY KEY (id);\n" +
+		"ALTER TABLE ONLY public.users ADD CONSTRAINT users_email_key UNIQUE (email);\n" +
+		"CREATE UNIQUE INDEX u_lower ON public.users USING btree (lower(email));\n" +
+		"CREATE UNIQUE INDEX u_name ON public.users USING btree (\"Name\", id);\n" +
+		"ALTER TABLE ONLY public.orders\n    ADD CONSTRAINT orders_user_fkey FOREIGN KEY (user_id, email) REFERENCES public.users(id, email);\n"
+	var got []string
+	opt := Options{Constraints: func(k Constraint) {
+		got = append(got, fmt.Sprintf("%d %s %s.%s %v -> %s.%s %v", k.Line, k.Kind, k.Table[0], k.Table[1], k.Columns, k.RefTable[0], k.RefTable[1], k.RefColumns))
+	}}
+	var out bytes.Buffer
+	if _, err := Rewrite(&out, strings.NewReader(in), &keepAll{}, opt); err != nil || out.String() != in {
+		t.Fatalf("Rewrite: %v", err)
+	}
+	want := []string{
+		"1 primary key public.users [id] -> . []",
+		"3 unique public.users [email] -> . []",
+		"5 unique public.users [Name id] -> . []",
+		"6 foreign key public.orders [user_id email] -> public.users [id email]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("constraints:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

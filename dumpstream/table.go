@@ -131,3 +131,27 @@ func QuoteIdent(s string) string {
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
+
+// Kinds of [Constraint].
+const (
+	PrimaryKey = "primary key"
+	Unique     = "unique"
+	ForeignKey = "foreign key"
+)
+
+// Constraint is a key the dump declares (in plain dumps, after the data):
+// a primary key, a unique constraint or index, or a foreign key.
+type Constraint struct {
+	Kind       string
+	Table      [2]string // schema, name
+	Columns    []string
+	RefTable   [2]string // foreign key: the referenced table
+	RefColumns []string  // foreign key: the referenced columns (empty: its primary key)
+	Line       int       // input line of the statement
+}
+
+// TableEnder is implemented by a Transformer that wants to know how many
+// rows each COPY block had.
+type TableEnder interface {
+	EndTable(t *Table, rows int64)
+}

@@ -38,18 +38,8 @@ func NewPlan(rs *Rules, key fakers.Key) *Plan {
 // without a rule stops the run at the table's first row with a
 // [CoverageError].
 func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
-	key := [2]string{t.Schema, t.Name}
-	p.seen[key] = true
-	tr := p.rules.byName[key]
-	// A rule for a partitioned or inherited parent covers its partitions
-	// and children (pg_dump writes their rows under their own names),
-	// unless they have a rule of their own.
-	for _, a := range t.Ancestors {
-		if tr != nil {
-			break
-		}
-		tr = p.rules.byName[a]
-	}
+	p.seen[[2]string{t.Schema, t.Name}] = true
+	tr := p.rules.ruleFor(t)
 	if tr != nil {
 		p.used[tr] = true
 	}
@@ -128,6 +118,32 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 		return nil, nil // every column is kept
 	}
 	return plan, nil
+}
+
+// ruleFor returns the rule of table t or, failing that, of its nearest
+// ancestor: a rule for a partitioned or inherited parent covers its
+// partitions and children (pg_dump writes their rows under their own
+// names), unless they have a rule of their own.
+func (rs *Rules) ruleFor(t *dumpstream.Table) *TableRule {
+	if tr := rs.byName[[2]string{t.Schema, t.Name}]; tr != nil {
+		return tr
+	}
+	for _, a := range t.Ancestors {
+		if tr := rs.byName[a]; tr != nil {
+			return tr
+		}
+	}
+	return nil
+}
+
+// column returns the rule for the named column, or nil.
+func (t *TableRule) column(name string) *ColumnRule {
+	for _, c := range t.Columns {
+		if c.Column == name {
+			return c
+		}
+	}
+	return nil
 }
 
 // uncovered handles columns without a rule: in strict mode a plan that

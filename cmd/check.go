@@ -1,0 +1,87 @@
+package cmd
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/anondump/anondump/rules"
+	"github.com/spf13/cobra"
+)
+
+func newCheck(stdin io.Reader, stdout io.Writer) *cobra.Command {
+	var config, format string
+	var noStrict bool
+	c := &cobra.Command{
+		Use:   "check -c anon.yaml [dump.sql]",
+		Short: "Report, before a run, everything the rules would fail on or let through",
+		Long: `check reads a dump (its schema, keys and row counts; rows are not rewritten)
+and reports every problem at once: tables and columns with data but no rule,
+rules that do not fit their columns' types or lengths, unique keys whose rule
+can collide, foreign keys whose two sides are not rewritten alike, and rules
+for tables the dump does not have.
+
+Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
+2 usage or rules error. --format json prints {"ok": …, "problems": […]}.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return configError(fmt.Errorf("--format %s: use text or json", format))
+			}
+			rs, err := loadRules(config)
+			if err != nil {
+				return err
+			}
+			if noStrict {
+				rs.Strict = false
+			}
+			name, in := "stdin", stdin
+			if len(args) == 1 && args[0] != "-" {
+				f, err := os.Open(args[0])
+				if err != nil {
+					return configError(err)
+				}
+				defer f.Close()
+				name, in = args[0], f
+			}
+			src, err := sniff(bufio.NewReaderSize(in, 64<<10), name)
+			if err != nil {
+				return err
+			}
+			problems, err := rules.Check(rs, src, name)
+			if err != nil {
+				return dumpError(err)
+			}
+			if format == "json" {
+				enc := json.NewEncoder(stdout)
+				enc.SetIndent("", "  ")
+				if problems == nil {
+					problems = []rules.Problem{}
+				}
+				if err := enc.Encode(struct {
+					OK       bool            `json:"ok"`
+					Problems []rules.Problem `json:"problems"`
+				}{len(problems) == 0, problems}); err != nil {
+					return dumpError(err)
+				}
+			} else {
+				for _, p := range problems {
+					fmt.Fprintln(stdout, rules.FormatProblem(name, p))
+				}
+				if len(problems) == 0 {
+					fmt.Fprintf(stdout, "%s: ok: every table and column with data is covered, and the rules fit the dump\n", name)
+				}
+			}
+			if len(problems) > 0 {
+				return &exitError{code: exitDump, err: fmt.Errorf("check: %d problem(s) in %s", len(problems), name)}
+			}
+			return nil
+		},
+	}
+	c.Flags().StringVarP(&config, "config", "c", "anon.yaml", "rules file")
+	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	c.Flags().BoolVar(&noStrict, "no-strict", false, "do not report tables and columns without a rule")
+	return c
+}
