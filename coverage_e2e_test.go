@@ -66,3 +66,59 @@ UPDATE users SET phone_2 = '+44 7700 ' || lpad(id::text, 6, '0');`), "psql", "-X
 		t.Errorf("%d restored rows keep their original phone_2", n)
 	}
 }
+
+// TestE2EVerify: verify finds nothing in a copy made with the full rules,
+// and reports the leaks of a deliberately incomplete config run with
+// --no-strict.
+func TestE2EVerify(t *testing.T) {
+	p := requirePG(t)
+	dump := p.pgDump(t, p.loadedDB(t, e2eSchema))
+	dir := t.TempDir()
+	orig, safe := filepath.Join(dir, "orig.sql"), filepath.Join(dir, "safe.sql")
+	if err := os.WriteFile(orig, dump, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(safe, mustAnonymize(t, e2eKey, e2eRules, dump), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := anondump(t, e2eKey, nil, "verify", orig, safe, "-c", e2eRules)
+	if r.code != 0 || !bytes.Contains(r.stdout, []byte(": ok: ")) {
+		t.Fatalf("verify of a good copy: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	// Without the rules for orders.email and users.phone, and strict
+	// coverage off, the copy leaks: verify must say where.
+	rules, err := os.ReadFile(e2eRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	incomplete := strings.Replace(string(rules), "      email: email\n", "", 1)
+	incomplete = strings.Replace(incomplete, "      phone: phone\n", "", 1)
+	incomplete = strings.Replace(incomplete, "version: 1\n", "version: 1\nstrict: false\n", 1)
+	if incomplete == string(rules) {
+		t.Fatal("could not remove rules from the e2e rules")
+	}
+	badRules, badSafe := filepath.Join(dir, "incomplete.yaml"), filepath.Join(dir, "leaky.sql")
+	if err := os.WriteFile(badRules, []byte(incomplete), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := anondump(t, e2eKey, nil, "-q", "-c", badRules, "-o", badSafe, orig); r.code != 0 {
+		t.Fatalf("anonymize with --no-strict rules: exit %d\n%s", r.code, r.stderr)
+	}
+	r = anondump(t, e2eKey, nil, "verify", "--format", "json", orig, badSafe, "-c", badRules)
+	if r.code != 1 {
+		t.Fatalf("verify of a leaky copy: exit %d, want 1\n%s", r.code, r.stderr)
+	}
+	out := string(r.stdout)
+	for _, want := range []string{
+		`"kind": "leak"`, `"table": "public.users"`, `"column": "email"`, `"count": 2000`, `"public.orders.email"`,
+		`"kind": "suspect"`, `"column": "phone"`, `"detector": "phone"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("verify output lacks %s:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "@realmail") {
+		t.Error("verify output holds a dump value")
+	}
+}

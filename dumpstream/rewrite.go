@@ -27,6 +27,9 @@ type Options struct {
 	// Constraints, when set, receives the keys the dump declares (ALTER
 	// TABLE … ADD CONSTRAINT, CREATE UNIQUE INDEX) as they pass.
 	Constraints func(Constraint)
+	// Text, when set, receives every line outside COPY data (valid only
+	// during the call).
+	Text func(line []byte)
 }
 
 // Progress is what [Rewrite] has done so far; it is safe to read while
@@ -206,6 +209,9 @@ func (r *rewriter) run() error {
 		}
 		if _, err := r.out.Write(line); err != nil {
 			return err
+		}
+		if r.opt.Text != nil {
+			r.opt.Text(line)
 		}
 		if copyNext {
 			if err := r.startCopy(); err != nil {

@@ -111,11 +111,11 @@ func (c *checker) rewrite(table [2]string, column string) *ColumnRule {
 	if t == nil {
 		t = &dumpstream.Table{Schema: table[0], Name: table[1]}
 	}
-	tr := c.rs.ruleFor(t)
+	tr := c.rs.RuleFor(t)
 	if tr == nil || tr.Keep || tr.Truncate {
 		return nil
 	}
-	if cr := tr.column(column); cr != nil && !cr.Kept {
+	if cr := tr.Column(column); cr != nil && !cr.Kept {
 		return cr
 	}
 	return nil

@@ -39,7 +39,7 @@ func NewPlan(rs *Rules, key fakers.Key) *Plan {
 // [CoverageError].
 func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	p.seen[[2]string{t.Schema, t.Name}] = true
-	tr := p.rules.ruleFor(t)
+	tr := p.rules.RuleFor(t)
 	if tr != nil {
 		p.used[tr] = true
 	}
@@ -120,11 +120,11 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	return plan, nil
 }
 
-// ruleFor returns the rule of table t or, failing that, of its nearest
+// RuleFor returns the rule of table t or, failing that, of its nearest
 // ancestor: a rule for a partitioned or inherited parent covers its
 // partitions and children (pg_dump writes their rows under their own
 // names), unless they have a rule of their own.
-func (rs *Rules) ruleFor(t *dumpstream.Table) *TableRule {
+func (rs *Rules) RuleFor(t *dumpstream.Table) *TableRule {
 	if tr := rs.byName[[2]string{t.Schema, t.Name}]; tr != nil {
 		return tr
 	}
@@ -136,8 +136,8 @@ func (rs *Rules) ruleFor(t *dumpstream.Table) *TableRule {
 	return nil
 }
 
-// column returns the rule for the named column, or nil.
-func (t *TableRule) column(name string) *ColumnRule {
+// Column returns the rule for the named column, or nil.
+func (t *TableRule) Column(name string) *ColumnRule {
 	for _, c := range t.Columns {
 		if c.Column == name {
 			return c

@@ -1,0 +1,416 @@
+package audit
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"sort"
+	"unicode"
+
+	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/rules"
+	"github.com/dchest/siphash"
+)
+
+// VerifyOptions tune [Verify].
+type VerifyOptions struct {
+	// MinLength: original values shorter than this (in bytes) are not
+	// looked for; short values ("Smith") recur by chance. Default 6.
+	MinLength int
+	// FilterBytes is the size of the Bloom filter holding the original
+	// values (keyed hashes, never the values). Default 32 MiB.
+	FilterBytes int
+	// SamplePerColumn bounds how many values of each kept column the
+	// detectors look at. Default 10000.
+	SamplePerColumn int
+}
+
+// Finding is one thing [Verify] reports. It never holds a dump value.
+type Finding struct {
+	Kind     string   `json:"kind"` // leak, rows, suspect
+	Table    string   `json:"table"`
+	Column   string   `json:"column,omitempty"`
+	Count    int64    `json:"count"`              // values (leak, suspect) or the row difference
+	FoundIn  []string `json:"found_in,omitempty"` // leak: where the values were found in the safe dump
+	Detector string   `json:"detector,omitempty"` // suspect: what the values look like
+	Message  string   `json:"message"`
+}
+
+// Opener opens a dump for one pass.
+type Opener func() (io.ReadCloser, error)
+
+// coincidental lists transformers whose outputs come from a small space
+// (word lists, dates, 10.0.0.0/8): one of their fake values can equal
+// somebody's original value by chance, so their output columns are not
+// searched for original values.
+var coincidental = map[string]bool{
+	"first_name": true, "last_name": true, "full_name": true, "city": true, "country": true,
+	"company": true, "job_title": true, "street_address": true, "postcode": true,
+	"date_of_birth": true, "ipv4": true, "lorem": true, "const": true, "mask": true, "set_null": true,
+}
+
+// Verify streams the original dump and its anonymized copy and reports
+// every original value of a ruled column that survives anywhere in the
+// copy (in any table, in free text, outside table data), tables whose row
+// counts differ, and kept columns whose values look personal. Memory is
+// bounded: the original values live in a Bloom filter of keyed hashes;
+// the values it flags are confirmed by a third pass over the original.
+func Verify(rs *rules.Rules, original Opener, origName string, safe Opener, safeName string, opt VerifyOptions) ([]Finding, error) {
+	if opt.MinLength <= 0 {
+		opt.MinLength = 6
+	}
+	if opt.FilterBytes <= 0 {
+		opt.FilterBytes = 32 << 20
+	}
+	if opt.SamplePerColumn <= 0 {
+		opt.SamplePerColumn = 10000
+	}
+	v := &verifier{rs: rs, opt: opt, filter: newBloom(opt.FilterBytes), rows: map[string][2]int64{}}
+
+	// Pass 1: the original's ruled values into the filter, its row counts.
+	if err := v.pass(original, origName, 0, v.collect); err != nil {
+		return nil, err
+	}
+	// Pass 2: look for them in the copy; run the detectors on kept columns.
+	v.candidates = map[string]map[string]bool{}
+	if err := v.pass(safe, safeName, 1, v.search); err != nil {
+		return nil, err
+	}
+	// Pass 3: confirm the filter's hits against the original and say
+	// which column each came from.
+	leaks := map[[2]string]*Finding{}
+	counted := map[[2]string]map[string]bool{} // distinct values per column, among the candidates
+	if len(v.candidates) > 0 {
+		err := v.pass(original, origName, -1, func(t *dumpstream.Table, col int, value []byte) {
+			v.ruledValues(t, col, value, func(s []byte) {
+				where, ok := v.candidates[string(s)]
+				if !ok {
+					return
+				}
+				key := [2]string{t.QualifiedName(), t.Columns[col].Name}
+				f := leaks[key]
+				if f == nil {
+					f = &Finding{Kind: "leak", Table: key[0], Column: key[1]}
+					leaks[key] = f
+				}
+				if counted[key] == nil {
+					counted[key] = map[string]bool{}
+				}
+				if counted[key][string(s)] {
+					return // count each distinct value once per column
+				}
+				counted[key][string(s)] = true
+				f.Count++
+				for w := range where {
+					if !contains(f.FoundIn, w) {
+						f.FoundIn = append(f.FoundIn, w)
+					}
+				}
+			})
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	var out []Finding
+	for _, f := range leaks {
+		sort.Strings(f.FoundIn)
+		f.Message = fmt.Sprintf("%d original value(s) of this ruled column appear in the anonymized dump, in %v", f.Count, f.FoundIn)
+		out = append(out, *f)
+	}
+	out = append(out, v.rowFindings()...)
+	out = append(out, v.suspects()...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Kind != out[j].Kind {
+			return out[i].Kind < out[j].Kind
+		}
+		return out[i].Table+"\x00"+out[i].Column < out[j].Table+"\x00"+out[j].Column
+	})
+	return out, nil
+}
+
+type verifier struct {
+	rs         *rules.Rules
+	opt        VerifyOptions
+	filter     *bloom
+	maxTokens  int
+	rows       map[string][2]int64            // table → rows in original, in copy
+	candidates map[string]map[string]bool     // value → where found in the copy
+	suspect    map[[2]string]map[string]int64 // table, column → detector → count
+	sampled    map[[2]string]int              // values looked at per kept column
+	truncated  map[string]bool                // tables the rules truncate
+	scratch    []byte
+}
+
+const maxCandidates = 100000 // distinct values kept for confirmation
+
+// pass streams one dump, calling field for every field of every COPY row;
+// side says which row count to keep (0 original, 1 copy, -1 none).
+func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpstream.Table, col int, value []byte)) error {
+	rc, err := open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	tp := &tap{v: v, side: side, field: field}
+	opt := dumpstream.Options{Name: name}
+	if side == 1 {
+		opt.Text = func(line []byte) { v.searchText(line, "outside table data") }
+	}
+	_, err = dumpstream.Rewrite(io.Discard, rc, tp, opt)
+	return err
+}
+
+// tap hands every decoded field to a function and rewrites nothing.
+type tap struct {
+	v     *verifier
+	side  int
+	field func(t *dumpstream.Table, col int, value []byte)
+}
+
+type tapColumn struct {
+	tp  *tap
+	t   *dumpstream.Table
+	col int
+}
+
+func (c *tapColumn) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
+	if !null {
+		c.tp.field(c.t, c.col, value)
+	}
+	return append(dst, value...), null, nil
+}
+
+func (tp *tap) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
+	if t.Inserts {
+		return nil, nil // INSERT text reaches searchText line by line
+	}
+	if tr := tp.v.rs.RuleFor(t); tr != nil && tr.Truncate {
+		if tp.v.truncated == nil {
+			tp.v.truncated = map[string]bool{}
+		}
+		tp.v.truncated[t.QualifiedName()] = true
+	}
+	plan := &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns))}
+	for i := range t.Columns {
+		plan.Columns[i] = &tapColumn{tp: tp, t: t, col: i}
+	}
+	return plan, nil
+}
+
+func (tp *tap) EndTable(t *dumpstream.Table, rows int64) {
+	if tp.side < 0 {
+		return // the confirming pass counts nothing
+	}
+	n := tp.v.rows[t.QualifiedName()]
+	n[tp.side] += rows
+	tp.v.rows[t.QualifiedName()] = n
+}
+
+// ruleOf returns the rule rewriting a column, or nil when it is kept or
+// has no rule.
+func (v *verifier) ruleOf(t *dumpstream.Table, col int) *rules.ColumnRule {
+	tr := v.rs.RuleFor(t)
+	if tr == nil || tr.Keep || tr.Truncate {
+		return nil
+	}
+	if cr := tr.Column(t.Columns[col].Name); cr != nil && !cr.Kept {
+		return cr
+	}
+	return nil
+}
+
+// ruledValues calls fn with the normalized forms of a ruled field's
+// value: the whole value and, for arrays, each element.
+func (v *verifier) ruledValues(t *dumpstream.Table, col int, value []byte, fn func([]byte)) {
+	tr := v.rs.RuleFor(t)
+	truncated := tr != nil && tr.Truncate
+	if !truncated && v.ruleOf(t, col) == nil {
+		return
+	}
+	emit := func(b []byte) {
+		// Of a truncated table every value must be gone; only those with a
+		// letter are looked for, so that numbers do not match by chance.
+		if truncated && !bytes.ContainsFunc(b, unicode.IsLetter) {
+			return
+		}
+		if n := normalize(v.scratch[:0], b); len(n) >= v.opt.MinLength {
+			v.scratch = n
+			fn(n)
+		}
+	}
+	emit(value)
+	if typ := t.Columns[col].Type; typ != nil && typ.ArrayDims > 0 {
+		_, _, _ = dumpstream.AppendArrayRewritten(nil, value, nil, func(dst, elem []byte) ([]byte, bool, error) {
+			emit(elem)
+			return dst, false, nil
+		})
+	}
+}
+
+// collect puts the original's ruled values into the filter (pass 1).
+func (v *verifier) collect(t *dumpstream.Table, col int, value []byte) {
+	v.ruledValues(t, col, value, func(n []byte) {
+		v.filter.add(n)
+		if k := bytes.Count(n, []byte(" ")) + 1; k > v.maxTokens {
+			v.maxTokens = min(k, 8)
+		}
+	})
+}
+
+// search looks for original values in one field of the copy (pass 2).
+func (v *verifier) search(t *dumpstream.Table, col int, value []byte) {
+	cr := v.ruleOf(t, col)
+	where := t.QualifiedName() + "." + dumpstream.QuoteIdent(t.Columns[col].Name)
+	if cr == nil {
+		v.detect(t, col, value)
+	} else if coincidental[cr.Transform] {
+		return
+	}
+	v.searchText(value, where)
+}
+
+// searchText tests every run of up to maxTokens tokens of text.
+func (v *verifier) searchText(text []byte, where string) {
+	if v.maxTokens == 0 {
+		return
+	}
+	toks := tokens(text)
+	var buf []byte
+	for i := range toks {
+		buf = buf[:0]
+		for k := 0; k < v.maxTokens && i+k < len(toks); k++ {
+			if k > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, toks[i+k]...)
+			if len(buf) >= v.opt.MinLength && v.filter.has(buf) {
+				m := v.candidates[string(buf)]
+				if m == nil {
+					if len(v.candidates) >= maxCandidates {
+						continue
+					}
+					m = map[string]bool{}
+					v.candidates[string(buf)] = m
+				}
+				m[where] = true
+			}
+		}
+	}
+}
+
+// detect runs the detectors on a sample of a kept column's values.
+func (v *verifier) detect(t *dumpstream.Table, col int, value []byte) {
+	key := [2]string{t.QualifiedName(), t.Columns[col].Name}
+	if v.sampled == nil {
+		v.sampled, v.suspect = map[[2]string]int{}, map[[2]string]map[string]int64{}
+	}
+	if v.sampled[key] >= v.opt.SamplePerColumn {
+		return
+	}
+	v.sampled[key]++
+	if d := Detect(value); d != "" {
+		if v.suspect[key] == nil {
+			v.suspect[key] = map[string]int64{}
+		}
+		v.suspect[key][d]++
+	}
+}
+
+func (v *verifier) rowFindings() []Finding {
+	var out []Finding
+	for table, n := range v.rows {
+		want := n[0]
+		if v.truncated[table] {
+			want = 0
+		}
+		if n[1] != want {
+			out = append(out, Finding{Kind: "rows", Table: table, Count: n[1] - want,
+				Message: fmt.Sprintf("the original has %d rows, the anonymized dump %d (expected %d)", n[0], n[1], want)})
+		}
+	}
+	return out
+}
+
+func (v *verifier) suspects() []Finding {
+	var out []Finding
+	for key, byDet := range v.suspect {
+		for d, n := range byDet {
+			out = append(out, Finding{Kind: "suspect", Table: key[0], Column: key[1], Count: n, Detector: d,
+				Message: fmt.Sprintf("%d of %d sampled values of this column, which no rule rewrites, look like %s", n, v.sampled[key], d)})
+		}
+	}
+	return out
+}
+
+// normalize appends b with runs of whitespace collapsed to one space and
+// trimmed: the form values are compared in.
+func normalize(dst, b []byte) []byte {
+	for _, t := range tokens(b) {
+		if len(dst) > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, t...)
+	}
+	return dst
+}
+
+// tokens splits text on whitespace and on punctuation that does not occur
+// inside the values looked for (quotes, brackets, separators).
+func tokens(text []byte) [][]byte {
+	return bytes.FieldsFunc(text, func(r rune) bool {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f', '\v', '"', '\'', '(', ')', '[', ']', '{', '}', '<', '>', ',', ';', '`', '=':
+			return true
+		}
+		return false
+	})
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// bloom is a Bloom filter over keyed SipHash values: it holds no value,
+// and its key is drawn per run.
+type bloom struct {
+	bits   []uint64
+	k0, k1 uint64
+}
+
+const bloomHashes = 7
+
+func newBloom(size int) *bloom {
+	var key [16]byte
+	if _, err := rand.Read(key[:]); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	return &bloom{bits: make([]uint64, size/8), k0: binary.LittleEndian.Uint64(key[:8]), k1: binary.LittleEndian.Uint64(key[8:])}
+}
+
+func (b *bloom) positions(v []byte, fn func(word int, bit uint64) bool) bool {
+	h0, h1 := siphash.Hash128(b.k0, b.k1, v)
+	n := uint64(len(b.bits)) * 64
+	for i := uint64(0); i < bloomHashes; i++ {
+		p := (h0 + i*h1) % n
+		if !fn(int(p/64), 1<<(p%64)) {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *bloom) add(v []byte) {
+	b.positions(v, func(w int, bit uint64) bool { b.bits[w] |= bit; return true })
+}
+
+func (b *bloom) has(v []byte) bool {
+	return b.positions(v, func(w int, bit uint64) bool { return b.bits[w]&bit != 0 })
+}
