@@ -122,3 +122,46 @@ func TestE2EVerify(t *testing.T) {
 		t.Error("verify output holds a dump value")
 	}
 }
+
+// TestE2EScan: rules written by scan, as they come, anonymize the test
+// database; the result restores with ON_ERROR_STOP and verify finds no
+// leak.
+func TestE2EScan(t *testing.T) {
+	p := requirePG(t)
+	dump := p.pgDump(t, p.loadedDB(t, e2eSchema))
+	dir := t.TempDir()
+	orig, rules, safe := filepath.Join(dir, "orig.sql"), filepath.Join(dir, "scan.yaml"), filepath.Join(dir, "safe.sql")
+	if err := os.WriteFile(orig, dump, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := anondump(t, e2eKey, nil, "scan", orig)
+	if r.code != 0 {
+		t.Fatalf("scan: exit %d\n%s", r.code, r.stderr)
+	}
+	if bytes.Contains(r.stdout, []byte("@realmail")) {
+		t.Fatal("scan output holds a dump value")
+	}
+	if err := os.WriteFile(rules, r.stdout, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := anondump(t, e2eKey, nil, "check", "-c", rules, orig); r.code != 0 {
+		t.Fatalf("check of the scanned rules: exit %d\n%s", r.code, r.stdout)
+	}
+	if r := anondump(t, e2eKey, nil, "-q", "-c", rules, "-o", safe, orig); r.code != 0 {
+		t.Fatalf("anonymize with the scanned rules: exit %d\n%s", r.code, r.stderr)
+	}
+	out, err := os.ReadFile(safe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored := p.restore(t, out)
+	if n := p.count(t, restored, "SELECT count(*) FROM users"); n != 2000 {
+		t.Errorf("restored users: %d rows, want 2000", n)
+	}
+	if n := p.count(t, restored, "SELECT count(*) FROM orders o JOIN users u ON u.id = o.user_id WHERE o.email <> u.email"); n != 0 {
+		t.Errorf("%d orders lost their user's (fake) email", n)
+	}
+	if r := anondump(t, e2eKey, nil, "verify", orig, safe, "-c", rules); r.code != 0 {
+		t.Fatalf("verify: exit %d\n%s", r.code, r.stdout)
+	}
+}

@@ -38,7 +38,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if o.input != "" && o.input != "-" {
 		if _, err := os.Stat(o.input); errors.Is(err, os.ErrNotExist) {
-			for _, sub := range []string{"validate", "version", "transformers", "check", "verify"} {
+			for _, sub := range []string{"validate", "version", "transformers", "check", "verify", "scan"} {
 				if strings.HasPrefix(sub, o.input[:min(3, len(o.input))]) {
 					return configError(fmt.Errorf("%w (did you mean the command `anondump %s`?)", err, sub))
 				}

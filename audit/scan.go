@@ -1,0 +1,543 @@
+package audit
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/fakers"
+)
+
+// ScanOptions tune [Scan].
+type ScanOptions struct {
+	// Sample is how many rows of each table the detectors look at.
+	// Default 1000.
+	Sample int
+}
+
+// Scan reads a dump (its schema, its keys and a bounded sample of each
+// table's rows, streaming) and returns a starter rules file: every table
+// with data and every column, personal ones with a suggested transformer
+// and the reason, the rest `keep`. Columns joined by a foreign key share a
+// transformer and a domain; columns in a primary key or unique constraint
+// get `unique: true`. Each suggestion is compiled against its column's
+// type and length, so the file passes `anondump check` as written.
+func Scan(src io.Reader, name string, opt ScanOptions) (*ScanResult, error) {
+	if opt.Sample <= 0 {
+		opt.Sample = 1000
+	}
+	s := &scanner{opt: opt, byName: map[[2]string]*scanTable{}}
+	var keys []dumpstream.Constraint
+	_, err := dumpstream.Rewrite(io.Discard, src, s, dumpstream.Options{
+		Name:        name,
+		Constraints: func(k dumpstream.Constraint) { keys = append(keys, k) },
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range s.tables {
+		for _, c := range t.cols {
+			c.suggest()
+		}
+	}
+	s.applyKeys(keys)
+	return &ScanResult{Source: name, Tables: s.tables}, nil
+}
+
+// ScanResult is a scanned dump, ready to be written as rules.
+type ScanResult struct {
+	Source string
+	Tables []*scanTable
+}
+
+type scanTable struct {
+	table   *dumpstream.Table
+	cols    []*scanColumn
+	inserts bool // rows as INSERT statements: not sampled
+	rows    int64
+}
+
+type scanColumn struct {
+	t        *scanTable
+	col      dumpstream.Column
+	sampled  int
+	detected map[string]int // detector → values
+	// the suggestion
+	transform string // "" = keep
+	unique    bool
+	domain    string
+	length    int // hash length when the column is short
+	reasons   []string
+}
+
+type scanner struct {
+	opt    ScanOptions
+	tables []*scanTable
+	byName map[[2]string]*scanTable
+}
+
+func (s *scanner) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
+	key := [2]string{t.Schema, t.Name}
+	st := s.byName[key]
+	if st == nil {
+		st = &scanTable{table: t}
+		for _, c := range t.Columns {
+			st.cols = append(st.cols, &scanColumn{t: st, col: c, detected: map[string]int{}})
+		}
+		s.byName[key] = st
+		s.tables = append(s.tables, st)
+	}
+	if t.Inserts {
+		st.inserts = true
+		return nil, nil
+	}
+	plan := &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns))}
+	for i := range t.Columns {
+		if i < len(st.cols) {
+			plan.Columns[i] = &sampleColumn{s: s, c: st.cols[i]}
+		}
+	}
+	return plan, nil
+}
+
+func (s *scanner) EndTable(t *dumpstream.Table, rows int64) {
+	if st := s.byName[[2]string{t.Schema, t.Name}]; st != nil {
+		st.rows += rows
+	}
+}
+
+// sampleColumn runs the detectors on the first Sample values of a column.
+type sampleColumn struct {
+	s *scanner
+	c *scanColumn
+}
+
+func (sc *sampleColumn) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
+	if !null && sc.c.sampled < sc.s.opt.Sample {
+		sc.c.sampled++
+		d := Detect(value)
+		if typ := sc.c.col.Type; d == "" && typ != nil && typ.ArrayDims > 0 {
+			// An array: what its elements look like.
+			_, _, _ = dumpstream.AppendArrayRewritten(nil, value, nil, func(dst, elem []byte) ([]byte, bool, error) {
+				if d == "" {
+					if e := Detect(elem); e != "" {
+						d = "elements with " + strings.TrimPrefix(e, "text with ")
+					}
+				}
+				return dst, false, nil
+			})
+		}
+		if d != "" {
+			sc.c.detected[d]++
+		}
+	}
+	return append(dst, value...), null, nil
+}
+
+// nameRule maps words of column names (English, French, German, Spanish)
+// to a transformer.
+type nameRule struct {
+	re        *regexp.Regexp
+	transform string
+	what      string
+}
+
+var nameRules = []nameRule{
+	{regexp.MustCompile(`^(e_?mail|mail|courriel|correo|adresse_?mail|email_?address|e_?mail_?adresse)`), "email", "an email address"},
+	{regexp.MustCompile(`(^|_)(e_?mail|courriel|correo)($|_)`), "email", "an email address"},
+	{regexp.MustCompile(`(^|_)(phone|telephone|tel|mobile|cell|fax|portable|telefon|handy|telefono|movil|celular)($|_|_?number|_?nr|_?no)`), "phone", "a phone number"},
+	{regexp.MustCompile(`(^|_)(first_?name|given_?name|forename|prenom|vorname|nombre)($|_)`), "first_name", "a first name"},
+	{regexp.MustCompile(`(^|_)(last_?name|surname|family_?name|nom|nom_?de_?famille|nachname|familienname|apellidos?)($|_)`), "last_name", "a last name"},
+	{regexp.MustCompile(`^(full_?name|name|display_?name|contact_?name|nom_?complet|vollst(ae|a)ndiger_?name|nombre_?completo|customer_?name|recipient|reported_?by|author|owner_?name)$`), "full_name", "a person's name"},
+	{regexp.MustCompile(`(^|_)(user_?name|username|login|pseudo|benutzername|usuario|handle|nickname)($|_)`), "username", "a user name"},
+	{regexp.MustCompile(`(^|_)(ip|ip_?addr(ess)?|client_?ip|remote_?addr|last_?ip|adresse_?ip)($|_)`), "ipv4", "an IP address"},
+	{regexp.MustCompile(`(^|_)(street|address|addr|adresse|rue|strasse|stra(ss|ß|s)e|anschrift|calle|direccion|domicilio|ship_?to|bill_?to)($|_|\d)`), "street_address", "a postal address"},
+	{regexp.MustCompile(`(^|_)(city|town|ville|stadt|ort|wohnort|ciudad|localidad|municipio)($|_)`), "city", "a city"},
+	{regexp.MustCompile(`(^|_)(zip|zip_?code|post_?code|postal_?code|code_?postal|plz|postleitzahl|codigo_?postal|cp)($|_)`), "postcode", "a postcode"},
+	{regexp.MustCompile(`(^|_)(birth|dob|birthday|date_?of_?birth|naissance|geburt|geburtsdatum|nacimiento|fecha_?nacimiento)`), "date_of_birth", "a date of birth"},
+	{regexp.MustCompile(`(^|_)(iban|bic|rib|bank_?account|kontonummer|cuenta)($|_)`), "iban", "a bank account"},
+	{regexp.MustCompile(`(^|_)(card|card_?number|credit_?card|cc_?number|pan|carte|kreditkarte|tarjeta)($|_)`), "credit_card", "a card number"},
+	{regexp.MustCompile(`(^|_)(ssn|social_?security|national_?id|nin|nino|nir|insee|secu|steuer_?id|personalausweis|ausweis|dni|nie|nif|passport|passeport|reisepass|pasaporte|tax_?id|id_?card)($|_)`), "hash", "a national identifier"},
+	{regexp.MustCompile(`(^|_)(password|passwd|pwd|mot_?de_?passe|mdp|passwort|kennwort|contrasena|contraseña|password_?hash|pass_?hash)($|_)`), "const", "a password or its hash"},
+	{regexp.MustCompile(`(^|_)(token|api_?key|secret|access_?key|refresh_?token|session_?key|jeton|schluessel|clave)($|_)`), "hash", "a secret or token"},
+	{regexp.MustCompile(`(^|_)(company|employer|societe|entreprise|firma|arbeitgeber|empresa)($|_)`), "company", "an employer"},
+	{regexp.MustCompile(`(^|_)(job_?title|occupation|profession|poste|metier|beruf|puesto|ocupacion)($|_)`), "job_title", "a job"},
+	{regexp.MustCompile(`(^|_)(notes?|comments?|remarks?|bio|biography|about|message|body|description|commentaire|remarque|bemerkung|kommentar|nachricht|notiz|comentario|nota|mensaje)($|_)`), "lorem", "free text"},
+}
+
+// detectorTransform suggests a transformer for what the values look like.
+var detectorTransform = map[string]string{
+	"email": "email", "phone": "phone", "iban": "iban", "card": "credit_card", "ipv4": "ipv4", "ipv6": "ipv6",
+	"national_id": "hash", "jwt": "hash", "api_key": "hash",
+}
+
+// words normalizes a column name to snake_case words: "eMail" → "e_mail",
+// "Full Name" → "full_name", "Prénom" → "prenom".
+func words(name string) string {
+	var b strings.Builder
+	prevLower := false
+	for _, r := range name {
+		if t, ok := fold[r]; ok {
+			r = t
+		}
+		switch {
+		case r >= 'A' && r <= 'Z':
+			if prevLower {
+				b.WriteByte('_')
+			}
+			b.WriteRune(r + 'a' - 'A')
+			prevLower = false
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			prevLower = r >= 'a' && r <= 'z'
+		default:
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), "_") {
+				b.WriteByte('_')
+			}
+			prevLower = false
+		}
+	}
+	return strings.Trim(b.String(), "_")
+}
+
+var fold = map[rune]rune{'é': 'e', 'è': 'e', 'ê': 'e', 'É': 'E', 'à': 'a', 'â': 'a', 'ä': 'a', 'Ä': 'A', 'ç': 'c', 'ñ': 'n',
+	'ó': 'o', 'ô': 'o', 'ö': 'o', 'Ö': 'O', 'ú': 'u', 'ü': 'u', 'Ü': 'U', 'í': 'i', 'î': 'i', 'ß': 's'}
+
+// suggest picks a transformer from the column's name and sampled values.
+func (c *scanColumn) suggest() {
+	w := words(c.col.Name)
+	for _, nr := range nameRules {
+		if nr.re.MatchString(w) {
+			c.transform = nr.transform
+			c.reasons = append(c.reasons, fmt.Sprintf("the name says %s", nr.what))
+			break
+		}
+	}
+	// What the values look like: the most frequent detector, if it covers
+	// a fair share of the sample (any share for free text).
+	best, n := "", 0
+	for d, k := range c.detected {
+		if k > n || k == n && d < best {
+			best, n = d, k
+		}
+	}
+	if n > 0 {
+		c.reasons = append(c.reasons, fmt.Sprintf("%d of %d sampled values look like %s", n, c.sampled, best))
+		if c.transform == "" {
+			switch {
+			case strings.HasPrefix(best, "text with "):
+				c.transform = "lorem"
+			case strings.HasPrefix(best, "elements with "):
+				c.transform = detectorTransform[strings.TrimPrefix(best, "elements with ")]
+				if c.transform == "" {
+					c.transform = "lorem"
+				}
+			case n*5 >= c.sampled: // at least 20%
+				c.transform = detectorTransform[best]
+			}
+		}
+	}
+	c.fit()
+}
+
+// fit makes the suggestion compile for the column's type and length, or
+// falls back (uuid columns get uuid; other types set_null or keep).
+func (c *scanColumn) fit() {
+	if c.transform == "" {
+		return
+	}
+	target := targetOf(c.col.Type)
+	try := func(transform string) bool {
+		def, _ := fakers.Lookup(transform)
+		p := fakers.Params{Target: target, Unique: c.unique, Value: "x", Length: c.length}
+		if transform == "const" {
+			p.Value = constFor(target)
+		}
+		if _, err := def.New(p); err != nil {
+			return false
+		}
+		c.transform = transform
+		return true
+	}
+	candidates := []string{c.transform}
+	switch target.Class {
+	case fakers.ClassUUID:
+		candidates = []string{"uuid"}
+	case fakers.ClassInet, fakers.ClassCIDR:
+		candidates = []string{"ipv4"}
+	case fakers.ClassDate, fakers.ClassTimestamp, fakers.ClassTimestampTZ:
+		candidates = []string{"date_of_birth"}
+	}
+	candidates = append(candidates, "hash", "mask")
+	for _, t := range candidates {
+		if t == "hash" && target.MaxLen > 0 && target.MaxLen < 32 {
+			c.length = target.MaxLen
+		}
+		if try(t) {
+			return
+		}
+		c.length = 0
+	}
+	if c.col.Type == nil || !c.col.Type.NotNull {
+		c.transform = "set_null"
+		c.reasons = append(c.reasons, "no transformer writes this type; set to NULL")
+		return
+	}
+	c.reasons = append(c.reasons, "REVIEW: no transformer writes this NOT NULL type; kept")
+	c.transform = ""
+}
+
+func constFor(t fakers.Target) string {
+	switch t.Class {
+	case fakers.ClassInt, fakers.ClassNumeric:
+		return "0"
+	case fakers.ClassBool:
+		return "false"
+	case fakers.ClassJSON:
+		return "{}"
+	}
+	return "redacted"
+}
+
+// uniqueSafe reports whether a suggestion keeps distinct values distinct
+// once unique is set where the transformer supports it.
+func uniqueCapable(transform string, length int) bool {
+	def, ok := fakers.Lookup(transform)
+	if !ok || !def.Unique {
+		return false
+	}
+	return transform != "hash" || length == 0 || length >= 16
+}
+
+// applyKeys sets unique: true on rewritten columns of single-column keys,
+// and gives both sides of a foreign key the referenced column's rule and a
+// shared domain.
+func (s *scanner) applyKeys(keys []dumpstream.Constraint) {
+	col := func(table [2]string, name string) *scanColumn {
+		if t := s.byName[table]; t != nil {
+			for _, c := range t.cols {
+				if c.col.Name == name {
+					return c
+				}
+			}
+		}
+		return nil
+	}
+	// Foreign keys first, so that a domain's uniqueness reaches its
+	// referencing columns' suggestions consistently.
+	for _, k := range keys {
+		if k.Kind != dumpstream.ForeignKey {
+			continue
+		}
+		for i, name := range k.Columns {
+			if i >= len(k.RefColumns) {
+				break
+			}
+			child, parent := col(k.Table, name), col(k.RefTable, k.RefColumns[i])
+			if child == nil || parent == nil {
+				continue
+			}
+			if parent.transform == "" && child.transform != "" {
+				// The referenced side looks personal only through the
+				// child: rewrite both alike.
+				parent.transform, parent.length = child.transform, child.length
+				parent.reasons = append(parent.reasons, "referenced by "+child.t.table.QualifiedName()+"."+child.col.Name)
+			}
+			if parent.transform == "" {
+				if child.transform != "" {
+					child.reasons = append(child.reasons, "kept: it references the kept "+parent.t.table.QualifiedName()+"."+parent.col.Name)
+				}
+				child.transform = ""
+				continue
+			}
+			domain := parent.domain
+			if domain == "" {
+				domain = words(parent.t.table.Name) + "_" + words(parent.col.Name)
+			}
+			parent.domain, child.domain = domain, domain
+			child.transform, child.length = parent.transform, parent.length
+			child.reasons = append(child.reasons, fmt.Sprintf("references %s.%s: same transformer and domain so the join survives", parent.t.table.QualifiedName(), parent.col.Name))
+		}
+	}
+	for _, k := range keys {
+		if k.Kind == dumpstream.ForeignKey || len(k.Columns) != 1 {
+			continue
+		}
+		c := col(k.Table, k.Columns[0])
+		if c == nil || c.transform == "" || c.transform == "set_null" && k.Kind == dumpstream.Unique {
+			continue
+		}
+		if c.transform == "set_null" { // in a primary key: cannot be NULL
+			c.transform, c.length = "hash", 0
+		}
+		if !uniqueCapable(c.transform, c.length) {
+			c.transform, c.length = "hash", 0
+			if mx := targetOf(c.col.Type).MaxLen; mx > 0 && mx < 32 {
+				c.length = mx
+			}
+		}
+		c.unique = true
+		what := "unique constraint"
+		if k.Kind == dumpstream.PrimaryKey {
+			what = "primary key"
+		}
+		c.reasons = append(c.reasons, "in a "+what+", so unique")
+		c.fit()
+	}
+	// Uniqueness belongs to the domain: every column of a unique domain
+	// is written with unique: true.
+	uniqueDomains := map[string]bool{}
+	for _, t := range s.tables {
+		for _, c := range t.cols {
+			if c.unique && c.domain != "" {
+				uniqueDomains[c.domain] = true
+			}
+		}
+	}
+	for _, t := range s.tables {
+		for _, c := range t.cols {
+			if uniqueDomains[c.domain] && c.transform != "" && !c.unique {
+				c.unique = true
+				c.fit()
+			}
+		}
+	}
+}
+
+// targetOf maps a column type to the target the fakers check against (the
+// same mapping the rules use).
+func targetOf(t *dumpstream.Type) fakers.Target {
+	if t == nil {
+		return fakers.Target{Class: fakers.ClassUnknown}
+	}
+	tg := fakers.Target{Type: t.String()}
+	if t.ArrayDims > 0 {
+		tg.Class = fakers.ClassOther
+		switch t.Name {
+		case "text", "varchar", "bpchar", "citext":
+			tg.Class = fakers.ClassText // rewritten element by element
+		}
+		return tg
+	}
+	switch t.Name {
+	case "text", "varchar", "bpchar", "citext", "name":
+		tg.Class = fakers.ClassText
+		if (t.Name == "varchar" || t.Name == "bpchar") && len(t.Mods) > 0 {
+			tg.MaxLen = int(t.Mods[0])
+		}
+	case "int2", "int4", "int8":
+		tg.Class = fakers.ClassInt
+	case "numeric", "float4", "float8":
+		tg.Class = fakers.ClassNumeric
+	case "bool":
+		tg.Class = fakers.ClassBool
+	case "date":
+		tg.Class = fakers.ClassDate
+	case "timestamp":
+		tg.Class = fakers.ClassTimestamp
+	case "timestamptz":
+		tg.Class = fakers.ClassTimestampTZ
+	case "uuid":
+		tg.Class = fakers.ClassUUID
+	case "inet":
+		tg.Class = fakers.ClassInet
+	case "cidr":
+		tg.Class = fakers.ClassCIDR
+	case "json", "jsonb":
+		tg.Class = fakers.ClassJSON
+	case "bytea":
+		tg.Class = fakers.ClassBytea
+	default:
+		tg.Class = fakers.ClassOther
+	}
+	return tg
+}
+
+// WriteYAML writes the starter rules file.
+func (r *ScanResult) WriteYAML(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Rules suggested by `anondump scan` for %s.\n", r.Source)
+	b.WriteString("# Every table with data and every column is listed: personal-looking columns\n")
+	b.WriteString("# get a transformer (the comment says why), the rest `keep`. Review each line,\n")
+	b.WriteString("# then run `anondump check -c anon.yaml dump.sql`.\n")
+	b.WriteString("version: 1\ntables:\n")
+	tables := append([]*scanTable(nil), r.Tables...)
+	sort.SliceStable(tables, func(i, j int) bool {
+		return tables[i].table.QualifiedName() < tables[j].table.QualifiedName()
+	})
+	for _, t := range tables {
+		if len(t.cols) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "  %s:\n", yamlKey(t.table.QualifiedName()))
+		if t.inserts {
+			b.WriteString("    # REVIEW: the rows are INSERT statements, which anondump cannot rewrite or\n")
+			b.WriteString("    # check; dump with COPY (pg_dump without --inserts) to anonymize this table.\n")
+			b.WriteString("    keep: true\n")
+			continue
+		}
+		b.WriteString("    columns:\n")
+		width := 0
+		lines := make([]string, len(t.cols))
+		for i, c := range t.cols {
+			lines[i] = fmt.Sprintf("      %s: %s", yamlKey(c.col.Name), c.rule())
+			width = max(width, len(lines[i]))
+		}
+		for i, c := range t.cols {
+			b.WriteString(lines[i])
+			if len(c.reasons) > 0 {
+				b.WriteString(strings.Repeat(" ", width-len(lines[i])+2))
+				b.WriteString("# " + strings.Join(c.reasons, "; "))
+			}
+			b.WriteByte('\n')
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// rule writes the column's rule in the short form when it can.
+func (c *scanColumn) rule() string {
+	if c.transform == "" {
+		return "keep"
+	}
+	var opts []string
+	if c.unique {
+		opts = append(opts, "unique: true")
+	}
+	if c.domain != "" {
+		opts = append(opts, "domain: "+yamlKey(c.domain))
+	}
+	if c.transform == "const" {
+		opts = append(opts, "value: "+yamlKey(constFor(targetOf(c.col.Type))))
+	}
+	if c.transform == "hash" && c.length > 0 {
+		opts = append(opts, fmt.Sprintf("length: %d", c.length))
+	}
+	if len(opts) == 0 {
+		return c.transform
+	}
+	return "{transform: " + c.transform + ", " + strings.Join(opts, ", ") + "}"
+}
+
+// yamlKey writes a string as a YAML key or scalar: plain when safe, else
+// single-quoted.
+func yamlKey(s string) string {
+	plain := s != ""
+	for i := 0; plain && i < len(s); i++ {
+		c := s[i]
+		plain = c == '_' || c == '.' || c == '-' && i > 0 || c == ' ' && i > 0 && i < len(s)-1 ||
+			'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	switch strings.ToLower(s) {
+	case "keep", "true", "false", "null", "yes", "no", "on", "off", "y", "n", "~":
+		plain = false
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}

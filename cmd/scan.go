@@ -1,0 +1,52 @@
+package cmd
+
+import (
+	"bufio"
+	"io"
+	"os"
+
+	"github.com/anondump/anondump/audit"
+	"github.com/spf13/cobra"
+)
+
+func newScan(stdin io.Reader, stdout io.Writer) *cobra.Command {
+	var opt audit.ScanOptions
+	c := &cobra.Command{
+		Use:   "scan [dump.sql] > anon.yaml",
+		Short: "Write a starter rules file for a dump",
+		Long: `scan reads a dump (its schema, its keys and a sample of each table's rows,
+streaming) and writes a complete rules file to stdout: every table with data
+and every column, personal-looking ones (by column name in English, French,
+German or Spanish, and by content: emails, phones, IBANs, card numbers, IPs,
+national IDs, tokens, free text containing them) with a suggested transformer
+and a comment saying why, everything else keep. Columns joined by a foreign key
+share a transformer and a domain; key columns get unique: true. The file
+passes "anondump check" as written; review it before use.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name, in := "stdin", stdin
+			if len(args) == 1 && args[0] != "-" {
+				f, err := os.Open(args[0])
+				if err != nil {
+					return configError(err)
+				}
+				defer f.Close()
+				name, in = args[0], f
+			}
+			src, err := sniff(bufio.NewReaderSize(in, 64<<10), name)
+			if err != nil {
+				return err
+			}
+			res, err := audit.Scan(src, name, opt)
+			if err != nil {
+				return dumpError(err)
+			}
+			if err := res.WriteYAML(stdout); err != nil {
+				return dumpError(err)
+			}
+			return nil
+		},
+	}
+	c.Flags().IntVar(&opt.Sample, "sample", 1000, "rows of each table the detectors look at")
+	return c
+}
