@@ -165,3 +165,47 @@ func TestE2EScan(t *testing.T) {
 		t.Fatalf("verify: exit %d\n%s", r.code, r.stdout)
 	}
 }
+
+// TestE2EWhere: a where: condition drops rows on the way; the result
+// restores, holds exactly the rows the condition selects, and verifies.
+func TestE2EWhere(t *testing.T) {
+	p := requirePG(t)
+	src := p.loadedDB(t, e2eSchema)
+	dump := p.pgDump(t, src)
+	rules, err := os.ReadFile(e2eRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filtered := strings.Replace(string(rules), "  public.events:", "  public.events:\n    where: \"kind <> 'click' AND id > 10\"", 1)
+	if filtered == string(rules) {
+		t.Fatal("could not add a where: to the e2e rules")
+	}
+	dir := t.TempDir()
+	path, orig, safe := filepath.Join(dir, "anon.yaml"), filepath.Join(dir, "orig.sql"), filepath.Join(dir, "safe.sql")
+	for f, b := range map[string][]byte{path: []byte(filtered), orig: dump} {
+		if err := os.WriteFile(f, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := anondump(t, e2eKey, nil, "-q", "-c", path, "-o", safe, orig); r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	out, err := os.ReadFile(safe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored := p.restore(t, out)
+	want := p.count(t, src, "SELECT count(*) FROM events WHERE kind <> 'click' AND id > 10")
+	if got := p.count(t, restored, "SELECT count(*) FROM events"); got != want || want == 0 {
+		t.Errorf("events restored: %d rows, want %d", got, want)
+	}
+	if n := p.count(t, restored, "SELECT count(*) FROM events WHERE kind = 'click' OR id <= 10"); n != 0 {
+		t.Errorf("%d filtered-out events were restored", n)
+	}
+	if got := p.count(t, restored, "SELECT count(*) FROM users"); got != 2000 {
+		t.Errorf("users: %d rows, want 2000", got)
+	}
+	if r := anondump(t, e2eKey, nil, "verify", orig, safe, "-c", path); r.code != 0 {
+		t.Fatalf("verify: exit %d\n%s", r.code, r.stdout)
+	}
+}

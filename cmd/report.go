@@ -83,15 +83,18 @@ func (r *runReport) printSummary(w io.Writer) {
 	fmt.Fprintf(w, "anondump: done: %s, %d COPY blocks (%d with rules), %d rows (%d rewritten, %d dropped) in %.2f s (%.0f MB/s)\n",
 		humanBytes(r.BytesIn), r.CopyBlocks, r.RuledBlocks, r.Rows, r.RowsRewritten, r.RowsDropped, r.Seconds, r.MBPerSecond)
 	for _, t := range r.Tables {
-		if t.RowsDropped > 0 || len(t.Columns) == 0 {
-			fmt.Fprintf(w, "anondump:   %s: %d rows dropped\n", t.Table, t.RowsDropped)
-			continue
+		line := fmt.Sprintf("anondump:   %s: %d rows", t.Table, t.Rows)
+		if t.RowsDropped > 0 {
+			line += fmt.Sprintf(", %d dropped", t.RowsDropped)
 		}
-		cols := make([]string, len(t.Columns))
-		for i, c := range t.Columns {
-			cols[i] = fmt.Sprintf("%s %d", dumpstream.QuoteIdent(c.Column), c.ValuesRewritten)
+		if len(t.Columns) > 0 {
+			cols := make([]string, len(t.Columns))
+			for i, c := range t.Columns {
+				cols[i] = fmt.Sprintf("%s %d", dumpstream.QuoteIdent(c.Column), c.ValuesRewritten)
+			}
+			line += "; values rewritten: " + strings.Join(cols, ", ")
 		}
-		fmt.Fprintf(w, "anondump:   %s: %d rows; values rewritten: %s\n", t.Table, t.Rows, strings.Join(cols, ", "))
+		fmt.Fprintln(w, line)
 	}
 }
 

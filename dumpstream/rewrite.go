@@ -728,6 +728,7 @@ func (r *rewriter) newWorker(plan *TablePlan, offs []int, dec, enc []byte) *rowW
 	if r.oids {
 		first = 1 // the OID field is kept
 	}
+	w.first, w.filter = first, plan.Filter
 	copy(w.rw[first:], plan.Columns)
 	for i, c := range r.table.Columns {
 		w.names[first+i] = c.Name
@@ -740,6 +741,10 @@ func (r *rewriter) newWorker(plan *TablePlan, offs []int, dec, enc []byte) *rowW
 func (r *rewriter) countValues(ws ...*rowWorker) {
 	ts := &r.stats.Ruled[len(r.stats.Ruled)-1]
 	for _, w := range ws {
+		ts.RowsDropped += w.dropped
+		r.stats.RowsDropped += w.dropped
+		r.stats.RowsRewritten -= w.dropped
+		w.dropped = 0
 		k := 0
 		for i, cr := range w.rw {
 			if cr == nil {

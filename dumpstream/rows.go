@@ -18,6 +18,10 @@ type rowWorker struct {
 	dec, enc []byte // scratch for one field
 	// Per field: non-NULL values rewritten, NULLs seen.
 	rewritten, nulls []int64
+	filter           RowFilter
+	first            int      // fields before the columns (1 with OIDs)
+	fields           [][]byte // the row's fields, for the filter
+	dropped          int64    // rows the filter dropped
 }
 
 // rowError is a problem with one row; the caller knows its line.
@@ -69,6 +73,21 @@ func (w *rowWorker) appendRow(dst, line []byte) ([]byte, error) {
 	w.offs = offs
 	if nf != w.nfields {
 		return dst, &rowError{msg: fmt.Sprintf("row has %d fields, the COPY statement at line %d lists %d columns", nf, w.copyLine, w.nfields)}
+	}
+	if w.filter != nil {
+		fields := w.fields[:0]
+		for i := w.first; i < nf; i++ {
+			fields = append(fields, body[offs[i]:offs[i+1]-1])
+		}
+		w.fields = fields
+		keep, err := w.filter.Keep(fields)
+		if err != nil {
+			return dst, &rowError{msg: err.Error()}
+		}
+		if !keep {
+			w.dropped++
+			return dst, nil
+		}
 	}
 	mark := len(dst)
 	for i := 0; i < nf; {

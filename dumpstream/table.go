@@ -96,6 +96,17 @@ type TablePlan struct {
 	// RefuseRows, when set, stops the run with this error at the block's
 	// first row; an empty block passes. The other fields are ignored.
 	RefuseRows error
+	// Filter, when set, keeps only the rows it accepts (judged on the
+	// original values, before rewriting); the others are dropped.
+	Filter RowFilter
+}
+
+// RowFilter decides which rows of a block are kept. It is used by one
+// goroutine at a time.
+type RowFilter interface {
+	// Keep is given the row's raw COPY fields (not decoded; `\N` is NULL),
+	// one per column, valid only during the call.
+	Keep(fields [][]byte) (bool, error)
 }
 
 // ColumnRewriter rewrites the values of one column.

@@ -148,6 +148,14 @@ func (c *checker) constraint(k dumpstream.Constraint) {
 		}
 	case dumpstream.ForeignKey:
 		ref := dumpstream.QuoteIdent(k.RefTable[0]) + "." + dumpstream.QuoteIdent(k.RefTable[1])
+		if pt := c.tables[k.RefTable]; pt != nil {
+			if tr := c.rs.RuleFor(pt); tr != nil && tr.Where != "" {
+				if ct := c.tables[k.Table]; ct == nil || c.rs.RuleFor(ct) == nil || c.rs.RuleFor(ct).Where == "" && !c.rs.RuleFor(ct).Truncate {
+					c.add(Problem{Kind: "where", Table: table, Line: k.Line, Rule: tr.WherePos.String(),
+						Message: fmt.Sprintf("its foreign key references %s, whose where: drops rows; rows pointing at them fail the restore unless %s is filtered (or truncated) alike", ref, table)})
+				}
+			}
+		}
 		for i, col := range k.Columns {
 			if i >= len(k.RefColumns) {
 				break // references the primary key implicitly: not resolved here

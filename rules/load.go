@@ -54,6 +54,8 @@ type TableRule struct {
 	Truncate bool
 	Keep     bool // keep: true — non-personal data, passed through whole
 	Columns  []*ColumnRule
+	Where    string // keep only the rows for which this condition holds
+	WherePos Pos
 }
 
 // Path returns schema.table for messages.
@@ -195,8 +197,18 @@ func (l *loader) tables(rs *Rules, n *yaml.Node) {
 			return
 		}
 		before := len(*l.errs)
-		l.mapping(v, t.Path(), []string{"columns", "truncate", "keep"}, func(k, v *yaml.Node) {
+		l.mapping(v, t.Path(), []string{"columns", "truncate", "keep", "where"}, func(k, v *yaml.Node) {
 			switch k.Value {
+			case "where":
+				if v.Kind != yaml.ScalarNode || v.Value == "" {
+					l.errs.add(l.pos(v), t.Path(), "where must be a condition, like \"deleted_at IS NULL\"")
+					return
+				}
+				t.Where, t.WherePos = v.Value, l.pos(v)
+				if _, err := parseWhere(v.Value); err != nil {
+					we := err.(*whereError)
+					l.errs.add(l.pos(v), t.Path(), "where: %s (at character %d of the condition)", we.msg, we.pos+1)
+				}
 			case "truncate", "keep":
 				b, ok := boolValue(v)
 				if !ok {
@@ -216,9 +228,11 @@ func (l *loader) tables(rs *Rules, n *yaml.Node) {
 			l.errs.add(t.Pos, t.Path(), "truncate: true drops every row; remove the column rules or the truncate")
 		case t.Keep && t.Truncate:
 			l.errs.add(t.Pos, t.Path(), "keep: true and truncate: true contradict each other; keep one")
+		case t.Truncate && t.Where != "":
+			l.errs.add(t.Pos, t.Path(), "truncate: true drops every row; a where: condition has nothing to select")
 		case t.Keep && len(t.Columns) > 0:
 			l.errs.add(t.Pos, t.Path(), "keep: true passes the whole table through; remove the column rules or the keep")
-		case !t.Truncate && !t.Keep && len(t.Columns) == 0 && len(*l.errs) == before:
+		case !t.Truncate && !t.Keep && t.Where == "" && len(t.Columns) == 0 && len(*l.errs) == before:
 			// Only when nothing else was wrong with it: a rejected column
 			// rule already explains why there is none.
 			l.errs.add(t.Pos, t.Path(), "the rule does nothing: give it column rules, `keep: true` or `truncate: true`")

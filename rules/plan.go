@@ -65,7 +65,7 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 			cols = append(cols, c.Name)
 		}
 		return p.uncovered(t, cols, false)
-	case tr.Keep:
+	case tr.Keep && tr.Where == "":
 		return nil, nil
 	case tr.Truncate:
 		return &dumpstream.TablePlan{DropRows: true}, nil
@@ -78,6 +78,19 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	names := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
 		names[i] = c.Name
+	}
+	if tr.Where != "" {
+		f, err := compileWhere(tr, names)
+		if err != nil {
+			errs.add(tr.WherePos, tr.Path(), "%v", err)
+		}
+		plan.Filter = f
+	}
+	if tr.Keep {
+		if err := errs.err(); err != nil {
+			return nil, err
+		}
+		return plan, nil // keep: true with a where: only the filter
 	}
 	covered := make([]bool, len(t.Columns))
 	rewrites := false
@@ -114,7 +127,7 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 			return pl, err
 		}
 	}
-	if !rewrites {
+	if !rewrites && plan.Filter == nil {
 		return nil, nil // every column is kept
 	}
 	return plan, nil
@@ -296,4 +309,26 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// compileWhere parses a table's where: condition for a COPY block whose
+// columns are names (parsed again for each block and worker: the column
+// positions differ between partitions, and a filter is not shared).
+func compileWhere(tr *TableRule, names []string) (*rowFilter, error) {
+	c, err := parseWhere(tr.Where)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range operands(c) {
+		if o.column == "" {
+			continue
+		}
+		o.idx = indexOf(names, o.column)
+		if o.idx < 0 {
+			return nil, fmt.Errorf("where: the dump's table has no column %q%s; its columns are: %s",
+				o.column, didYouMean(o.column, names), strings.Join(names, ", "))
+		}
+	}
+	n := len(names)
+	return &rowFilter{c: c, rv: rowValues{dec: make([][]byte, n), done: make([]bool, n)}}, nil
 }
