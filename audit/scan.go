@@ -9,6 +9,7 @@ import (
 
 	"github.com/anondump/anondump/dumpstream"
 	"github.com/anondump/anondump/fakers"
+	"github.com/anondump/anondump/rules"
 )
 
 // ScanOptions tune [Scan].
@@ -407,53 +408,10 @@ func (s *scanner) applyKeys(keys []dumpstream.Constraint) {
 	}
 }
 
-// targetOf maps a column type to the target the fakers check against (the
-// same mapping the rules use).
+// targetOf is the target the rules compile a column's rule against
+// (arrays element by element).
 func targetOf(t *dumpstream.Type) fakers.Target {
-	if t == nil {
-		return fakers.Target{Class: fakers.ClassUnknown}
-	}
-	tg := fakers.Target{Type: t.String()}
-	if t.ArrayDims > 0 {
-		tg.Class = fakers.ClassOther
-		switch t.Name {
-		case "text", "varchar", "bpchar", "citext":
-			tg.Class = fakers.ClassText // rewritten element by element
-		}
-		return tg
-	}
-	switch t.Name {
-	case "text", "varchar", "bpchar", "citext", "name":
-		tg.Class = fakers.ClassText
-		if (t.Name == "varchar" || t.Name == "bpchar") && len(t.Mods) > 0 {
-			tg.MaxLen = int(t.Mods[0])
-		}
-	case "int2", "int4", "int8":
-		tg.Class = fakers.ClassInt
-	case "numeric", "float4", "float8":
-		tg.Class = fakers.ClassNumeric
-	case "bool":
-		tg.Class = fakers.ClassBool
-	case "date":
-		tg.Class = fakers.ClassDate
-	case "timestamp":
-		tg.Class = fakers.ClassTimestamp
-	case "timestamptz":
-		tg.Class = fakers.ClassTimestampTZ
-	case "uuid":
-		tg.Class = fakers.ClassUUID
-	case "inet":
-		tg.Class = fakers.ClassInet
-	case "cidr":
-		tg.Class = fakers.ClassCIDR
-	case "json", "jsonb":
-		tg.Class = fakers.ClassJSON
-	case "bytea":
-		tg.Class = fakers.ClassBytea
-	default:
-		tg.Class = fakers.ClassOther
-	}
-	return tg
+	return rules.TargetOf(t, t != nil && t.ArrayDims > 0)
 }
 
 // WriteYAML writes the starter rules file.

@@ -1,11 +1,8 @@
 package cmd
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/anondump/anondump/rules"
 	"github.com/spf13/cobra"
@@ -27,8 +24,8 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 2 usage or rules error. --format json prints {"ok": …, "problems": […]}.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return configError(fmt.Errorf("--format %s: use text or json", format))
+			if err := checkFormat(format); err != nil {
+				return err
 			}
 			rs, err := loadRules(config)
 			if err != nil {
@@ -37,34 +34,24 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 			if noStrict {
 				rs.Strict = false
 			}
-			name, in := "stdin", stdin
-			if len(args) == 1 && args[0] != "-" {
-				f, err := os.Open(args[0])
-				if err != nil {
-					return configError(err)
-				}
-				defer f.Close()
-				name, in = args[0], f
-			}
-			src, err := sniff(bufio.NewReaderSize(in, 64<<10), name)
+			name, src, closeIn, err := openDump(args, stdin)
 			if err != nil {
 				return err
 			}
+			defer closeIn()
 			problems, err := rules.Check(rs, src, name)
 			if err != nil {
 				return dumpError(err)
 			}
 			if format == "json" {
-				enc := json.NewEncoder(stdout)
-				enc.SetIndent("", "  ")
 				if problems == nil {
 					problems = []rules.Problem{}
 				}
-				if err := enc.Encode(struct {
+				if err := writeJSON(stdout, struct {
 					OK       bool            `json:"ok"`
 					Problems []rules.Problem `json:"problems"`
 				}{len(problems) == 0, problems}); err != nil {
-					return dumpError(err)
+					return err
 				}
 			} else {
 				for _, p := range problems {

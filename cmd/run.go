@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -245,6 +246,43 @@ func sniff(br *bufio.Reader, name string) (io.Reader, error) {
 		return nil, configError(fmt.Errorf("%s is zstd or lz4 compressed; decompress it first (zstd -dc / lz4 -dc) and pipe it in", name))
 	}
 	return br, nil
+}
+
+// openDump opens the dump named by args (stdin when none or "-"),
+// decompressing gzip and refusing archives. close releases it.
+func openDump(args []string, stdin io.Reader) (name string, src io.Reader, close func(), err error) {
+	name, in, close := "stdin", stdin, func() {}
+	if len(args) == 1 && args[0] != "-" {
+		f, err := os.Open(args[0])
+		if err != nil {
+			return "", nil, nil, configError(err)
+		}
+		name, in, close = args[0], f, func() { f.Close() }
+	}
+	src, err = sniff(bufio.NewReaderSize(in, 64<<10), name)
+	if err != nil {
+		close()
+		return "", nil, nil, err
+	}
+	return name, src, close, nil
+}
+
+// checkFormat validates a --format flag.
+func checkFormat(format string) error {
+	if format != "text" && format != "json" {
+		return configError(fmt.Errorf("--format %s: use text or json", format))
+	}
+	return nil
+}
+
+// writeJSON writes v as indented JSON, for --format json.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return dumpError(err)
+	}
+	return nil
 }
 
 // atomicFile opens the output. For a regular file (or a new one) it

@@ -1,9 +1,7 @@
 package cmd
 
 import (
-	"bufio"
 	"io"
-	"os"
 
 	"github.com/anondump/anondump/audit"
 	"github.com/spf13/cobra"
@@ -24,19 +22,11 @@ share a transformer and a domain; key columns get unique: true. The file
 passes "anondump check" as written; review it before use.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name, in := "stdin", stdin
-			if len(args) == 1 && args[0] != "-" {
-				f, err := os.Open(args[0])
-				if err != nil {
-					return configError(err)
-				}
-				defer f.Close()
-				name, in = args[0], f
-			}
-			src, err := sniff(bufio.NewReaderSize(in, 64<<10), name)
+			name, src, closeIn, err := openDump(args, stdin)
 			if err != nil {
 				return err
 			}
+			defer closeIn()
 			res, err := audit.Scan(src, name, opt)
 			if err != nil {
 				return dumpError(err)

@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -31,8 +30,8 @@ Exit status: 0 nothing found, 1 something found (or a dump cannot be read),
 2 usage or rules error.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return configError(fmt.Errorf("--format %s: use text or json", format))
+			if err := checkFormat(format); err != nil {
+				return err
 			}
 			rs, err := loadRules(config)
 			if err != nil {
@@ -52,13 +51,11 @@ Exit status: 0 nothing found, 1 something found (or a dump cannot be read),
 				if findings == nil {
 					findings = []audit.Finding{}
 				}
-				enc := json.NewEncoder(stdout)
-				enc.SetIndent("", "  ")
-				if err := enc.Encode(struct {
+				if err := writeJSON(stdout, struct {
 					OK       bool            `json:"ok"`
 					Findings []audit.Finding `json:"findings"`
 				}{len(findings) == 0, findings}); err != nil {
-					return dumpError(err)
+					return err
 				}
 			} else {
 				for _, f := range findings {

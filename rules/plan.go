@@ -182,7 +182,7 @@ func (p *Plan) uncovered(t *dumpstream.Table, cols []string, hasRule bool) (*dum
 func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnRewriter, error) {
 	typ := col.Type
 	elementWise := typ != nil && typ.ArrayDims > 0 && cr.Def.Name != "set_null" && cr.Def.Name != "const"
-	target := targetOf(typ, elementWise)
+	target := TargetOf(typ, elementWise)
 	if col.PartitionKey {
 		return nil, fmt.Errorf("%s is a partition key: rewriting it would send rows to another partition or fail the restore; remove the rule", col.Name)
 	}
@@ -203,9 +203,9 @@ func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnR
 	return &scalarRewriter{fn: fn}, nil
 }
 
-// targetOf maps a column type to a faker target. For element-wise array
+// TargetOf maps a column type to a faker target. For element-wise array
 // rules the target is the element type.
-func targetOf(t *dumpstream.Type, element bool) fakers.Target {
+func TargetOf(t *dumpstream.Type, element bool) fakers.Target {
 	if t == nil {
 		return fakers.Target{Class: fakers.ClassUnknown, Type: "unknown type"}
 	}
