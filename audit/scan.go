@@ -303,8 +303,8 @@ func constFor(t fakers.Target) string {
 	return "redacted"
 }
 
-// uniqueSafe reports whether a suggestion keeps distinct values distinct
-// once unique is set where the transformer supports it.
+// uniqueCapable reports whether a transformer can keep distinct values
+// distinct (with unique: true), at this hash length.
 func uniqueCapable(transform string, length int) bool {
 	def, ok := fakers.Lookup(transform)
 	if !ok || !def.Unique {
@@ -430,7 +430,7 @@ func (r *ScanResult) WriteYAML(w io.Writer) error {
 		if len(t.cols) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "  %s:\n", yamlKey(t.table.QualifiedName()))
+		fmt.Fprintf(&b, "  %s:\n", rules.YAMLKey(t.table.QualifiedName()))
 		if t.inserts {
 			b.WriteString("    # REVIEW: the rows are INSERT statements, which anondump cannot rewrite or\n")
 			b.WriteString("    # check; dump with COPY (pg_dump without --inserts) to anonymize this table.\n")
@@ -441,7 +441,7 @@ func (r *ScanResult) WriteYAML(w io.Writer) error {
 		width := 0
 		lines := make([]string, len(t.cols))
 		for i, c := range t.cols {
-			lines[i] = fmt.Sprintf("      %s: %s", yamlKey(c.col.Name), c.rule())
+			lines[i] = fmt.Sprintf("      %s: %s", rules.YAMLKey(c.col.Name), c.rule())
 			width = max(width, len(lines[i]))
 		}
 		for i, c := range t.cols {
@@ -467,10 +467,10 @@ func (c *scanColumn) rule() string {
 		opts = append(opts, "unique: true")
 	}
 	if c.domain != "" {
-		opts = append(opts, "domain: "+yamlKey(c.domain))
+		opts = append(opts, "domain: "+rules.YAMLKey(c.domain))
 	}
 	if c.transform == "const" {
-		opts = append(opts, "value: "+yamlKey(constFor(targetOf(c.col.Type))))
+		opts = append(opts, "value: "+rules.YAMLKey(constFor(targetOf(c.col.Type))))
 	}
 	if c.transform == "hash" && c.length > 0 {
 		opts = append(opts, fmt.Sprintf("length: %d", c.length))
@@ -479,23 +479,4 @@ func (c *scanColumn) rule() string {
 		return c.transform
 	}
 	return "{transform: " + c.transform + ", " + strings.Join(opts, ", ") + "}"
-}
-
-// yamlKey writes a string as a YAML key or scalar: plain when safe, else
-// single-quoted.
-func yamlKey(s string) string {
-	plain := s != ""
-	for i := 0; plain && i < len(s); i++ {
-		c := s[i]
-		plain = c == '_' || c == '.' || c == '-' && i > 0 || c == ' ' && i > 0 && i < len(s)-1 ||
-			'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-	}
-	switch strings.ToLower(s) {
-	case "keep", "true", "false", "null", "yes", "no", "on", "off", "y", "n", "~":
-		plain = false
-	}
-	if plain {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }

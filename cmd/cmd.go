@@ -115,6 +115,9 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVar(&o.noStrict, "no-strict", false, "let tables and columns without a rule pass through, with a warning (default: such data stops the run)")
 	f.StringVar(&o.report, "report", "", "write the run report as JSON to `FILE` (also when the run fails; never holds a dump value)")
 	root.AddCommand(newValidate(stdout), newVersion(stdout), newTransformers(stdout), newCheck(stdin, stdout), newVerify(stdout), newScan(stdin, stdout))
+	for _, c := range root.Commands() {
+		o.commands = append(o.commands, c.Name()) // for the hint on a mistyped command
+	}
 	return root
 }
 

@@ -30,6 +30,7 @@ type runOptions struct {
 	noStrict bool
 	progress bool
 	report   string
+	commands []string // the subcommands, for the hint on a mistyped one
 }
 
 // run anonymizes one dump.
@@ -39,7 +40,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if o.input != "" && o.input != "-" {
 		if _, err := os.Stat(o.input); errors.Is(err, os.ErrNotExist) {
-			for _, sub := range []string{"validate", "version", "transformers", "check", "verify", "scan"} {
+			for _, sub := range o.commands {
 				if strings.HasPrefix(sub, o.input[:min(3, len(o.input))]) {
 					return configError(fmt.Errorf("%w (did you mean the command `anondump %s`?)", err, sub))
 				}

@@ -98,7 +98,7 @@ func (c *checker) EndTable(t *dumpstream.Table, rows int64) {
 	if ce := c.pending[t]; ce != nil && rows > 0 {
 		for _, col := range ce.Columns {
 			c.add(Problem{Kind: "coverage", Table: t.QualifiedName(), Column: col, Line: t.Line,
-				Message: fmt.Sprintf("column %s has data and no rule; add a transformer or `%s: keep`", col, yamlKey(col))})
+				Message: fmt.Sprintf("column %s has data and no rule; add a transformer or `%s: keep`", col, YAMLKey(col))})
 		}
 	}
 	delete(c.pending, t)

@@ -129,7 +129,7 @@ func (e *CoverageError) Error() string {
 	switch {
 	case e.Inserts:
 		fmt.Fprintf(&b, "no rule, and its rows are INSERT statements, which anondump cannot check; in strict mode dump with COPY (pg_dump without --inserts), or if the table holds nothing personal add to %s:\n", e.File)
-		fmt.Fprintf(&b, "  %s:\n    keep: true", yamlKey(e.Table))
+		fmt.Fprintf(&b, "  %s:\n    keep: true", YAMLKey(e.Table))
 		return b.String()
 	case e.HasRule:
 		fmt.Fprintf(&b, "strict mode: %d column(s) have no rule: %s; add a transformer or `keep` for each to %s (or run with --no-strict):\n",
@@ -137,22 +137,27 @@ func (e *CoverageError) Error() string {
 	default:
 		fmt.Fprintf(&b, "strict mode: the table has data but no rule; add one to %s, with a transformer or `keep` for each column, `keep: true` for a table with nothing personal, or `truncate: true` (or run with --no-strict):\n", e.File)
 	}
-	fmt.Fprintf(&b, "  %s:\n    columns:", yamlKey(e.Table))
+	fmt.Fprintf(&b, "  %s:\n    columns:", YAMLKey(e.Table))
 	for _, c := range e.Columns {
-		fmt.Fprintf(&b, "\n      %s: keep", yamlKey(c))
+		fmt.Fprintf(&b, "\n      %s: keep", YAMLKey(c))
 	}
 	return b.String()
 }
 
-// yamlKey writes a key as YAML reads it back: plain when safe, else
-// single-quoted.
-func yamlKey(s string) string {
+// YAMLKey writes a string as a YAML key or scalar that reads back as the
+// same string: plain when that is safe, else single-quoted.
+func YAMLKey(s string) string {
 	plain := s != ""
 	for i := 0; plain && i < len(s); i++ {
 		c := s[i]
-		plain = c == '_' || c == '.' || c == ' ' && i > 0 && i < len(s)-1 || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		plain = c == '_' || c == '.' || c == '-' && i > 0 || c == ' ' && i > 0 && i < len(s)-1 ||
+			'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 	}
-	if plain && s != "keep" && s != "true" && s != "false" && s != "null" {
+	switch strings.ToLower(s) {
+	case "keep", "true", "false", "null", "yes", "no", "on", "off", "y", "n", "~":
+		plain = false
+	}
+	if plain {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
