@@ -18,6 +18,14 @@ type Table struct {
 	// Inserts: the table's rows come as INSERT statements, which are not
 	// rewritten; Columns is empty. Any non-nil plan for it stops the run.
 	Inserts bool
+	// Database is the database the table belongs to when the input names
+	// one (a `\connect` in pg_dumpall output or a `CREATE DATABASE`
+	// section), else "".
+	Database string
+	// Generated lists the table's GENERATED ALWAYS AS (…) STORED columns,
+	// from its CREATE TABLE: COPY never carries them, so a rule naming
+	// one can never apply.
+	Generated []string
 }
 
 // QualifiedName returns schema.name, each part quoted only when needed.
