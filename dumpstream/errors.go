@@ -11,6 +11,10 @@ import (
 // complete" trailer.
 var ErrTruncated = errors.New("the dump is truncated")
 
+// ErrNotDump is wrapped by errors about input that is not pg_dump or
+// pg_dumpall output (and [Options.AnySQL] is not set).
+var ErrNotDump = errors.New("not pg_dump output")
+
 // Error is a problem at a position in the dump. Its message never contains
 // a value from the dump's rows.
 type Error struct {

@@ -30,6 +30,10 @@ type Options struct {
 	// Text, when set, receives every line outside COPY data (valid only
 	// during the call).
 	Text func(line []byte)
+	// AnySQL accepts SQL that pg_dump did not write: without it, input
+	// with no pg_dump or pg_dumpall header comment before its first
+	// statement is refused with an error wrapping [ErrNotDump].
+	AnySQL bool
 }
 
 // Progress is what [Rewrite] has done so far; it is safe to read while
