@@ -11,6 +11,8 @@ import (
 	"net/netip"
 	"regexp"
 	"strings"
+
+	"github.com/anondump/anondump/dumpstream"
 )
 
 // A Detector recognizes values that look personal.
@@ -84,6 +86,80 @@ func Detect(v []byte) string {
 	return ""
 }
 
+// Kinds of column type, for [DetectTyped].
+const (
+	shapeText   = iota // text, varchar, char, citext, unknown or user-defined types
+	shapeNumber        // integers, floats, numeric, money, oid
+	shapeNone          // dates, times, booleans, intervals, geometry, bytea, uuid, …: nothing personal in the shape
+	shapeInet          // inet, cidr, macaddr
+	shapeJSON          // json, jsonb
+)
+
+// shapeOf classifies a column type; nil (a data-only dump) is text.
+func shapeOf(t *dumpstream.Type) int {
+	if t == nil {
+		return shapeText
+	}
+	switch t.Name {
+	case "int2", "int4", "int8", "smallint", "integer", "bigint", "float4", "float8", "real", "double precision",
+		"numeric", "decimal", "money", "oid", "serial", "bigserial", "smallserial":
+		return shapeNumber
+	case "date", "time", "timetz", "timestamp", "timestamptz", "interval", "bool", "boolean", "bytea", "uuid",
+		"point", "line", "lseg", "box", "path", "polygon", "circle", "tsvector", "tsquery", "bit", "varbit",
+		"int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange", "xml", "pg_lsn", "txid_snapshot":
+		return shapeNone
+	case "inet", "cidr", "macaddr", "macaddr8":
+		return shapeInet
+	case "json", "jsonb":
+		return shapeJSON
+	}
+	return shapeText
+}
+
+// DetectTyped is [Detect] weighed by the column's type (nil when the dump
+// does not declare it): a number is never a phone, only a card number
+// when it has the digits of one; dates, booleans, UUIDs and the like are
+// nothing personal; an inet is an IP address; a JSON document is walked
+// and its string leaves and key names tested ("json with email").
+func DetectTyped(v []byte, t *dumpstream.Type) string {
+	if t != nil && t.ArrayDims > 0 {
+		return Detect(v) // the caller looks at the elements
+	}
+	switch shapeOf(t) {
+	case shapeNumber:
+		if v = bytes.TrimSpace(v); isCard(v) && bytes.IndexByte(v, '.') < 0 {
+			return "card"
+		}
+		return ""
+	case shapeNone:
+		return ""
+	case shapeInet:
+		if i := bytes.IndexByte(v, '/'); i >= 0 {
+			v = v[:i]
+		}
+		switch {
+		case isIP(v, true):
+			return "ipv4"
+		case isIP(v, false):
+			return "ipv6"
+		}
+		return ""
+	case shapeJSON:
+		if h := detectJSON(v, nil); h != "" {
+			return "json with " + h
+		}
+		return ""
+	}
+	return Detect(v)
+}
+
+// identifierGrade lists the detectors whose hits identify a person on
+// their own: an original value of this kind found anywhere in a copy is a
+// leak, whatever column it is found in.
+var identifierGrade = map[string]bool{
+	"email": true, "phone": true, "iban": true, "card": true, "national_id": true, "jwt": true, "api_key": true,
+}
+
 var phoneExt = regexp.MustCompile(`(?i)\s*(ext\.?|x|#)\s*[0-9]{1,6}$`)
 
 func isPhone(v []byte) bool {
@@ -100,7 +176,11 @@ func isPhone(v []byte) bool {
 		}
 	}
 	// A phone number has separators or a leading +; a bare run of digits
-	// is more likely an id or an amount.
+	// is more likely an id or an amount, and digits with one dot are a
+	// decimal number ("1234.56789012", a float8 distance).
+	if bytes.Count(v, []byte(".")) == 1 && !bytes.ContainsAny(v, " ()-+") {
+		return false
+	}
 	if v[0] == '+' {
 		return digits >= 7 && digits <= 15 // international form
 	}

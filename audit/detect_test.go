@@ -1,6 +1,11 @@
 package audit
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/anondump/anondump/dumpstream"
+)
 
 func TestDetect(t *testing.T) {
 	for _, tc := range []struct{ v, want string }{
@@ -37,5 +42,39 @@ func TestDetect(t *testing.T) {
 		if got := Detect([]byte(tc.v)); got != tc.want {
 			t.Errorf("Detect(%q) = %q, want %q", tc.v, got, tc.want)
 		}
+	}
+}
+
+// TestDetectTyped is the regression test for bug 11's "738 of 10,000
+// float8 distances are phones": a number is never a phone, a decimal
+// number in text neither.
+func TestDetectTyped(t *testing.T) {
+	f8 := &dumpstream.Type{Name: "float8"}
+	for _, tc := range []struct {
+		v    string
+		typ  *dumpstream.Type
+		want string
+	}{
+		{"1234.56789012", f8, ""},
+		{"1234.56789012", nil, ""},
+		{"0.123456789012", &dumpstream.Type{Name: "text"}, ""},
+		{"555.123.4567", &dumpstream.Type{Name: "text"}, "phone"},
+		{"+44 20 7946 0958", &dumpstream.Type{Name: "numeric"}, ""},
+		{"4111111111111111", &dumpstream.Type{Name: "int8"}, "card"},
+		{"2024-01-02", &dumpstream.Type{Name: "date"}, ""},
+		{"10.1.2.3/32", &dumpstream.Type{Name: "inet"}, "ipv4"},
+		{`{"contact": {"mail": "bob@realmail.test"}}`, &dumpstream.Type{Name: "jsonb"}, "json with email"},
+		{`{"vorname": "Jürgen", "n": 3}`, &dumpstream.Type{Name: "jsonb"}, "json with a personal key name"},
+		{`{"name": "Widget", "price": 3}`, &dumpstream.Type{Name: "jsonb"}, ""},
+		{`{"path": "/products/1"}`, &dumpstream.Type{Name: "json"}, ""},
+	} {
+		if got := DetectTyped([]byte(tc.v), tc.typ); got != tc.want {
+			t.Errorf("DetectTyped(%q, %v) = %q, want %q", tc.v, tc.typ, got, tc.want)
+		}
+	}
+	var paths []string
+	detectJSON([]byte(`{"a": [{"email": "x@realmail.test"}, {"email": ""}], "Bob Smith": 1, "ok": true}`), func(p, _ string) { paths = append(paths, p) })
+	if got := strings.Join(paths, " "); got != "$.a[*].email" {
+		t.Errorf("paths %q", got)
 	}
 }

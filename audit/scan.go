@@ -204,8 +204,11 @@ func words(name string) string {
 	return strings.Trim(b.String(), "_")
 }
 
-var fold = map[rune]rune{'é': 'e', 'è': 'e', 'ê': 'e', 'É': 'E', 'à': 'a', 'â': 'a', 'ä': 'a', 'Ä': 'A', 'ç': 'c', 'ñ': 'n',
-	'ó': 'o', 'ô': 'o', 'ö': 'o', 'Ö': 'O', 'ú': 'u', 'ü': 'u', 'Ü': 'U', 'í': 'i', 'î': 'i', 'ß': 's'}
+var fold = map[rune]rune{'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e', 'É': 'E', 'È': 'E', 'Ê': 'E', 'à': 'a', 'â': 'a', 'ä': 'a',
+	'á': 'a', 'ã': 'a', 'å': 'a', 'Ä': 'A', 'À': 'A', 'Â': 'A', 'Á': 'A', 'ç': 'c', 'Ç': 'C', 'ñ': 'n', 'Ñ': 'N',
+	'ó': 'o', 'ô': 'o', 'ö': 'o', 'ò': 'o', 'õ': 'o', 'ø': 'o', 'Ö': 'O', 'Ó': 'O', 'Ô': 'O', 'ú': 'u', 'ü': 'u',
+	'û': 'u', 'ù': 'u', 'Ü': 'U', 'Ú': 'U', 'Û': 'U', 'í': 'i', 'î': 'i', 'ï': 'i', 'ì': 'i', 'Í': 'I', 'Î': 'I',
+	'ÿ': 'y', 'ß': 's'}
 
 // suggest picks a transformer from the column's name and sampled values.
 func (c *scanColumn) suggest() {

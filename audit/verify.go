@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"unicode"
 
 	"github.com/anondump/anondump/dumpstream"
@@ -25,17 +26,49 @@ type VerifyOptions struct {
 	// SamplePerColumn bounds how many values of each kept column the
 	// detectors look at. Default 10000.
 	SamplePerColumn int
+	// Strict makes low-confidence findings fail too (see [Finding]).
+	Strict bool
 }
 
 // Finding is one thing [Verify] reports. It never holds a dump value.
+//
+// Findings are graded. High confidence: an original value in its own row
+// (kind unchanged) or its own column, an identifier-grade value (email,
+// phone, IBAN, card, national ID, token) anywhere, a value of several
+// words or with digits found elsewhere, a row count that differs, a kept
+// column whose values look personal. Low confidence: a short single word
+// of an original value (a first name, a city) found inside other kept
+// text, where it is most likely a coincidence, and a kept column in which
+// under 1% of the sampled values look personal. Low-confidence findings
+// fail only under [VerifyOptions.Strict]; [Failed] says whether any
+// finding fails.
 type Finding struct {
-	Kind     string   `json:"kind"` // leak, rows, suspect
-	Table    string   `json:"table"`
-	Column   string   `json:"column,omitempty"`
-	Count    int64    `json:"count"`              // values (leak, suspect) or the row difference
-	FoundIn  []string `json:"found_in,omitempty"` // leak: where the values were found in the safe dump
-	Detector string   `json:"detector,omitempty"` // suspect: what the values look like
-	Message  string   `json:"message"`
+	Kind       string   `json:"kind"`       // leak, unchanged, rows, suspect
+	Confidence string   `json:"confidence"` // high or low
+	Fails      bool     `json:"fails"`      // high confidence, or low under Strict
+	Table      string   `json:"table"`
+	Column     string   `json:"column,omitempty"`
+	Count      int64    `json:"count"`              // values (leak, unchanged, suspect) or the row difference
+	FoundIn    []string `json:"found_in,omitempty"` // leak: where the values were found in the safe dump
+	Detector   string   `json:"detector,omitempty"` // suspect: what the values look like
+	Paths      []string `json:"paths,omitempty"`    // suspect in a JSON column: where in the documents
+	Message    string   `json:"message"`
+}
+
+// Grades of a [Finding].
+const (
+	high = "high"
+	low  = "low"
+)
+
+// Failed reports whether any finding fails the verification.
+func Failed(findings []Finding) bool {
+	for _, f := range findings {
+		if f.Fails {
+			return true
+		}
+	}
+	return false
 }
 
 // Opener opens a dump for one pass.
@@ -68,31 +101,40 @@ func Verify(rs *rules.Rules, original Opener, origName string, safe Opener, safe
 		opt.SamplePerColumn = 10000
 	}
 	v := &verifier{rs: rs, opt: opt, filter: newBloom(opt.FilterBytes), rows: map[string][2]int64{}}
+	v.rc = newRowChecker(v.filter.k1, v.filter.k0)
 
-	// Pass 1: the original's ruled values into the filter, its row counts.
+	// Pass 1: the original's ruled values into the filter, its row counts,
+	// a sample of its rows for the unchanged check, its keys.
 	if err := v.pass(original, origName, 0, v.collect); err != nil {
 		return nil, err
 	}
-	// Pass 2: look for them in the copy; run the detectors on kept columns.
+	v.rc.index(v.keys)
+	// Pass 2: look for them in the copy; compare the sampled rows; run the
+	// detectors on kept columns.
 	v.candidates = map[string]map[string]bool{}
 	if err := v.pass(safe, safeName, 1, v.search); err != nil {
 		return nil, err
 	}
 	// Pass 3: confirm the filter's hits against the original and say
 	// which column each came from.
-	leaks := map[[2]string]*Finding{}
-	counted := map[[2]string]map[string]bool{} // distinct values per column, among the candidates
+	leaks := map[[3]string]*Finding{}          // table, column, grade
+	counted := map[[3]string]map[string]bool{} // distinct values per column, among the candidates
 	if len(v.candidates) > 0 {
-		err := v.pass(original, origName, -1, func(t *dumpstream.Table, col int, value []byte) {
+		err := v.pass(original, origName, -1, func(t *dumpstream.Table, col int, value []byte, null bool) {
+			if null {
+				return
+			}
 			v.ruledValues(t, col, value, func(s []byte) {
 				where, ok := v.candidates[string(s)]
 				if !ok {
 					return
 				}
-				key := [2]string{t.QualifiedName(), t.Columns[col].Name}
+				own := t.QualifiedName() + "." + dumpstream.QuoteIdent(t.Columns[col].Name)
+				grade := leakGrade(s, t.Columns[col].Type, where, own)
+				key := [3]string{t.QualifiedName(), t.Columns[col].Name, grade}
 				f := leaks[key]
 				if f == nil {
-					f = &Finding{Kind: "leak", Table: key[0], Column: key[1]}
+					f = &Finding{Kind: "leak", Confidence: grade, Table: key[0], Column: key[1]}
 					leaks[key] = f
 				}
 				if counted[key] == nil {
@@ -118,15 +160,28 @@ func Verify(rs *rules.Rules, original Opener, origName string, safe Opener, safe
 	for _, f := range leaks {
 		sort.Strings(f.FoundIn)
 		f.Message = fmt.Sprintf("%d original value(s) of this ruled column appear in the anonymized dump, in %v", f.Count, f.FoundIn)
+		if f.Confidence == low {
+			f.Message = fmt.Sprintf("%d short original word(s) of this ruled column (names, places) appear inside other text of the anonymized dump, in %v: most likely a coincidence", f.Count, f.FoundIn)
+		}
 		out = append(out, *f)
 	}
 	out = append(out, v.rowFindings()...)
+	out = append(out, v.rc.findings()...)
 	out = append(out, v.suspects()...)
+	for i := range out {
+		if out[i].Confidence == "" {
+			out[i].Confidence = high
+		}
+		out[i].Fails = out[i].Confidence == high || opt.Strict
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Kind != out[j].Kind {
 			return out[i].Kind < out[j].Kind
 		}
-		return out[i].Table+"\x00"+out[i].Column < out[j].Table+"\x00"+out[j].Column
+		if a, b := out[i].Table+"\x00"+out[i].Column, out[j].Table+"\x00"+out[j].Column; a != b {
+			return a < b
+		}
+		return out[i].Confidence+out[i].Detector < out[j].Confidence+out[j].Detector
 	})
 	return out, nil
 }
@@ -137,6 +192,9 @@ type verifier struct {
 	filter     *bloom
 	maxTokens  int
 	rows       map[string][2]int64            // table → rows in original, in copy
+	rc         *rowChecker                    // the unchanged check
+	keys       []dumpstream.Constraint        // the original's keys
+	jsonPaths  map[[2]string]map[string]bool  // kept JSON column → paths of hits
 	candidates map[string]map[string]bool     // value → where found in the copy
 	suspect    map[[2]string]map[string]int64 // table, column → detector → count
 	sampled    map[[2]string]int              // values looked at per kept column
@@ -149,7 +207,7 @@ const maxCandidates = 100000 // distinct values kept for confirmation
 
 // pass streams one dump, calling field for every field of every COPY row;
 // side says which row count to keep (0 original, 1 copy, -1 none).
-func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpstream.Table, col int, value []byte)) error {
+func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpstream.Table, col int, value []byte, null bool)) error {
 	rc, err := open()
 	if err != nil {
 		return err
@@ -157,6 +215,9 @@ func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpst
 	defer rc.Close()
 	tp := &tap{v: v, side: side, field: field}
 	opt := dumpstream.Options{Name: name}
+	if side == 0 {
+		opt.Constraints = func(k dumpstream.Constraint) { v.keys = append(v.keys, k) }
+	}
 	if side == 1 {
 		opt.Text = func(line []byte) { v.searchText(line, "outside table data") }
 	}
@@ -168,18 +229,27 @@ func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpst
 type tap struct {
 	v     *verifier
 	side  int
-	field func(t *dumpstream.Table, col int, value []byte)
+	field func(t *dumpstream.Table, col int, value []byte, null bool)
 }
 
+// tapColumn hands one column's fields, NULLs included, to the tap and to
+// the unchanged check (fields come in column order, row by row).
 type tapColumn struct {
 	tp  *tap
 	t   *dumpstream.Table
 	col int
+	rs  *rowSample // the table's row sample, nil when it has none
 }
 
 func (c *tapColumn) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
-	if !null {
-		c.tp.field(c.t, c.col, value)
+	c.tp.field(c.t, c.col, value, null)
+	if c.rs != nil {
+		switch c.tp.side {
+		case 0:
+			c.tp.v.rc.original(c.rs, c.col, value, null)
+		case 1:
+			c.tp.v.rc.copied(c.rs, c.col, value, null)
+		}
 	}
 	return append(dst, value...), null, nil
 }
@@ -195,9 +265,18 @@ func (tp *tap) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 		tp.v.truncated[t.QualifiedName()] = tr.Truncate
 		tp.v.filtered[t.QualifiedName()] = tr.Where != ""
 	}
+	var rs *rowSample
+	switch tp.side {
+	case 0:
+		rs = tp.v.rc.table(tp.v, t)
+	case 1:
+		if rs = tp.v.rc.tables[sampleKey(t)]; rs != nil && rs.ncols != len(t.Columns) {
+			rs = nil
+		}
+	}
 	plan := &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns))}
 	for i := range t.Columns {
-		plan.Columns[i] = &tapColumn{tp: tp, t: t, col: i}
+		plan.Columns[i] = &tapColumn{tp: tp, t: t, col: i, rs: rs}
 	}
 	return plan, nil
 }
@@ -253,7 +332,10 @@ func (v *verifier) ruledValues(t *dumpstream.Table, col int, value []byte, fn fu
 }
 
 // collect puts the original's ruled values into the filter (pass 1).
-func (v *verifier) collect(t *dumpstream.Table, col int, value []byte) {
+func (v *verifier) collect(t *dumpstream.Table, col int, value []byte, null bool) {
+	if null {
+		return
+	}
 	v.ruledValues(t, col, value, func(n []byte) {
 		v.filter.add(n)
 		if k := bytes.Count(n, []byte(" ")) + 1; k > v.maxTokens {
@@ -263,7 +345,10 @@ func (v *verifier) collect(t *dumpstream.Table, col int, value []byte) {
 }
 
 // search looks for original values in one field of the copy (pass 2).
-func (v *verifier) search(t *dumpstream.Table, col int, value []byte) {
+func (v *verifier) search(t *dumpstream.Table, col int, value []byte, null bool) {
+	if null {
+		return
+	}
 	cr := v.ruleOf(t, col)
 	where := t.QualifiedName() + "." + dumpstream.QuoteIdent(t.Columns[col].Name)
 	if cr == nil {
@@ -313,12 +398,58 @@ func (v *verifier) detect(t *dumpstream.Table, col int, value []byte) {
 		return
 	}
 	v.sampled[key]++
-	if d := Detect(value); d != "" {
+	typ := t.Columns[col].Type
+	var d string
+	if shapeOf(typ) == shapeJSON && (typ == nil || typ.ArrayDims == 0) {
+		if h := detectJSON(value, func(path, _ string) { v.jsonPath(key, path) }); h != "" {
+			d = "json with " + h
+		}
+	} else {
+		d = DetectTyped(value, typ)
+	}
+	if d != "" {
 		if v.suspect[key] == nil {
 			v.suspect[key] = map[string]int64{}
 		}
 		v.suspect[key][d]++
 	}
+}
+
+// jsonPath notes where in a kept JSON column's documents something
+// looked personal (at most 8 paths a column).
+func (v *verifier) jsonPath(key [2]string, path string) {
+	if v.jsonPaths == nil {
+		v.jsonPaths = map[[2]string]map[string]bool{}
+	}
+	m := v.jsonPaths[key]
+	if m == nil {
+		m = map[string]bool{}
+		v.jsonPaths[key] = m
+	}
+	if len(m) < 8 {
+		m[path] = true
+	}
+}
+
+// leakGrade grades an original value found in the copy: low for a short
+// single word of letters (a first name, a city) found only outside its
+// own column, high otherwise.
+func leakGrade(s []byte, typ *dumpstream.Type, where map[string]bool, own string) string {
+	if where[own] {
+		return high
+	}
+	if d := DetectTyped(s, typ); identifierGrade[d] {
+		return high
+	}
+	if len(s) > 12 {
+		return high
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '\'' || c >= 0x80) {
+			return high // digits, spaces (several words), punctuation
+		}
+	}
+	return low
 }
 
 func (v *verifier) rowFindings() []Finding {
@@ -342,9 +473,22 @@ func (v *verifier) rowFindings() []Finding {
 func (v *verifier) suspects() []Finding {
 	var out []Finding
 	for key, byDet := range v.suspect {
+		var paths []string
+		for p := range v.jsonPaths[key] {
+			paths = append(paths, p)
+		}
+		sort.Strings(paths)
 		for d, n := range byDet {
-			out = append(out, Finding{Kind: "suspect", Table: key[0], Column: key[1], Count: n, Detector: d,
-				Message: fmt.Sprintf("%d of %d sampled values of this column, which no rule rewrites, look like %s", n, v.sampled[key], d)})
+			f := Finding{Kind: "suspect", Confidence: high, Table: key[0], Column: key[1], Count: n, Detector: d,
+				Message: fmt.Sprintf("%d of %d sampled values of this column, which no rule rewrites, look like %s", n, v.sampled[key], d)}
+			if strings.HasPrefix(d, "json with ") {
+				f.Paths = paths
+				f.Message += fmt.Sprintf(" (at %s)", strings.Join(paths, ", "))
+			}
+			if n*100 < int64(v.sampled[key]) {
+				f.Confidence = low // under 1%: most likely a coincidence
+			}
+			out = append(out, f)
 		}
 	}
 	return out
