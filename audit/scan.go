@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"regexp"
@@ -27,7 +28,10 @@ type ScanOptions struct {
 // get `unique: true`. Each suggestion is compiled against its column's
 // type and length, so the file passes `anondump check` as written.
 func Scan(src io.Reader, name string, opt ScanOptions) (*ScanResult, error) {
-	if opt.Sample <= 0 {
+	if opt.Sample < 0 {
+		return nil, fmt.Errorf("scan: the sample size is %d; it must be positive (0 takes the default, 1000)", opt.Sample)
+	}
+	if opt.Sample == 0 {
 		opt.Sample = 1000
 	}
 	s := &scanner{opt: opt, byName: map[[2]string]*scanTable{}}
@@ -65,7 +69,10 @@ type scanColumn struct {
 	t        *scanTable
 	col      dumpstream.Column
 	sampled  int
-	detected map[string]int // detector → values
+	detected map[string]int  // detector → values
+	names    int             // sampled values that look like a person's name
+	single   [2]int          // of those, single words that are a known first, last name
+	paths    map[string]bool // JSON columns: where in the documents something looked personal
 	// the suggestion
 	transform string // "" = keep
 	unique    bool
@@ -119,7 +126,26 @@ type sampleColumn struct {
 func (sc *sampleColumn) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
 	if !null && sc.c.sampled < sc.s.opt.Sample {
 		sc.c.sampled++
-		d := Detect(value)
+		typ := sc.c.col.Type
+		var d string
+		switch shape := shapeOf(typ); {
+		case shape == shapeJSON && (typ == nil || typ.ArrayDims == 0):
+			if h := detectJSON(value, sc.c.jsonPath); h != "" {
+				d = "json with " + h
+			}
+		default:
+			d = DetectTyped(value, typ)
+			if d == "" && shape == shapeText && personName(value) {
+				sc.c.names++
+				if w := bytes.TrimSpace(value); bytes.IndexByte(w, ' ') < 0 {
+					if isFirstName(string(w)) {
+						sc.c.single[0]++
+					} else {
+						sc.c.single[1]++
+					}
+				}
+			}
+		}
 		if typ := sc.c.col.Type; d == "" && typ != nil && typ.ArrayDims > 0 {
 			// An array: what its elements look like.
 			_, _, _ = dumpstream.AppendArrayRewritten(nil, value, nil, func(dst, elem []byte) ([]byte, bool, error) {
@@ -136,6 +162,17 @@ func (sc *sampleColumn) Rewrite(dst, value []byte, null bool) ([]byte, bool, err
 		}
 	}
 	return append(dst, value...), null, nil
+}
+
+// jsonPath notes where in the column's documents something looked
+// personal (at most 5 paths).
+func (c *scanColumn) jsonPath(path, _ string) {
+	if c.paths == nil {
+		c.paths = map[string]bool{}
+	}
+	if len(c.paths) < 5 {
+		c.paths[path] = true
+	}
 }
 
 // nameRule maps words of column names (English, French, German, Spanish)
@@ -157,6 +194,7 @@ var nameRules = []nameRule{
 	{regexp.MustCompile(`(^|_)(ip|ip_?addr(ess)?|client_?ip|remote_?addr|last_?ip|adresse_?ip)($|_)`), "ipv4", "an IP address"},
 	{regexp.MustCompile(`(^|_)(street|address|addr|adresse|rue|strasse|stra(ss|ß|s)e|anschrift|calle|direccion|domicilio|ship_?to|bill_?to)($|_|\d)`), "street_address", "a postal address"},
 	{regexp.MustCompile(`(^|_)(city|town|ville|stadt|ort|wohnort|ciudad|localidad|municipio)($|_)`), "city", "a city"},
+	{addressPart, "address_part", "an address component (district, region, county, …)"},
 	{regexp.MustCompile(`(^|_)(zip|zip_?code|post_?code|postal_?code|code_?postal|plz|postleitzahl|codigo_?postal|cp)($|_)`), "postcode", "a postcode"},
 	{regexp.MustCompile(`(^|_)(birth|dob|birthday|date_?of_?birth|naissance|geburt|geburtsdatum|nacimiento|fecha_?nacimiento)`), "date_of_birth", "a date of birth"},
 	{regexp.MustCompile(`(^|_)(iban|bic|rib|bank_?account|kontonummer|cuenta)($|_)`), "iban", "a bank account"},
@@ -168,6 +206,19 @@ var nameRules = []nameRule{
 	{regexp.MustCompile(`(^|_)(job_?title|occupation|profession|poste|metier|beruf|puesto|ocupacion)($|_)`), "job_title", "a job"},
 	{regexp.MustCompile(`(^|_)(notes?|comments?|remarks?|bio|biography|about|message|body|description|commentaire|remarque|bemerkung|kommentar|nachricht|notiz|comentario|nota|mensaje)($|_)`), "lorem", "free text"},
 }
+
+// addressPart matches the names of address components other than the
+// street, city and postcode (EN/FR/DE/ES); a bare "state" or "land" is one
+// only next to other address columns (see suggest), as it is often a
+// status.
+var (
+	addressPart = regexp.MustCompile(`(^|_)(district|county|province|region|prefecture|territory|suburb|neighbou?rhood|borough|departement|arrondissement|canton|commune|quartier|bundesland|landkreis|kreis|bezirk|gemeinde|provincia|comunidad|comarca|barrio|distrito|state_?province|address_?line_?\d|address\d)($|_)`)
+	weakState   = regexp.MustCompile(`^(state|land|estado|etat|state_?code|region_?code)$`)
+)
+
+// personTable matches table names whose rows are people, for a column
+// named just "name".
+var personTable = regexp.MustCompile(`(^|_)(users?|customers?|clients?|clientes?|kunden?|employees?|staff|people|persons?|personne?s?|members?|contacts?|authors?|patients?|students?|utilisateurs?|usuarios?|benutzer|mitarbeiter|empleados?|salaries?|passengers?|guests?|owners?|subscribers?|accounts?)($|_)`)
 
 // detectorTransform suggests a transformer for what the values look like.
 var detectorTransform = map[string]string{
@@ -220,6 +271,31 @@ func (c *scanColumn) suggest() {
 			break
 		}
 	}
+	if c.transform == "" && weakState.MatchString(w) && c.hasAddressSibling() {
+		c.transform = "address_part"
+		c.reasons = append(c.reasons, "the name says an address component, next to other address columns")
+	}
+	if c.transform == "address_part" {
+		c.transform = "city" // the closest transformer to a place name
+	}
+	// A column named just "name" holds people's names in a table of people,
+	// or when its values look like names; elsewhere it names things.
+	if w == "name" && c.transform == "full_name" && c.t != nil && !personTable.MatchString(words(c.t.table.Name)) &&
+		(c.sampled == 0 || c.names*10 < c.sampled*3) {
+		c.transform, c.reasons = "", nil
+	}
+	// Values that look like people's names: most of the sample is one to
+	// three capitalised words found in the name dictionaries.
+	if c.transform == "" && c.sampled >= 5 && c.names*2 >= c.sampled {
+		c.transform = "full_name"
+		switch {
+		case c.single[0]*5 >= c.names*4:
+			c.transform = "first_name"
+		case c.single[1]*5 >= c.names*4:
+			c.transform = "last_name"
+		}
+		c.reasons = append(c.reasons, fmt.Sprintf("%d of %d sampled values look like people's names", c.names, c.sampled))
+	}
 	// What the values look like: the most frequent detector, if it covers
 	// a fair share of the sample (any share for free text).
 	best, n := "", 0
@@ -227,6 +303,18 @@ func (c *scanColumn) suggest() {
 		if k > n || k == n && d < best {
 			best, n = d, k
 		}
+	}
+	if n > 0 && strings.HasPrefix(best, "json with ") {
+		// Until rules address paths inside documents, the whole document
+		// goes: NULL when the column allows it, else an empty object.
+		paths := make([]string, 0, len(c.paths))
+		for p := range c.paths {
+			paths = append(paths, p)
+		}
+		sort.Strings(paths)
+		c.reasons = append(c.reasons, fmt.Sprintf("%d of %d sampled documents hold personal data (at %s)", n, c.sampled, strings.Join(paths, ", ")))
+		c.transform = "json"
+		n = 0
 	}
 	if n > 0 {
 		c.reasons = append(c.reasons, fmt.Sprintf("%d of %d sampled values look like %s", n, c.sampled, best))
@@ -254,6 +342,21 @@ func (c *scanColumn) fit() {
 		return
 	}
 	target := targetOf(c.col.Type)
+	if target.Class == fakers.ClassJSON || c.transform == "json" {
+		// No transformer writes inside a document: the whole of it is
+		// replaced, by NULL when allowed, else by '{}'.
+		if c.col.Type == nil || !c.col.Type.NotNull {
+			c.transform = "set_null"
+		} else if target.Class == fakers.ClassJSON {
+			c.transform = "const"
+		} else {
+			c.transform = "json" // a text column: fall through to the others
+		}
+		if c.transform != "json" {
+			return
+		}
+		c.transform = "lorem"
+	}
 	try := func(transform string) bool {
 		def, _ := fakers.Lookup(transform)
 		p := fakers.Params{Target: target, Unique: c.unique, Value: "x", Length: c.length}
@@ -304,6 +407,29 @@ func constFor(t fakers.Target) string {
 		return "{}"
 	}
 	return "redacted"
+}
+
+// hasAddressSibling reports whether the column's table has other address
+// columns (street, city, postcode, country).
+func (c *scanColumn) hasAddressSibling() bool {
+	if c.t == nil {
+		return false
+	}
+	for _, o := range c.t.cols {
+		if o == c {
+			continue
+		}
+		w := words(o.col.Name)
+		if w == "country" || w == "pays" || w == "land" || w == "pais" {
+			return true
+		}
+		for _, nr := range nameRules {
+			if (nr.transform == "street_address" || nr.transform == "city" || nr.transform == "postcode") && nr.re.MatchString(w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // uniqueCapable reports whether a transformer can keep distinct values

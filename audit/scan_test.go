@@ -3,6 +3,7 @@ package audit
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -98,5 +99,88 @@ func TestScanNames(t *testing.T) {
 		if c.transform != tc.want {
 			t.Errorf("column %q: suggestion %q, want %q", tc.column, c.transform, tc.want)
 		}
+	}
+}
+
+// TestScanNegativeSample: a negative sample size is refused (bug 13).
+func TestScanNegativeSample(t *testing.T) {
+	if _, err := Scan(strings.NewReader(pgHeader), "dump.sql", ScanOptions{Sample: -5}); err == nil {
+		t.Fatal("Scan accepted a sample size of -5")
+	}
+}
+
+// TestScanContent is the regression test for bugs 10 and 11 on scan's
+// side: personal data inside JSON documents (a NOT NULL jsonb column was
+// kept with "no transformer writes this type"), address components named
+// in several languages, and people's names in a column whose name says
+// nothing. The suggestions must compile and anonymize the dump.
+func TestScanContent(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(pgHeader)
+	b.WriteString(`CREATE TABLE public.orders (
+    id integer NOT NULL,
+    profile jsonb NOT NULL,
+    extra jsonb,
+    meta jsonb NOT NULL,
+    district character varying(20) NOT NULL,
+    bundesland text,
+    state text,
+    city text,
+    contact text,
+    status text
+);
+
+CREATE TABLE public.genres (
+    id integer NOT NULL,
+    name text NOT NULL
+);
+
+`)
+	b.WriteString("COPY public.orders (id, profile, extra, meta, district, bundesland, state, city, contact, status) FROM stdin;\n")
+	people := []string{"Marie Dupont", "Jürgen Schmidt", "Carmen López", "James Smith", "Sophie Martin", "Hans Weber"}
+	for i := range 60 {
+		fmt.Fprintf(&b, "%d\t{\"customer\": {\"mail\": \"user%d@realmail.test\"}}\t{\"telefon\": \"+49 30 1234%04d\"}\t{\"sku\": \"A-%d\", \"qty\": 2}\tNorth\tBayern\tCA\tParis\t%s\tpaid\n",
+			i, i, i, i, people[i%len(people)])
+	}
+	b.WriteString("\\.\n\nCOPY public.genres (id, name) FROM stdin;\n1\tAction\n2\tComedy\n3\tDrama\n4\tHorror\n5\tSci-Fi\n6\tDocumentary\n\\.\n\n")
+	b.WriteString("--\n-- PostgreSQL database dump complete\n--\n\n")
+	dump := []byte(b.String())
+	res, err := Scan(bytes.NewReader(dump), "dump.sql", ScanOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var y bytes.Buffer
+	if err := res.WriteYAML(&y); err != nil {
+		t.Fatal(err)
+	}
+	out := y.String()
+	if testing.Verbose() {
+		t.Log(out)
+	}
+	for _, want := range []string{
+		`profile: {transform: const, value: '{}'}`, "$.customer.mail", // NOT NULL jsonb with emails
+		"extra: set_null", "$.telefon", // nullable jsonb, a personal key name
+		"meta: keep",
+		"district: ", "bundesland: city", "state: city", // address components
+		"contact: full_name", "status: keep",
+		"name: keep", // genres.name: things, not people
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("scan output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "district: keep") || strings.Contains(out, "@realmail") || strings.Contains(out, "Dupont") {
+		t.Errorf("district kept, or a value in the output:\n%s", out)
+	}
+	rs, err := rules.Parse(y.Bytes(), "scan.yaml")
+	if err != nil {
+		t.Fatalf("the suggested rules do not load: %v\n%s", err, out)
+	}
+	var safe bytes.Buffer
+	if _, err := dumpstream.Rewrite(&safe, bytes.NewReader(dump), rules.NewPlan(rs, fakers.NewKey([]byte("k"))), dumpstream.Options{}); err != nil {
+		t.Fatalf("anonymizing with the suggested rules: %v", err)
+	}
+	if bytes.Contains(safe.Bytes(), []byte("@realmail")) || bytes.Contains(safe.Bytes(), []byte("Dupont")) {
+		t.Error("personal data survives the suggested rules")
 	}
 }
