@@ -69,7 +69,31 @@ func isLastName(w string) bool  { namesOnce.Do(loadNames); return lastName[foldN
 // single word being a known first or last name, and of several words the
 // first a known first name or the last a known last name.
 func personName(v []byte) bool {
+	return personNameString(strings.TrimSpace(string(v)))
+}
+
+// personNames reports whether v is a list of people's names ("Angus
+// Young, Malcolm Young & Brian Johnson"), or one.
+func personNames(v []byte) bool {
 	s := strings.TrimSpace(string(v))
+	if !strings.ContainsAny(s, ",&/;") {
+		return personNameString(s)
+	}
+	parts, names := 0, 0
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '&' || r == '/' || r == ';' }) {
+		part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "and "))
+		if part == "" {
+			continue
+		}
+		parts++
+		if personNameString(part) {
+			names++
+		}
+	}
+	return names > 0 && names*2 >= parts
+}
+
+func personNameString(s string) bool {
 	if len(s) < 2 || len(s) > 60 {
 		return false
 	}
@@ -77,15 +101,36 @@ func personName(v []byte) bool {
 	if len(ws) > 3 {
 		return false
 	}
+	var full []string // the words that are not initials ("R.A.")
 	for _, w := range ws {
+		if initials(w) {
+			continue
+		}
 		if !capitalisedWord(w) {
 			return false
 		}
+		full = append(full, w)
 	}
-	if len(ws) == 1 {
+	switch {
+	case len(full) == 0:
+		return false
+	case len(ws) == 1:
 		return isFirstName(ws[0]) || isLastName(ws[0])
 	}
-	return isFirstName(ws[0]) || isLastName(ws[len(ws)-1])
+	return isFirstName(full[0]) || isLastName(full[len(full)-1])
+}
+
+// initials: "J." or "R.A.".
+func initials(w string) bool {
+	if len(w) < 2 || len(w) > 6 || w[len(w)-1] != '.' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'A' && c <= 'Z' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalisedWord: a letter in upper case, then letters, hyphens or

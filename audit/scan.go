@@ -135,7 +135,7 @@ func (sc *sampleColumn) Rewrite(dst, value []byte, null bool) ([]byte, bool, err
 			}
 		default:
 			d = DetectTyped(value, typ)
-			if d == "" && shape == shapeText && personName(value) {
+			if d == "" && shape == shapeText && personNames(value) {
 				sc.c.names++
 				if w := bytes.TrimSpace(value); bytes.IndexByte(w, ' ') < 0 {
 					if isFirstName(string(w)) {
@@ -202,6 +202,7 @@ var nameRules = []nameRule{
 	{regexp.MustCompile(`(^|_)(ssn|social_?security|national_?id|nin|nino|nir|insee|secu|steuer_?id|personalausweis|ausweis|dni|nie|nif|passport|passeport|reisepass|pasaporte|tax_?id|id_?card)($|_)`), "hash", "a national identifier"},
 	{regexp.MustCompile(`(^|_)(password|passwd|pwd|mot_?de_?passe|mdp|passwort|kennwort|contrasena|contraseña|password_?hash|pass_?hash)($|_)`), "const", "a password or its hash"},
 	{regexp.MustCompile(`(^|_)(token|api_?key|secret|access_?key|refresh_?token|session_?key|jeton|schluessel|clave)($|_)`), "hash", "a secret or token"},
+	{regexp.MustCompile(`(^|_)(photo|picture|avatar|portrait|selfie|headshot|foto|bild|imagen|retrato)($|_)`), "set_null", "a picture of a person"},
 	{regexp.MustCompile(`(^|_)(company|employer|societe|entreprise|firma|arbeitgeber|empresa)($|_)`), "company", "an employer"},
 	{regexp.MustCompile(`(^|_)(job_?title|occupation|profession|poste|metier|beruf|puesto|ocupacion)($|_)`), "job_title", "a job"},
 	{regexp.MustCompile(`(^|_)(notes?|comments?|remarks?|bio|biography|about|message|body|description|commentaire|remarque|bemerkung|kommentar|nachricht|notiz|comentario|nota|mensaje)($|_)`), "lorem", "free text"},
@@ -213,7 +214,10 @@ var nameRules = []nameRule{
 // status.
 var (
 	addressPart = regexp.MustCompile(`(^|_)(district|county|province|region|prefecture|territory|suburb|neighbou?rhood|borough|departement|arrondissement|canton|commune|quartier|bundesland|landkreis|kreis|bezirk|gemeinde|provincia|comunidad|comarca|barrio|distrito|state_?province|address_?line_?\d|address\d)($|_)`)
-	weakState   = regexp.MustCompile(`^(state|land|estado|etat|state_?code|region_?code)$`)
+	weakState   = regexp.MustCompile(`(^|_)(state|land|estado|etat|state_?code|region_?code)$`)
+	// idColumn: a key column named after what it points to ("address_id",
+	// "city_fk"): when it is a number, the name rules do not apply.
+	idColumn = regexp.MustCompile(`_(id|ids|fk|no|nr|key)$`)
 )
 
 // personTable matches table names whose rows are people, for a column
@@ -265,18 +269,29 @@ var fold = map[rune]rune{'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e', 'É': 'E', 
 func (c *scanColumn) suggest() {
 	w := words(c.col.Name)
 	for _, nr := range nameRules {
+		if idColumn.MatchString(w) && shapeOf(c.col.Type) == shapeNumber {
+			break // a numeric key named after what it points to
+		}
 		if nr.re.MatchString(w) {
 			c.transform = nr.transform
 			c.reasons = append(c.reasons, fmt.Sprintf("the name says %s", nr.what))
 			break
 		}
 	}
-	if c.transform == "" && weakState.MatchString(w) && c.hasAddressSibling() {
+	if c.transform == "" && weakState.MatchString(w) {
 		c.transform = "address_part"
-		c.reasons = append(c.reasons, "the name says an address component, next to other address columns")
+		c.reasons = append(c.reasons, "the name says an address component")
 	}
 	if c.transform == "address_part" {
-		c.transform = "city" // the closest transformer to a place name
+		// A district or a state is personal in a person's address; in a
+		// table of places (a city's district, a country's region) it is
+		// not. Kept unless the table has other personal columns.
+		if c.t != nil && !c.personalSibling() {
+			c.transform, c.reasons = "", nil
+		} else {
+			c.transform = "city" // the closest transformer to a place name
+			c.reasons[len(c.reasons)-1] += ", next to other personal columns"
+		}
 	}
 	// A column named just "name" holds people's names in a table of people,
 	// or when its values look like names; elsewhere it names things.
@@ -409,23 +424,25 @@ func constFor(t fakers.Target) string {
 	return "redacted"
 }
 
-// hasAddressSibling reports whether the column's table has other address
-// columns (street, city, postcode, country).
-func (c *scanColumn) hasAddressSibling() bool {
-	if c.t == nil {
-		return false
-	}
+// personalSibling reports whether the column's table has other columns
+// whose names say they are personal (a street, a postcode, a phone, a
+// city, a name, …; not other address components, free text, employers
+// or jobs).
+func (c *scanColumn) personalSibling() bool {
 	for _, o := range c.t.cols {
 		if o == c {
 			continue
 		}
 		w := words(o.col.Name)
-		if w == "country" || w == "pays" || w == "land" || w == "pais" {
-			return true
+		if idColumn.MatchString(w) && shapeOf(o.col.Type) == shapeNumber || w == "name" && !personTable.MatchString(words(c.t.table.Name)) {
+			continue
 		}
 		for _, nr := range nameRules {
-			if (nr.transform == "street_address" || nr.transform == "city" || nr.transform == "postcode") && nr.re.MatchString(w) {
-				return true
+			if nr.re.MatchString(w) {
+				if keyKinds[nr.transform] && nr.transform != "address_part" {
+					return true
+				}
+				break
 			}
 		}
 	}
