@@ -225,3 +225,29 @@ tables:
 		}
 	}
 }
+
+// TestVerifyJSON: a kept JSON column whose documents hold personal data
+// is a suspect, with the paths (bug 10, verify side).
+func TestVerifyJSON(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(pgHeader)
+	b.WriteString("CREATE TABLE public.events (\n    id integer NOT NULL,\n    data jsonb\n);\n\n")
+	b.WriteString("COPY public.events (id, data) FROM stdin;\n")
+	for i := range 50 {
+		fmt.Fprintf(&b, "%d\t{\"by\": {\"contact\": \"u%d@realmail.test\"}, \"n\": %d}\n", i, i, i)
+	}
+	b.WriteString("\\.\n\n--\n-- PostgreSQL database dump complete\n--\n\n")
+	dump := []byte(b.String())
+	rs := mustRules(t, "version: 1\ntables:\n  public.events:\n    columns: {id: keep, data: keep}\n")
+	fs, err := Verify(rs, openBytes(dump), "orig", openBytes(dump), "safe", VerifyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := findingsOf(fs, "suspect")
+	if len(s) != 1 || s[0].Detector != "json with email" || len(s[0].Paths) != 1 || s[0].Paths[0] != "$.by.contact" || !s[0].Fails {
+		t.Fatalf("want one failing suspect json with email at $.by.contact: %+v", fs)
+	}
+	if strings.Contains(fmt.Sprint(fs), "realmail") {
+		t.Error("a finding holds a dump value")
+	}
+}
