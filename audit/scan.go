@@ -35,11 +35,7 @@ func Scan(src io.Reader, name string, opt ScanOptions) (*ScanResult, error) {
 		opt.Sample = 1000
 	}
 	s := &scanner{opt: opt, byName: map[[2]string]*scanTable{}}
-	var keys []dumpstream.Constraint
-	_, err := dumpstream.Rewrite(io.Discard, src, s, dumpstream.Options{
-		Name:        name,
-		Constraints: func(k dumpstream.Constraint) { keys = append(keys, k) },
-	})
+	keys, err := s.read(src, name)
 	if err != nil {
 		return nil, err
 	}
@@ -85,6 +81,19 @@ type scanner struct {
 	opt    ScanOptions
 	tables []*scanTable
 	byName map[[2]string]*scanTable
+}
+
+// read is scan's one reading adapter: it streams the dump once, handing
+// each COPY block to the scanner (Table, EndTable, sampleColumn), and
+// returns the keys the dump declares. Today it rides on Rewrite into
+// io.Discard; the read-only walk replaces it here alone.
+func (s *scanner) read(src io.Reader, name string) ([]dumpstream.Constraint, error) {
+	var keys []dumpstream.Constraint
+	_, err := dumpstream.Rewrite(io.Discard, src, s, dumpstream.Options{
+		Name:        name,
+		Constraints: func(k dumpstream.Constraint) { keys = append(keys, k) },
+	})
+	return keys, err
 }
 
 func (s *scanner) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {

@@ -205,8 +205,12 @@ type verifier struct {
 
 const maxCandidates = 100000 // distinct values kept for confirmation
 
-// pass streams one dump, calling field for every field of every COPY row;
-// side says which row count to keep (0 original, 1 copy, -1 none).
+// pass is verify's one reading adapter: it streams one dump, calling
+// field for every field of every COPY row (NULLs included) and feeding the
+// unchanged check; side says which pass it is (0 original: row counts,
+// keys, row samples; 1 copy: row counts, text outside table data,
+// comparisons; -1 the confirming pass). Today it rides on Rewrite into
+// io.Discard; the read-only walk replaces it here alone.
 func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpstream.Table, col int, value []byte, null bool)) error {
 	rc, err := open()
 	if err != nil {
