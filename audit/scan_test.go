@@ -92,6 +92,8 @@ func TestScanNames(t *testing.T) {
 		{"Full Name", "full_name"}, {"strasse", "street_address"}, {"Straße", "street_address"}, {"ship_to", "street_address"},
 		{"remote_addr", "ipv4"}, {"plz", "postcode"}, {"codigo_postal", "postcode"}, {"geburtsdatum", "date_of_birth"},
 		{"mot_de_passe", "const"}, {"api_key", "hash"}, {"passeport", "hash"}, {"notiz", "lorem"},
+		{"district", "city"}, {"Département", "city"}, {"Bundesland", "city"}, {"provincia", "city"}, {"county", "city"},
+		{"billing_state", "city"}, {"avatar", "set_null"},
 		{"id", ""}, {"created_at", ""}, {"status", ""}, {"amount", ""}, {"sku", ""},
 	} {
 		c := &scanColumn{col: dumpstream.Column{Name: tc.column}, detected: map[string]int{}}
@@ -182,5 +184,20 @@ CREATE TABLE public.genres (
 	}
 	if bytes.Contains(safe.Bytes(), []byte("@realmail")) || bytes.Contains(safe.Bytes(), []byte("Dupont")) {
 		t.Error("personal data survives the suggested rules")
+	}
+}
+
+func TestPersonName(t *testing.T) {
+	for _, tc := range []struct {
+		v    string
+		want bool
+	}{
+		{"Marie Dupont", true}, {"JÜRGEN SCHMIDT", true}, {"Penelope", true}, {"R.A. Smith", true},
+		{"Angus Young, Malcolm Young & Brian Johnson", true},
+		{"Action", false}, {"paid", false}, {"Balls to the Wall", false}, {"Widget 3000", false}, {"AC/DC", false},
+	} {
+		if got := personNames([]byte(tc.v)); got != tc.want {
+			t.Errorf("personNames(%q) = %v, want %v", tc.v, got, tc.want)
+		}
 	}
 }
