@@ -18,6 +18,43 @@
 // in double quotes: '"my.schema"."My Table"'. Decoding is strict: unknown
 // keys, unknown transformers and options a transformer does not take are
 // errors, each reported with its file:line:col, all in one run.
+//
+// # Several databases
+//
+// A pg_dumpall stream (or pg_dump --create) names its databases. Rules
+// under databases: apply to one database's tables; the rules under
+// tables: apply to a table of that name in any database that has no rule
+// of its own for it:
+//
+//	databases:
+//	  crm:
+//	    tables:
+//	      public.users: {columns: {id: keep, email: email}}
+//	  shop:
+//	    tables:
+//	      public.users: {truncate: true}
+//	tables:
+//	  public.audit_log: {truncate: true}
+//
+// In strict mode, one table name in two databases that only a rule under
+// tables: covers is an error: they are two tables, which may hold
+// different things; give each database its own rule.
+//
+// # Column types
+//
+// The rules are checked against the column types that the dump's CREATE
+// TABLE statements declare. A data-only dump (pg_dump -a) declares none,
+// so a fake value may not fit its column (an email in an integer column
+// fails the restore). A rule that rewrites such a column is then an error
+// in strict mode and a warning otherwise; `untyped: allow` at the top of
+// the file makes it a warning always, `untyped: refuse` an error always.
+//
+// # Filters
+//
+// A where: condition keeps only the rows it selects. Other tables may
+// reference the dropped rows by foreign key, and anondump cannot yet
+// cascade a filter to them: the restore would fail. The run reports such
+// filters at its end (an error in strict mode, see [Plan.Finish]).
 package rules
 
 import (
