@@ -185,7 +185,7 @@ func (jc *jsonColumn) problem() (rules.Problem, bool) {
 var plainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]{0,63}$`)
 
 // walkJSON calls hit with the path and detector name of every string or
-// number leaf (and object key) of doc that a detector recognizes. Array
+// whole-number leaf (and object key) of doc that a detector recognizes. Array
 // indexes are written [*] so that the paths of all elements agree. A
 // document that is not valid JSON is walked as far as it parses.
 func walkJSON(doc []byte, hit func(path, detector string)) {
@@ -241,8 +241,13 @@ func walkJSON(doc []byte, hit func(path, detector string)) {
 			}
 			valueDone(stack)
 		case json.Number:
-			if d := Detect([]byte(v)); d != "" {
-				hit(path(), d)
+			// Only whole numbers: a card number can be one, while a
+			// fraction (a distance, an amount) is never personal by its
+			// shape.
+			if strings.Trim(string(v), "0123456789") == "" {
+				if d := Detect([]byte(v)); d != "" {
+					hit(path(), d)
+				}
 			}
 			valueDone(stack)
 		default: // bool, null

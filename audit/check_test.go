@@ -149,7 +149,7 @@ func TestCheckJSON(t *testing.T) {
 COPY public.events (id, payload, meta, gone) FROM stdin;
 1	{"contact": {"email": "sentinel.person@mail.test", "phone": "+33 6 12 34 56 78"}, "ok": true}	{"ua": "Mozilla/5.0"}	{"email": "x.y@mail.test"}
 2	{"contact": {"email": "other.person@mail.test"}, "items": [{"card": 4111111111111111}], "sentinel.key@mail.test": 1}	\N	\N
-3	not json at all	{"n": [1, 2, 3]}	\N
+3	not json at all	{"n": [1, 2, 3], "d": 12345678901.25}	\N
 \.
 `
 	const yaml = `version: 1

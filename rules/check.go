@@ -114,8 +114,8 @@ func (c *Checker) Table(t *dumpstream.Table) error {
 				kind = "rule"
 			}
 			msg := e.Msg
-			if e.Path != "" {
-				msg = e.Path + ": " + msg
+			if e.Path != "" && kind == "rule" {
+				msg = e.Path + ": " + msg // the table alone is in p.Table
 			}
 			c.add(Problem{Kind: kind, Table: t.QualifiedName(), Line: t.Line, Rule: e.Pos.String(), Message: msg})
 		}
@@ -198,9 +198,11 @@ func (c *Checker) constraint(k dumpstream.Constraint, db string) {
 	case dumpstream.ForeignKey:
 		ref := qualified(k.RefTable[0], k.RefTable[1])
 		rt := c.table(db, k.RefTable)
-		if tr := filterBreaks(c.rs, kt, rt, c.tables[[3]string{db, k.RefTable[0], k.RefTable[1]}] != nil); tr != nil {
-			c.add(Problem{Kind: "where", Table: table, Line: k.Line, Rule: tr.WherePos.String(),
-				Message: fmt.Sprintf("its foreign key references %s, whose where: drops rows; rows pointing at them fail the restore (anondump cannot cascade a filter yet): filter %s alike, truncate it, or remove the where:", ref, table)})
+		if ft := referenced(c.rs, c.tables, db, k.RefTable); ft != nil {
+			if tr := filterBreaks(c.rs, kt, ft, true); tr != nil {
+				c.add(Problem{Kind: "where", Table: table, Line: k.Line, Rule: tr.WherePos.String(),
+					Message: fmt.Sprintf("its foreign key references %s, whose where: drops rows; rows pointing at them fail the restore (anondump cannot cascade a filter yet): filter %s alike, truncate it, or remove the where:", ref, table)})
+			}
 		}
 		for i, col := range k.Columns {
 			if i >= len(k.RefColumns) {

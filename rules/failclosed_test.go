@@ -268,6 +268,21 @@ tables:
 		t.Errorf("Finish with no table seen = %v, want 3 unused rules", err)
 	}
 
+	// A foreign key into a partitioned table, whose rows are its
+	// partitions': the parent's where: covers them.
+	p = rules.NewPlan(mustParse(t, "version: 1\ntables:\n  customers:\n    keep: true\n    where: \"active = true\"\n  orders:\n    keep: true\n"), fakers.NewKey([]byte("k")))
+	part := &dumpstream.Table{Schema: "public", Name: "customers_eu", Typed: true, Ancestors: [][2]string{{"public", "customers"}},
+		Columns: []dumpstream.Column{col("id", "int4"), col("active", "bool")}}
+	for _, tbl := range []*dumpstream.Table{part, orders} {
+		if _, err := p.Table(tbl); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.Constraint(fk("orders", 43))
+	if err := p.Finish(); err == nil || !strings.Contains(err.Error(), "public.orders (foreign key at dump line 43)") {
+		t.Errorf("partitioned: Finish = %v", err)
+	}
+
 	// A self-reference: the table's one filter drops rows that its kept
 	// rows may point at.
 	p = rules.NewPlan(mustParse(t, "version: 1\ntables:\n  staff:\n    keep: true\n    where: \"active = true\"\n"), fakers.NewKey([]byte("k")))

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,18 +52,18 @@ func NewPlan(rs *Rules, key fakers.Key) *Plan {
 		dbOf: map[[2]string]string{}}
 }
 
-// warn passes a warning on, once per key.
-func (p *Plan) warn(key string, pr Problem, msg string) {
+// warn passes a warning on, once per key: to a Checker as it is, to Warn
+// as "path: message".
+func (p *Plan) warn(key string, pr Problem, path string) {
 	if p.warned[key] {
 		return
 	}
 	p.warned[key] = true
 	switch {
 	case p.record != nil:
-		pr.Message = msg
 		p.record(pr)
 	case p.Warn != nil:
-		p.Warn(msg)
+		p.Warn(path + ": " + pr.Message)
 	}
 }
 
@@ -178,8 +179,8 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 			errs = append(errs, &Error{Pos: tr.Pos, Path: tr.Path(), kind: "untyped",
 				Msg: msg + " add `untyped: allow` at the top of " + p.rules.File + " to rewrite them anyway"})
 		} else {
-			p.warn("untyped "+t.QualifiedName()+" "+t.Database, Problem{Kind: "untyped", Table: t.QualifiedName(), Line: t.Line, Rule: tr.Pos.String()},
-				fmt.Sprintf("%s: rewritten without knowing its column types: %s make sure the transformers fit", tr.Path(), msg))
+			p.warn("untyped "+t.QualifiedName()+" "+t.Database, Problem{Kind: "untyped", Table: t.QualifiedName(), Line: t.Line, Rule: tr.Pos.String(),
+				Message: "rewritten without knowing its column types: " + msg + " make sure the transformers fit"}, tr.Path())
 		}
 	}
 	if err := errs.err(); err != nil {
@@ -258,8 +259,8 @@ func (p *Plan) databases(t *dumpstream.Table, tr *TableRule) error {
 			Msg: msg + fmt.Sprintf("; give each database its own rule under databases: (databases: {%s: {tables: {%s: …}}, %s: …}), or run with --no-strict",
 				YAMLKey(first), YAMLKey(t.QualifiedName()), YAMLKey(t.Database))}}
 	}
-	p.warn("database "+t.QualifiedName(), Problem{Kind: "database", Table: t.QualifiedName(), Line: t.Line, Rule: tr.Pos.String()},
-		tr.Path()+": "+msg+" (strict: false)")
+	p.warn("database "+t.QualifiedName(), Problem{Kind: "database", Table: t.QualifiedName(), Line: t.Line, Rule: tr.Pos.String(),
+		Message: msg + " (strict: false)"}, tr.Path())
 	return nil
 }
 
@@ -436,11 +437,8 @@ func (p *Plan) Constraint(k dumpstream.Constraint) {
 	if kt == nil {
 		kt = &dumpstream.Table{Database: p.db, Schema: k.Table[0], Name: k.Table[1]}
 	}
-	rt, seen := p.tables[[3]string{p.db, k.RefTable[0], k.RefTable[1]}]
-	if !seen {
-		return
-	}
-	if tr := filterBreaks(p.rules, kt, rt, true); tr != nil {
+	rt := referenced(p.rules, p.tables, p.db, k.RefTable)
+	if tr := filterBreaks(p.rules, kt, rt, rt != nil); tr != nil {
 		p.broken = append(p.broken, brokenKey{filter: tr, child: qualified(k.Table[0], k.Table[1]), line: k.Line})
 	}
 }
@@ -484,6 +482,31 @@ func (p *Plan) Finish() error {
 		}
 	}
 	return nil
+}
+
+// referenced returns the table of the dump that a foreign key into name
+// (in database db) points at: the table itself when the dump has data for
+// it, else a partition or child of it that a where: filter drops rows of
+// (a foreign key may reference a partitioned table, which has no rows of
+// its own), else any partition or child, else nil.
+func referenced(rs *Rules, tables map[[3]string]*dumpstream.Table, db string, name [2]string) *dumpstream.Table {
+	if t := tables[[3]string{db, name[0], name[1]}]; t != nil {
+		return t
+	}
+	var found *dumpstream.Table
+	for k, t := range tables {
+		if k[0] != db || !slices.Contains(t.Ancestors, name) {
+			continue
+		}
+		if tr := rs.RuleFor(t); tr != nil && tr.Where != "" {
+			if found == nil || rs.RuleFor(found).Where == "" || t.Line < found.Line {
+				found = t
+			}
+		} else if found == nil {
+			found = t
+		}
+	}
+	return found
 }
 
 func indexOf(list []string, s string) int {
