@@ -174,7 +174,7 @@ func (jc *jsonColumn) problem() (rules.Problem, bool) {
 	}
 	return rules.Problem{
 		Kind: "json", Table: jc.table, Column: jc.column, Line: jc.line, Paths: paths,
-		Message: fmt.Sprintf("column %s is kept, but values inside its JSON documents look personal: %s; rewrite the column (for example `%s: {transform: const, value: '{}'}`), since rules cannot yet rewrite paths inside a document",
+		Message: fmt.Sprintf("column %s passes through unchanged, but values inside its JSON documents look personal: %s; rewrite the column (for example `%s: {transform: const, value: '{}'}`), since rules cannot yet rewrite paths inside a document",
 			jc.column, strings.Join(parts, ", "), rules.YAMLKey(jc.column)),
 	}, true
 }
