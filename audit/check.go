@@ -75,7 +75,7 @@ func (c *checkReader) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) 
 	if t.Inserts {
 		return nil, nil
 	}
-	var plan *dumpstream.TablePlan
+	var f *jsonFilter
 	for i, col := range t.Columns {
 		if col.Type == nil || col.Type.ArrayDims > 0 || col.Type.Name != "json" && col.Type.Name != "jsonb" {
 			continue
@@ -93,12 +93,17 @@ func (c *checkReader) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) 
 		if jc.sampled >= c.opt.Sample {
 			continue
 		}
-		if plan == nil {
-			plan = &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns))}
+		if f == nil {
+			f = &jsonFilter{max: c.opt.Sample}
 		}
-		plan.Columns[i] = &jsonSampler{c: jc, max: c.opt.Sample}
+		f.idx, f.cols = append(f.idx, i), append(f.cols, jc)
 	}
-	return plan, nil
+	if f == nil {
+		return nil, nil
+	}
+	// A filter that keeps every row sees its raw fields: the sampled ones
+	// are decoded, and the rows are copied as they are.
+	return &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns)), Filter: f}, nil
 }
 
 func (c *checkReader) EndTable(t *dumpstream.Table, rows int64) { c.checker.EndTable(t, rows) }
@@ -121,34 +126,53 @@ type pathHits struct {
 // documents look like.
 const maxPaths = 64
 
-// jsonSampler looks inside the first documents of a column and passes
-// every value through unchanged.
-type jsonSampler struct {
-	c   *jsonColumn
-	max int
+// jsonFilter keeps every row and looks inside the first documents of
+// some columns.
+type jsonFilter struct {
+	idx  []int // the columns' positions in the row
+	cols []*jsonColumn
+	max  int
+	dec  []byte
 }
 
-func (s *jsonSampler) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
-	if !null && s.c.sampled < s.max {
-		s.c.sampled++
-		seen := map[string]bool{}
-		walkJSON(value, func(path, detector string) {
-			h := s.c.hits[path]
-			if h == nil {
-				if len(s.c.hits) >= maxPaths {
-					return
-				}
-				h = &pathHits{detector: map[string]int{}}
-				s.c.hits[path] = h
+func (f *jsonFilter) Keep(fields [][]byte) (bool, error) {
+	for k, i := range f.idx {
+		jc := f.cols[k]
+		if jc.sampled >= f.max || i >= len(fields) || string(fields[i]) == `\N` {
+			continue
+		}
+		v := fields[i]
+		if bytes.IndexByte(v, '\\') >= 0 {
+			var err error
+			if f.dec, err = dumpstream.AppendDecoded(f.dec[:0], v); err != nil {
+				continue // the run reports a bad field; check only samples
 			}
-			if !seen[path] {
-				seen[path] = true
-				h.docs++
-			}
-			h.detector[detector]++
-		})
+			v = f.dec
+		}
+		jc.sample(v)
 	}
-	return append(dst, value...), null, nil
+	return true, nil
+}
+
+// sample walks one document.
+func (jc *jsonColumn) sample(doc []byte) {
+	jc.sampled++
+	seen := map[string]bool{}
+	walkJSON(doc, func(path, detector string) {
+		h := jc.hits[path]
+		if h == nil {
+			if len(jc.hits) >= maxPaths {
+				return
+			}
+			h = &pathHits{detector: map[string]int{}}
+			jc.hits[path] = h
+		}
+		if !seen[path] {
+			seen[path] = true
+			h.docs++
+		}
+		h.detector[detector]++
+	})
 }
 
 // problem reports the column when a detector hit inside its documents.

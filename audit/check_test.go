@@ -150,6 +150,7 @@ COPY public.events (id, payload, meta, gone) FROM stdin;
 1	{"contact": {"email": "sentinel.person@mail.test", "phone": "+33 6 12 34 56 78"}, "ok": true}	{"ua": "Mozilla/5.0"}	{"email": "x.y@mail.test"}
 2	{"contact": {"email": "other.person@mail.test"}, "items": [{"card": 4111111111111111}], "sentinel.key@mail.test": 1}	\N	\N
 3	not json at all	{"n": [1, 2, 3], "d": 12345678901.25}	\N
+4	{"note": "say \\"hi\\" to sentinel.bob@mail.test\\tnow"}	\N	\N
 \.
 `
 	const yaml = `version: 1
@@ -166,12 +167,12 @@ tables:
 		t.Fatalf("problems = %+v, want one for payload", problems)
 	}
 	p := problems[0]
-	wantPaths := []string{"$.*", "$.contact.email", "$.contact.phone", "$.items[*].card"}
+	wantPaths := []string{"$.*", "$.contact.email", "$.contact.phone", "$.items[*].card", "$.note"}
 	if p.Kind != "json" || p.Table != "public.events" || p.Column != "payload" || !slices.Equal(p.Paths, wantPaths) {
 		t.Errorf("problem = %+v, want json on payload at %v", p, wantPaths)
 	}
 	msg := rules.FormatProblem("dump.sql", p)
-	for _, want := range []string{"$.contact.email (email, in 2 of 3 sampled documents)", "$.* (a key that looks like email, in 1 of 3", "$.items[*].card (card,", "payload: {transform: const, value: '{}'}"} {
+	for _, want := range []string{"$.contact.email (email, in 2 of 4 sampled documents)", "$.* (a key that looks like email, in 1 of 4", "$.note (text with email,", "$.items[*].card (card,", "payload: {transform: const, value: '{}'}"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q does not say %q", msg, want)
 		}
