@@ -173,7 +173,7 @@ func TestPlanDatabases(t *testing.T) {
 	}
 	_, err := p.Table(usersIn("shop"))
 	var list rules.ErrorList
-	if !errors.As(err, &list) || !strings.Contains(err.Error(), "public.users is a table of database crm and of database shop") || !strings.Contains(err.Error(), "databases:") {
+	if !errors.As(err, &list) || !strings.Contains(err.Error(), "public.users: database crm and database shop each have a table of this name") || !strings.Contains(err.Error(), "databases:") {
 		t.Errorf("strict, two databases: %v", err)
 	}
 	p = newPlan(t, anyDB)
@@ -184,7 +184,7 @@ func TestPlanDatabases(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(warnings) != 1 || !strings.Contains(warnings[0], "database crm and of database shop") {
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "database crm and database shop each have a table") {
 		t.Errorf("warnings = %q", warnings)
 	}
 
@@ -292,5 +292,39 @@ tables:
 	p.Constraint(dumpstream.Constraint{Kind: dumpstream.ForeignKey, Table: [2]string{"public", "staff"}, Columns: []string{"manager_id"}, RefTable: [2]string{"public", "staff"}, Line: 9})
 	if err := p.Finish(); err == nil || !strings.Contains(err.Error(), "public.staff (foreign key at dump line 9)") {
 		t.Errorf("self-reference: Finish = %v", err)
+	}
+}
+
+// The Checker turns what a run would refuse into problems, and what it
+// would only warn about into warnings, with their kinds.
+func TestCheckerKinds(t *testing.T) {
+	const anyDB = "version: 1\ntables:\n  users:\n    columns:\n      id: keep\n      email: email\n"
+	for _, strict := range []bool{true, false} {
+		rs := mustParse(t, anyDB)
+		rs.Strict = strict
+		c := rules.NewChecker(rs)
+		for _, tbl := range []*dumpstream.Table{usersIn("crm"), usersIn("shop"), untypedUsers()} {
+			if err := c.Table(tbl); err != nil {
+				t.Fatal(err)
+			}
+			c.EndTable(tbl, 1)
+		}
+		problems, warnings := c.Problems()
+		got := func(ps []rules.Problem) (s []string) {
+			for _, p := range ps {
+				s = append(s, p.Kind)
+				if strings.Contains(rules.FormatProblem("d.sql", p), "public.users: public.users") {
+					t.Errorf("the table twice in %q", rules.FormatProblem("d.sql", p))
+				}
+			}
+			return s
+		}
+		want := "database untyped"
+		if g := strings.Join(got(problems), " "); strict && g != want || !strict && g != "" {
+			t.Errorf("strict %v: problems %q", strict, g)
+		}
+		if g := strings.Join(got(warnings), " "); !strict && g != want || strict && g != "" {
+			t.Errorf("strict %v: warnings %q", strict, g)
+		}
 	}
 }

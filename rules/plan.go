@@ -252,8 +252,8 @@ func (p *Plan) databases(t *dumpstream.Table, tr *TableRule) error {
 	if first == t.Database {
 		return nil
 	}
-	msg := fmt.Sprintf("%s is a table of database %s and of database %s, two different tables, and only this rule for any database (under tables:) covers both",
-		t.QualifiedName(), dumpstream.QuoteIdent(first), dumpstream.QuoteIdent(t.Database))
+	msg := fmt.Sprintf("database %s and database %s each have a table of this name, two different tables, and only this rule for any database (under tables:) covers both",
+		dumpstream.QuoteIdent(first), dumpstream.QuoteIdent(t.Database))
 	if p.Strict {
 		return ErrorList{{Pos: tr.Pos, Path: tr.Path(), kind: "database",
 			Msg: msg + fmt.Sprintf("; give each database its own rule under databases: (databases: {%s: {tables: {%s: …}}, %s: …}), or run with --no-strict",
