@@ -61,7 +61,7 @@ func TestScanGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the suggested rules do not load: %v", err)
 			}
-			problems, err := rules.Check(rs, bytes.NewReader(in), "dump.sql")
+			problems, err := Check(rs, bytes.NewReader(in), "dump.sql", CheckOptions{})
 			if err != nil || len(problems) > 0 {
 				t.Fatalf("check of the suggested rules: %v %+v", err, problems)
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/anondump/anondump/audit"
 	"github.com/anondump/anondump/rules"
 	"github.com/spf13/cobra"
 )
@@ -39,7 +40,9 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 				return err
 			}
 			defer closeIn()
-			problems, err := rules.Check(rs, src, name)
+			problems, err := audit.Check(rs, src, name, audit.CheckOptions{Warn: func(p rules.Problem) {
+				fmt.Fprintf(cmd.ErrOrStderr(), "anondump: warning: %s\n", rules.FormatProblem(name, p))
+			}})
 			if err != nil {
 				return dumpError(err)
 			}

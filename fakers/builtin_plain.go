@@ -145,8 +145,9 @@ func (f *constFunc) Append(dst, _ []byte) ([]byte, bool) { return append(dst, f.
 
 // The mask transformer keeps the last keep characters of the input and
 // replaces every other character by char; the output has as many
-// characters as the input, so it fits wherever the input did. Bytes that
-// are not valid UTF-8 count as one character each.
+// characters as the input, so it fits wherever the input did. A value not
+// longer than keep is masked whole: keeping all of it would leak it.
+// Bytes that are not valid UTF-8 count as one character each.
 func newMask(p Params) (Func, error) {
 	const name = "mask"
 	if err := checkClass(name, p.Target, textOnly...); err != nil {
@@ -174,7 +175,11 @@ type maskFunc struct {
 }
 
 func (f *maskFunc) Append(dst, in []byte) ([]byte, bool) {
-	masked := utf8.RuneCount(in) - f.keep
+	n := utf8.RuneCount(in)
+	masked := n - f.keep
+	if masked <= 0 {
+		masked = n // too short to keep anything: never pass it through
+	}
 	for i := 0; i < len(in); {
 		if masked <= 0 {
 			return append(dst, in[i:]...), false

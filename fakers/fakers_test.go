@@ -642,7 +642,9 @@ func TestMask(t *testing.T) {
 	}{
 		{0, "", "secret", "******"},
 		{4, "", "4111111111111111", "************1111"},
-		{4, "#", "abc", "abc"},
+		{4, "#", "abc", "###"}, // not longer than keep: masked whole, never kept
+		{4, "#", "abcd", "####"},
+		{4, "#", "abcde", "#bcde"},
 		{2, "•", "Zoë Å", "••• Å"},
 		{1, "x", "ñañ", "xxñ"},
 		{3, "", "", ""},

@@ -3,7 +3,6 @@ package rules
 import (
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 
@@ -14,32 +13,53 @@ import (
 // Problem is one thing `anondump check` found. It never holds a value from
 // the dump.
 type Problem struct {
-	Kind    string `json:"kind"` // coverage, rule, unique, foreign_key, unused, inserts
+	// Kind is coverage, rule, untyped, database, unique, foreign_key,
+	// where, unused, inserts or json.
+	Kind    string `json:"kind"`
 	Table   string `json:"table,omitempty"`
 	Column  string `json:"column,omitempty"`
 	Line    int    `json:"line,omitempty"` // line in the dump
 	Rule    string `json:"rule,omitempty"` // file:line:col of the rule, when one is involved
 	Message string `json:"message"`
+	// Paths are, for a json problem, the JSON paths inside the column's
+	// documents where values look personal ($.contact.email, $.tags[*]).
+	Paths []string `json:"paths,omitempty"`
 }
 
-// Check reads a dump (streaming, rows untouched) and reports everything
-// that can be known before running the rules on it: tables and columns
-// without a rule (under strict coverage), rules that do not fit their
-// columns' types and lengths, unique keys whose rule can collide, foreign
-// keys whose two sides are not rewritten alike, and rules for tables the
-// dump does not have. A dump that cannot be read is an error.
-func Check(rs *Rules, src io.Reader, name string) ([]Problem, error) {
-	c := &checker{plan: NewPlan(rs, fakers.Key{}), rs: rs, tables: map[[2]string]*dumpstream.Table{}}
-	var keys []dumpstream.Constraint
-	_, err := dumpstream.Rewrite(io.Discard, src, c, dumpstream.Options{
-		Name:        name,
-		Constraints: func(k dumpstream.Constraint) { keys = append(keys, k) },
-	})
-	if err != nil {
-		return nil, err
-	}
-	for _, k := range keys {
-		c.constraint(k)
+// Checker decides, table by table and key by key, what `anondump check`
+// reports: tables and columns without a rule (under strict coverage),
+// rules that do not fit their columns' types and lengths, unique keys
+// whose rule can collide, foreign keys whose two sides are not rewritten
+// alike, filters that break foreign keys, and rules for tables the dump
+// does not have. It is pure policy: the reading is done by audit.Check,
+// which calls [Checker.Table], [Checker.EndTable] and
+// [Checker.Constraint] as the dump passes, then [Checker.Problems].
+type Checker struct {
+	plan     *Plan
+	rs       *Rules
+	tables   map[[3]string]*dumpstream.Table // the COPY targets seen, by database, schema, name
+	db       string                          // the database of the last table seen
+	pending  map[*dumpstream.Table]*CoverageError
+	keys     []dumpstream.Constraint
+	keyDB    []string
+	problems []Problem
+	warnings []Problem
+}
+
+// NewChecker prepares a check of the rules; rs.Strict says whether
+// coverage is required.
+func NewChecker(rs *Rules) *Checker {
+	c := &Checker{plan: NewPlan(rs, fakers.Key{}), rs: rs, tables: map[[3]string]*dumpstream.Table{}}
+	c.plan.record = func(p Problem) { c.warnings = append(c.warnings, p) }
+	return c
+}
+
+// Problems returns everything found, sorted by dump line; call it once,
+// after the dump. Warnings (what a run would only warn about) are
+// returned apart, so that a caller can print them without failing.
+func (c *Checker) Problems() (problems, warnings []Problem) {
+	for i, k := range c.keys {
+		c.constraint(k, c.keyDB[i])
 	}
 	if c.plan.Strict {
 		if err := c.plan.Unused(); err != nil {
@@ -48,25 +68,40 @@ func Check(rs *Rules, src io.Reader, name string) ([]Problem, error) {
 			}
 		}
 	}
-	sort.SliceStable(c.problems, func(i, j int) bool { return c.problems[i].Line < c.problems[j].Line })
-	return c.problems, nil
+	byLine := func(l []Problem) {
+		sort.SliceStable(l, func(i, j int) bool { return l[i].Line < l[j].Line })
+	}
+	byLine(c.problems)
+	byLine(c.warnings)
+	return c.problems, c.warnings
 }
 
-// checker is a Transformer that never rewrites: it records what the plan
-// would refuse.
-type checker struct {
-	plan     *Plan
-	rs       *Rules
-	tables   map[[2]string]*dumpstream.Table // the COPY targets seen
-	pending  map[*dumpstream.Table]*CoverageError
-	problems []Problem
+// Constraint records a key the dump declares; keys are judged at the end,
+// when every table is known.
+func (c *Checker) Constraint(k dumpstream.Constraint) {
+	c.keys = append(c.keys, k)
+	c.keyDB = append(c.keyDB, c.db)
 }
 
-func (c *checker) add(p Problem) { c.problems = append(c.problems, p) }
+// Rewritten reports whether the rules rewrite column of table t (by a
+// transformer, or by dropping every row): a column for which it returns
+// false reaches the output as it is.
+func (c *Checker) Rewritten(t *dumpstream.Table, column string) bool {
+	tr := c.rs.RuleFor(t)
+	if tr != nil && tr.Truncate {
+		return true
+	}
+	return c.rewrite(t, column) != nil
+}
 
-func (c *checker) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
+func (c *Checker) add(p Problem) { c.problems = append(c.problems, p) }
+
+// Table judges the rules of one COPY block (or INSERT target) of the
+// dump. Its error is one that stops the reading (none today).
+func (c *Checker) Table(t *dumpstream.Table) error {
+	c.db = t.Database
 	if !t.Inserts {
-		c.tables[[2]string{t.Schema, t.Name}] = t
+		c.tables[[3]string{t.Database, t.Schema, t.Name}] = t
 	}
 	plan, err := c.plan.Table(t)
 	var list ErrorList
@@ -74,12 +109,20 @@ func (c *checker) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	switch {
 	case errors.As(err, &list):
 		for _, e := range list {
-			c.add(Problem{Kind: "rule", Table: t.QualifiedName(), Line: t.Line, Rule: e.Pos.String(), Message: e.Path + ": " + e.Msg})
+			kind := e.kind
+			if kind == "" {
+				kind = "rule"
+			}
+			msg := e.Msg
+			if e.Path != "" && kind == "rule" {
+				msg = e.Path + ": " + msg // the table alone is in p.Table
+			}
+			c.add(Problem{Kind: kind, Table: t.QualifiedName(), Line: t.Line, Rule: e.Pos.String(), Message: msg})
 		}
 	case errors.As(err, &ce):
 		c.add(Problem{Kind: "inserts", Table: t.QualifiedName(), Line: t.Line, Message: ce.Error()})
 	case err != nil:
-		return nil, err
+		return err
 	case plan != nil && t.Inserts:
 		c.add(Problem{Kind: "inserts", Table: t.QualifiedName(), Line: t.Line,
 			Message: "the dump holds this table's rows as INSERT statements, which anondump cannot rewrite; dump with COPY"})
@@ -90,11 +133,11 @@ func (c *checker) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 		}
 		c.pending[t] = ce
 	}
-	return nil, nil
+	return nil
 }
 
 // EndTable reports the coverage problem of a table that had rows.
-func (c *checker) EndTable(t *dumpstream.Table, rows int64) {
+func (c *Checker) EndTable(t *dumpstream.Table, rows int64) {
 	if ce := c.pending[t]; ce != nil && rows > 0 {
 		for _, col := range ce.Columns {
 			c.add(Problem{Kind: "coverage", Table: t.QualifiedName(), Column: col, Line: t.Line,
@@ -106,11 +149,7 @@ func (c *checker) EndTable(t *dumpstream.Table, rows int64) {
 
 // rewrite describes what the rules do to one column: nil when it stays
 // as it is (kept, or no rule).
-func (c *checker) rewrite(table [2]string, column string) *ColumnRule {
-	t := c.tables[table]
-	if t == nil {
-		t = &dumpstream.Table{Schema: table[0], Name: table[1]}
-	}
+func (c *Checker) rewrite(t *dumpstream.Table, column string) *ColumnRule {
 	tr := c.rs.RuleFor(t)
 	if tr == nil || tr.Keep || tr.Truncate {
 		return nil
@@ -121,15 +160,25 @@ func (c *checker) rewrite(table [2]string, column string) *ColumnRule {
 	return nil
 }
 
-func (c *checker) constraint(k dumpstream.Constraint) {
-	table := dumpstream.QuoteIdent(k.Table[0]) + "." + dumpstream.QuoteIdent(k.Table[1])
+// table returns the table of the dump named by a key's [2]string in
+// database db, or a bare one when the dump had no COPY block for it.
+func (c *Checker) table(db string, name [2]string) *dumpstream.Table {
+	if t := c.tables[[3]string{db, name[0], name[1]}]; t != nil {
+		return t
+	}
+	return &dumpstream.Table{Database: db, Schema: name[0], Name: name[1]}
+}
+
+func (c *Checker) constraint(k dumpstream.Constraint, db string) {
+	table := qualified(k.Table[0], k.Table[1])
+	kt := c.table(db, k.Table)
 	switch k.Kind {
 	case dumpstream.PrimaryKey, dumpstream.Unique:
 		// A key can only collide if every column of it is rewritten by a
 		// rule that does not guarantee uniqueness.
 		var weak []*ColumnRule
 		for _, col := range k.Columns {
-			cr := c.rewrite(k.Table, col)
+			cr := c.rewrite(kt, col)
 			if cr == nil || uniqueSafe(cr, k.Kind) {
 				return
 			}
@@ -147,20 +196,19 @@ func (c *checker) constraint(k dumpstream.Constraint) {
 			c.add(Problem{Kind: "unique", Table: table, Column: cr.Column, Line: k.Line, Rule: cr.Pos.String(), Message: msg})
 		}
 	case dumpstream.ForeignKey:
-		ref := dumpstream.QuoteIdent(k.RefTable[0]) + "." + dumpstream.QuoteIdent(k.RefTable[1])
-		if pt := c.tables[k.RefTable]; pt != nil {
-			if tr := c.rs.RuleFor(pt); tr != nil && tr.Where != "" {
-				if ct := c.tables[k.Table]; ct == nil || c.rs.RuleFor(ct) == nil || c.rs.RuleFor(ct).Where == "" && !c.rs.RuleFor(ct).Truncate {
-					c.add(Problem{Kind: "where", Table: table, Line: k.Line, Rule: tr.WherePos.String(),
-						Message: fmt.Sprintf("its foreign key references %s, whose where: drops rows; rows pointing at them fail the restore unless %s is filtered (or truncated) alike", ref, table)})
-				}
+		ref := qualified(k.RefTable[0], k.RefTable[1])
+		rt := c.table(db, k.RefTable)
+		if ft := referenced(c.rs, c.tables, db, k.RefTable); ft != nil {
+			if tr := filterBreaks(c.rs, kt, ft, true); tr != nil {
+				c.add(Problem{Kind: "where", Table: table, Line: k.Line, Rule: tr.WherePos.String(),
+					Message: fmt.Sprintf("its foreign key references %s, whose where: drops rows; rows pointing at them fail the restore (anondump cannot cascade a filter yet): filter %s alike, truncate it, or remove the where:", ref, table)})
 			}
 		}
 		for i, col := range k.Columns {
 			if i >= len(k.RefColumns) {
 				break // references the primary key implicitly: not resolved here
 			}
-			child, parent := c.rewrite(k.Table, col), c.rewrite(k.RefTable, k.RefColumns[i])
+			child, parent := c.rewrite(kt, col), c.rewrite(rt, k.RefColumns[i])
 			if msg := joinProblem(child, parent, table+"."+dumpstream.QuoteIdent(col), ref+"."+dumpstream.QuoteIdent(k.RefColumns[i])); msg != "" {
 				p := Problem{Kind: "foreign_key", Table: table, Column: col, Line: k.Line, Message: msg}
 				if child != nil {
@@ -172,6 +220,29 @@ func (c *checker) constraint(k dumpstream.Constraint) {
 			}
 		}
 	}
+}
+
+// filterBreaks returns the rule of the referenced table rt when its
+// where: drops rows that rows of the referencing table kt may point at
+// (and the restore then fails on the foreign key), else nil. seen says
+// whether the dump had data for rt (no data, nothing dropped). A
+// referencing table that is truncated points at nothing; one with its own
+// where: is taken as filtered alike. A table that references itself is
+// not: its one filter drops rows that its kept rows may point at.
+func filterBreaks(rs *Rules, kt, rt *dumpstream.Table, seen bool) *TableRule {
+	if !seen {
+		return nil
+	}
+	tr := rs.RuleFor(rt)
+	if tr == nil || tr.Where == "" {
+		return nil
+	}
+	ct := rs.RuleFor(kt)
+	self := kt.Schema == rt.Schema && kt.Name == rt.Name
+	if ct != nil && (ct.Truncate || ct.Where != "" && !self) {
+		return nil
+	}
+	return tr
 }
 
 // uniqueSafe reports whether a rule keeps distinct values distinct.

@@ -24,6 +24,7 @@ type Error struct {
 	Pos  Pos
 	Path string // what the rule is about: "public.users.email", or empty
 	Msg  string
+	kind string // for check: the Problem kind, when not "rule"
 }
 
 func (e *Error) Error() string {

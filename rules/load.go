@@ -18,6 +18,43 @@
 // in double quotes: '"my.schema"."My Table"'. Decoding is strict: unknown
 // keys, unknown transformers and options a transformer does not take are
 // errors, each reported with its file:line:col, all in one run.
+//
+// # Several databases
+//
+// A pg_dumpall stream (or pg_dump --create) names its databases. Rules
+// under databases: apply to one database's tables; the rules under
+// tables: apply to a table of that name in any database that has no rule
+// of its own for it:
+//
+//	databases:
+//	  crm:
+//	    tables:
+//	      public.users: {columns: {id: keep, email: email}}
+//	  shop:
+//	    tables:
+//	      public.users: {truncate: true}
+//	tables:
+//	  public.audit_log: {truncate: true}
+//
+// In strict mode, one table name in two databases that only a rule under
+// tables: covers is an error: they are two tables, which may hold
+// different things; give each database its own rule.
+//
+// # Column types
+//
+// The rules are checked against the column types that the dump's CREATE
+// TABLE statements declare. A data-only dump (pg_dump -a) declares none,
+// so a fake value may not fit its column (an email in an integer column
+// fails the restore). A rule that rewrites such a column is then an error
+// in strict mode and a warning otherwise; `untyped: allow` at the top of
+// the file makes it a warning always, `untyped: refuse` an error always.
+//
+// # Filters
+//
+// A where: condition keeps only the rows it selects. Other tables may
+// reference the dropped rows by foreign key, and anondump cannot yet
+// cascade a filter to them: the restore would fail. The run reports such
+// filters at its end (an error in strict mode, see [Plan.Finish]).
 package rules
 
 import (
@@ -41,14 +78,20 @@ type Rules struct {
 	// data to be covered: by a transformer, `keep`, table `keep: true` or
 	// `truncate: true`. `strict: false` lets uncovered data through.
 	Strict bool
-	Tables []*TableRule
-	byName map[[2]string]*TableRule
+	// Untyped says what to do when a rule rewrites a column whose type
+	// the dump does not declare (a data-only dump, pg_dump -a): "allow"
+	// (a warning), "refuse" (an error), or "" (an error in strict mode, a
+	// warning otherwise).
+	Untyped string
+	Tables  []*TableRule
+	byName  map[[3]string]*TableRule // by database ("" for any), schema, name
 }
 
 // TableRule is the rule for one table.
 type TableRule struct {
 	Pos      Pos
 	Key      string // the key as written
+	Database string // under databases: the database it is for; "" for any
 	Schema   string
 	Name     string
 	Truncate bool
@@ -58,8 +101,14 @@ type TableRule struct {
 	WherePos Pos
 }
 
-// Path returns schema.table for messages.
-func (t *TableRule) Path() string { return qualified(t.Schema, t.Name) }
+// Path returns schema.table for messages, followed by the database for
+// a rule under databases:.
+func (t *TableRule) Path() string {
+	if t.Database != "" {
+		return qualified(t.Schema, t.Name) + " (database " + dumpstream.QuoteIdent(t.Database) + ")"
+	}
+	return qualified(t.Schema, t.Name)
+}
 
 // ColumnRule is the rule for one column.
 type ColumnRule struct {
@@ -98,15 +147,22 @@ func Parse(data []byte, name string) (*Rules, error) {
 	}
 	var errs ErrorList
 	l := &loader{file: name, errs: &errs}
-	rs := &Rules{File: name, Strict: true, byName: map[[2]string]*TableRule{}}
+	rs := &Rules{File: name, Strict: true, byName: map[[3]string]*TableRule{}}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		errs.add(l.pos(root), "", "the rules file must be a mapping with `version: 1` and `tables:`")
 		return nil, errs.err()
 	}
 	var version *yaml.Node
-	l.mapping(root, "", []string{"version", "strict", "tables"}, func(k, v *yaml.Node) {
+	l.mapping(root, "", []string{"version", "strict", "untyped", "tables", "databases"}, func(k, v *yaml.Node) {
 		switch k.Value {
+		case "untyped":
+			if v.Kind != yaml.ScalarNode || v.Value != "allow" && v.Value != "refuse" {
+				errs.add(l.pos(v), "", "untyped must be allow or refuse")
+			}
+			rs.Untyped = v.Value
+		case "databases":
+			l.databases(rs, v)
 		case "strict":
 			b, ok := boolValue(v)
 			if !ok {
@@ -119,7 +175,7 @@ func Parse(data []byte, name string) (*Rules, error) {
 				errs.add(l.pos(v), "", "unsupported version %q: this anondump reads version 1", v.Value)
 			}
 		case "tables":
-			l.tables(rs, v)
+			l.tables(rs, v, "")
 		}
 	})
 	if version == nil {
@@ -172,7 +228,32 @@ func (l *loader) mapping(n *yaml.Node, path string, known []string, each func(k,
 	}
 }
 
-func (l *loader) tables(rs *Rules, n *yaml.Node) {
+// databases reads `databases: {crm: {tables: {…}}, …}`: rules for the
+// tables of one database of a pg_dumpall stream.
+func (l *loader) databases(rs *Rules, n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		if n.Tag != "!!null" {
+			l.errs.add(l.pos(n), "", "`databases` must be a mapping of database names to `tables:`")
+		}
+		return
+	}
+	l.mapping(n, "", nil, func(k, v *yaml.Node) {
+		db := unquoteIdent(k.Value)
+		if k.Kind != yaml.ScalarNode || db == "" {
+			l.errs.add(l.pos(k), "", "a database name must be a non-empty name")
+			return
+		}
+		if v.Kind != yaml.MappingNode {
+			l.errs.add(l.pos(v), "", "database %s: its rules are a mapping with `tables:`", dumpstream.QuoteIdent(db))
+			return
+		}
+		l.mapping(v, "database "+dumpstream.QuoteIdent(db), []string{"tables"}, func(_, v *yaml.Node) {
+			l.tables(rs, v, db)
+		})
+	})
+}
+
+func (l *loader) tables(rs *Rules, n *yaml.Node, db string) {
 	if n.Kind != yaml.MappingNode {
 		if n.Tag != "!!null" {
 			l.errs.add(l.pos(n), "", "`tables` must be a mapping of table names to rules")
@@ -185,12 +266,12 @@ func (l *loader) tables(rs *Rules, n *yaml.Node) {
 			l.errs.add(l.pos(k), "", "bad table name %q: %v", k.Value, err)
 			return
 		}
-		t := &TableRule{Pos: l.pos(k), Key: k.Value, Schema: schema, Name: name}
-		if prev := rs.byName[[2]string{schema, name}]; prev != nil {
+		t := &TableRule{Pos: l.pos(k), Key: k.Value, Database: db, Schema: schema, Name: name}
+		if prev := rs.byName[[3]string{db, schema, name}]; prev != nil {
 			l.errs.add(t.Pos, t.Path(), "table has a second rule (first at line %d)", prev.Pos.Line)
 			return
 		}
-		rs.byName[[2]string{schema, name}] = t
+		rs.byName[[3]string{db, schema, name}] = t
 		rs.Tables = append(rs.Tables, t)
 		if v.Kind != yaml.MappingNode {
 			l.errs.add(l.pos(v), t.Path(), "a table rule is a mapping with `columns:` or `truncate: true`")

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/anondump/anondump/dumpstream"
 	"github.com/anondump/anondump/rules"
 )
 
@@ -363,6 +364,11 @@ func FuzzParse(f *testing.F) {
 		"# only a comment\n",
 		"version: 1\n---\nversion: 1\n",
 		"&a [*a]",
+		// Valid rules that the invariants once refused.
+		"version: 1\ntables:\n  events:\n    keep: true\n",
+		"version: 1\ntables:\n  users:\n    columns:\n      id: keep\n      email: email\n",
+		"version: 1\ntables:\n  users:\n    keep: true\n    where: \"id > 1\"\n",
+		"version: 1\nuntyped: allow\ndatabases:\n  crm:\n    tables:\n      users: {truncate: true}\ntables:\n  users: {keep: true}\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -394,10 +400,26 @@ func FuzzParse(f *testing.F) {
 			if tr.Schema == "" || tr.Name == "" {
 				t.Fatalf("table %q: empty schema or name", tr.Key)
 			}
-			if tr.Truncate == (len(tr.Columns) > 0) {
-				t.Fatalf("table %q: truncate %v with %d column rules", tr.Key, tr.Truncate, len(tr.Columns))
+			if rs.RuleFor(&dumpstream.Table{Database: tr.Database, Schema: tr.Schema, Name: tr.Name}) != tr {
+				t.Fatalf("table %q: RuleFor does not find its own rule", tr.Key)
+			}
+			// A rule does one thing: drop the rows, keep the table (maybe
+			// filtered), or rule columns (maybe filtered).
+			switch {
+			case tr.Truncate && (tr.Keep || tr.Where != "" || len(tr.Columns) > 0):
+				t.Fatalf("table %q: truncate with keep %v, where %q, %d column rules", tr.Key, tr.Keep, tr.Where, len(tr.Columns))
+			case tr.Keep && len(tr.Columns) > 0:
+				t.Fatalf("table %q: keep: true with %d column rules", tr.Key, len(tr.Columns))
+			case !tr.Truncate && !tr.Keep && tr.Where == "" && len(tr.Columns) == 0:
+				t.Fatalf("table %q: a rule that does nothing", tr.Key)
 			}
 			for _, c := range tr.Columns {
+				if c.Kept {
+					if c.Def != nil || c.Transform != "keep" || c.Domain != "" || c.Unique {
+						t.Fatalf("%s.%s: kept column with transformer %q, domain %q", tr.Key, c.Column, c.Transform, c.Domain)
+					}
+					continue
+				}
 				if c.Def == nil || c.Def.Name != c.Transform {
 					t.Fatalf("%s.%s: transformer %q not resolved", tr.Key, c.Column, c.Transform)
 				}
@@ -408,6 +430,9 @@ func FuzzParse(f *testing.F) {
 					t.Fatalf("%s.%s: keyed %v but domain %q", tr.Key, c.Column, c.Def.Keyed, c.Domain)
 				}
 			}
+		}
+		if rs.Untyped != "" && rs.Untyped != "allow" && rs.Untyped != "refuse" {
+			t.Fatalf("untyped %q accepted", rs.Untyped)
 		}
 	})
 }

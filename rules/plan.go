@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -16,19 +17,54 @@ type Plan struct {
 	// rule; it starts as the rules file says (strict: true by default).
 	Strict bool
 	// Warn, when set, receives a warning for each table whose data passes
-	// through uncovered when Strict is off.
+	// through uncovered when Strict is off, and for what strict mode
+	// would refuse (see [Plan.Table] and [Plan.Finish]).
 	Warn   func(msg string)
 	rules  *Rules
 	key    fakers.Key
 	seen   map[[2]string]bool // tables the dump has (COPY or INSERT targets)
+	seenDB bool               // whether any of them named its database
 	used   map[*TableRule]bool
-	warned map[[2]string]bool
+	warned map[string]bool
+	tables map[[3]string]*dumpstream.Table // COPY targets by database, schema, name
+	db     string                          // the database of the last table seen
+	// dbOf is, for a table name covered by a rule for any database, the
+	// first database it was seen in.
+	dbOf map[[2]string]string
+	// broken are the foreign keys that a where: filter breaks.
+	broken []brokenKey
+	// record, set by a Checker, receives the warnings as problems.
+	record func(Problem)
+}
+
+// brokenKey is a foreign key from child into a table whose where: drops
+// rows.
+type brokenKey struct {
+	filter *TableRule
+	child  string
+	line   int
 }
 
 // NewPlan prepares the rules for a run under key.
 func NewPlan(rs *Rules, key fakers.Key) *Plan {
 	return &Plan{Strict: rs.Strict, rules: rs, key: key, seen: map[[2]string]bool{},
-		used: map[*TableRule]bool{}, warned: map[[2]string]bool{}}
+		used: map[*TableRule]bool{}, warned: map[string]bool{}, tables: map[[3]string]*dumpstream.Table{},
+		dbOf: map[[2]string]string{}}
+}
+
+// warn passes a warning on, once per key: to a Checker as it is, to Warn
+// as "path: message".
+func (p *Plan) warn(key string, pr Problem, path string) {
+	if p.warned[key] {
+		return
+	}
+	p.warned[key] = true
+	switch {
+	case p.record != nil:
+		p.record(pr)
+	case p.Warn != nil:
+		p.Warn(path + ": " + pr.Message)
+	}
 }
 
 // Table compiles the rule for one table of the dump (or, failing that, of
@@ -37,11 +73,25 @@ func NewPlan(rs *Rules, key fakers.Key) *Plan {
 // before any of its rows is written. In strict mode, a table or column
 // without a rule stops the run at the table's first row with a
 // [CoverageError].
+//
+// Rules that rewrite a column whose type the dump does not declare (a
+// data-only dump) are an error in strict mode unless the rules file says
+// `untyped: allow`, else a warning; so is a table name that appears in
+// two databases of a pg_dumpall stream with only a rule for any database
+// (under tables:, not databases:).
 func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	p.seen[[2]string{t.Schema, t.Name}] = true
+	p.seenDB = p.seenDB || t.Database != ""
+	p.db = t.Database
+	if !t.Inserts {
+		p.tables[[3]string{t.Database, t.Schema, t.Name}] = t
+	}
 	tr := p.rules.RuleFor(t)
 	if tr != nil {
 		p.used[tr] = true
+		if err := p.databases(t, tr); err != nil {
+			return nil, err
+		}
 	}
 	switch {
 	case t.Inserts:
@@ -94,9 +144,16 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	}
 	covered := make([]bool, len(t.Columns))
 	rewrites := false
+	var untyped []string
 	for _, cr := range tr.Columns {
 		path := tr.Path() + "." + dumpstream.QuoteIdent(cr.Column)
 		i := indexOf(names, cr.Column)
+		if i < 0 && contains(t.Generated, cr.Column) {
+			if !cr.Kept {
+				errs.add(cr.Pos, path, "%s is a generated column: it has no data in the dump (PostgreSQL computes it from other columns on restore); remove the rule, and rule the columns it is computed from", cr.Column)
+			}
+			continue
+		}
 		if i < 0 {
 			errs.add(cr.Pos, path, "the dump's table %s has no column %q%s; its columns are: %s",
 				tr.Path(), cr.Column, didYouMean(cr.Column, names), strings.Join(names, ", "))
@@ -112,6 +169,19 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 			continue
 		}
 		plan.Columns[i], plan.Labels[i], rewrites = rw, cr.Transform, true
+		if t.Columns[i].Type == nil {
+			untyped = append(untyped, cr.Column)
+		}
+	}
+	if len(untyped) > 0 && len(errs) == 0 {
+		msg := fmt.Sprintf("the dump does not declare the types of %s (a data-only dump, pg_dump -a?), so the rules cannot be checked against them and a fake value may not fit its column (an email in an integer column fails the restore); dump the schema too, or", strings.Join(untyped, ", "))
+		if p.untypedRefused() {
+			errs = append(errs, &Error{Pos: tr.Pos, Path: tr.Path(), kind: "untyped",
+				Msg: msg + " add `untyped: allow` at the top of " + p.rules.File + " to rewrite them anyway"})
+		} else {
+			p.warn("untyped "+t.QualifiedName()+" "+t.Database, Problem{Kind: "untyped", Table: t.QualifiedName(), Line: t.Line, Rule: tr.Pos.String(),
+				Message: "rewritten without knowing its column types: " + msg + " make sure the transformers fit"}, tr.Path())
+		}
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
@@ -136,16 +206,61 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 // RuleFor returns the rule of table t or, failing that, of its nearest
 // ancestor: a rule for a partitioned or inherited parent covers its
 // partitions and children (pg_dump writes their rows under their own
-// names), unless they have a rule of their own.
+// names), unless they have a rule of their own. For each name, a rule
+// under databases: for t's database comes before a rule for any
+// database.
 func (rs *Rules) RuleFor(t *dumpstream.Table) *TableRule {
-	if tr := rs.byName[[2]string{t.Schema, t.Name}]; tr != nil {
+	if tr := rs.ruleNamed(t.Database, t.Schema, t.Name); tr != nil {
 		return tr
 	}
 	for _, a := range t.Ancestors {
-		if tr := rs.byName[a]; tr != nil {
+		if tr := rs.ruleNamed(t.Database, a[0], a[1]); tr != nil {
 			return tr
 		}
 	}
+	return nil
+}
+
+func (rs *Rules) ruleNamed(db, schema, name string) *TableRule {
+	if db != "" {
+		if tr := rs.byName[[3]string{db, schema, name}]; tr != nil {
+			return tr
+		}
+	}
+	return rs.byName[[3]string{"", schema, name}]
+}
+
+// untypedRefused reports whether a rule on a column of unknown type is an
+// error.
+func (p *Plan) untypedRefused() bool {
+	return p.rules.Untyped == "refuse" || p.rules.Untyped == "" && p.Strict
+}
+
+// databases objects to one rule for any database covering a table name
+// that two databases of the dump have: they are different tables, which
+// may hold different things.
+func (p *Plan) databases(t *dumpstream.Table, tr *TableRule) error {
+	if t.Database == "" || tr.Database != "" || tr.Truncate {
+		return nil
+	}
+	name := [2]string{t.Schema, t.Name}
+	first, ok := p.dbOf[name]
+	if !ok {
+		p.dbOf[name] = t.Database
+		return nil
+	}
+	if first == t.Database {
+		return nil
+	}
+	msg := fmt.Sprintf("database %s and database %s each have a table of this name, two different tables, and only this rule for any database (under tables:) covers both",
+		dumpstream.QuoteIdent(first), dumpstream.QuoteIdent(t.Database))
+	if p.Strict {
+		return ErrorList{{Pos: tr.Pos, Path: tr.Path(), kind: "database",
+			Msg: msg + fmt.Sprintf("; give each database its own rule under databases: (databases: {%s: {tables: {%s: …}}, %s: …}), or run with --no-strict",
+				YAMLKey(first), YAMLKey(t.QualifiedName()), YAMLKey(t.Database))}}
+	}
+	p.warn("database "+t.QualifiedName(), Problem{Kind: "database", Table: t.QualifiedName(), Line: t.Line, Rule: tr.Pos.String(),
+		Message: msg + " (strict: false)"}, tr.Path())
 	return nil
 }
 
@@ -166,7 +281,7 @@ func (p *Plan) uncovered(t *dumpstream.Table, cols []string, hasRule bool) (*dum
 	if p.Strict {
 		return &dumpstream.TablePlan{RefuseRows: &CoverageError{Table: t.QualifiedName(), File: p.rules.File, Columns: cols, HasRule: hasRule}}, nil
 	}
-	key := [2]string{t.Schema, t.Name}
+	key := "uncovered " + t.Database + " " + t.QualifiedName()
 	if p.Warn != nil && !p.warned[key] {
 		p.warned[key] = true
 		if hasRule {
@@ -188,6 +303,10 @@ func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnR
 	}
 	if typ != nil && typ.NotNull && cr.Def.Name == "set_null" {
 		return nil, fmt.Errorf("set_null cannot write into %s, which is NOT NULL; use const or a faker", col.Name)
+	}
+	if cr.Def.Name == "mask" && target.MaxLen > 0 && cr.Keep >= target.MaxLen {
+		return nil, fmt.Errorf("mask keeps the last %d characters, but %s is %s: no value is longer, so every value would be masked whole; use a keep below %d, or const",
+			cr.Keep, col.Name, target.Type, target.MaxLen)
 	}
 	params := fakers.Params{Unique: cr.Unique, Target: target, Value: cr.Value, Length: cr.Length, Keep: cr.Keep, Char: cr.Char}
 	if cr.Def.Keyed {
@@ -295,11 +414,99 @@ func (p *Plan) Unused() error {
 	}
 	sort.Strings(seen)
 	for _, t := range p.rules.Tables {
-		if !p.used[t] {
-			errs.add(t.Pos, t.Path(), "the dump has no data for this table%s; fix the name or remove the rule", didYouMean(t.Path(), seen))
+		switch {
+		case p.used[t]:
+		case t.Database != "" && !p.seenDB:
+			errs.add(t.Pos, t.Path(), "the dump names no database (rules under databases: are for pg_dumpall output or pg_dump --create); put the rule under tables: or remove it")
+		default:
+			errs.add(t.Pos, t.Path(), "the dump has no data for this table%s; fix the name or remove the rule", didYouMean(qualified(t.Schema, t.Name), seen))
 		}
 	}
 	return errs.err()
+}
+
+// Constraint takes a key of the dump as it passes (wire it to
+// dumpstream.Options.Constraints): a foreign key into a table whose
+// where: drops rows breaks the restore, which [Plan.Finish] reports. In a
+// plain dump the keys come after the data, so the tables are known.
+func (p *Plan) Constraint(k dumpstream.Constraint) {
+	if k.Kind != dumpstream.ForeignKey {
+		return
+	}
+	kt := p.tables[[3]string{p.db, k.Table[0], k.Table[1]}]
+	if kt == nil {
+		kt = &dumpstream.Table{Database: p.db, Schema: k.Table[0], Name: k.Table[1]}
+	}
+	rt := referenced(p.rules, p.tables, p.db, k.RefTable)
+	if tr := filterBreaks(p.rules, kt, rt, rt != nil); tr != nil {
+		p.broken = append(p.broken, brokenKey{filter: tr, child: qualified(k.Table[0], k.Table[1]), line: k.Line})
+	}
+}
+
+// Finish reports, after the whole dump, what only its end can tell: the
+// rules the dump never reached (see [Plan.Unused]) and where: filters on
+// tables that other tables reference by foreign key (see
+// [Plan.Constraint]), whose dropped rows make the restore fail. In strict
+// mode it returns them as an [ErrorList], and the run must fail (without
+// committing its output); otherwise it passes each to Warn and returns
+// nil. Call it once, after a successful rewrite.
+func (p *Plan) Finish() error {
+	var errs ErrorList
+	if err := p.Unused(); err != nil {
+		errs = append(errs, err.(ErrorList)...)
+	}
+	var order []*TableRule
+	children := map[*TableRule][]string{}
+	for _, b := range p.broken {
+		if _, ok := children[b.filter]; !ok {
+			order = append(order, b.filter)
+		}
+		c := fmt.Sprintf("%s (foreign key at dump line %d)", b.child, b.line)
+		if !contains(children[b.filter], c) {
+			children[b.filter] = append(children[b.filter], c)
+		}
+	}
+	for _, tr := range order {
+		errs.add(tr.WherePos, tr.Path(), "where: drops rows that other tables reference: %s; the restore fails on the rows pointing at them (anondump cannot cascade a filter yet): filter those tables alike, truncate them, or remove the where:",
+			strings.Join(children[tr], ", "))
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	if p.Strict {
+		return errs.err()
+	}
+	for _, e := range errs.err().(ErrorList) {
+		if p.Warn != nil {
+			p.Warn(e.Error())
+		}
+	}
+	return nil
+}
+
+// referenced returns the table of the dump that a foreign key into name
+// (in database db) points at: the table itself when the dump has data for
+// it, else a partition or child of it that a where: filter drops rows of
+// (a foreign key may reference a partitioned table, which has no rows of
+// its own), else any partition or child, else nil.
+func referenced(rs *Rules, tables map[[3]string]*dumpstream.Table, db string, name [2]string) *dumpstream.Table {
+	if t := tables[[3]string{db, name[0], name[1]}]; t != nil {
+		return t
+	}
+	var found *dumpstream.Table
+	for k, t := range tables {
+		if k[0] != db || !slices.Contains(t.Ancestors, name) {
+			continue
+		}
+		if tr := rs.RuleFor(t); tr != nil && tr.Where != "" {
+			if found == nil || rs.RuleFor(found).Where == "" || t.Line < found.Line {
+				found = t
+			}
+		} else if found == nil {
+			found = t
+		}
+	}
+	return found
 }
 
 func indexOf(list []string, s string) int {

@@ -1,0 +1,296 @@
+package audit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/rules"
+)
+
+// CheckOptions tune [Check].
+type CheckOptions struct {
+	// Sample is how many non-NULL documents of each kept json or jsonb
+	// column are looked inside. Default 1000.
+	Sample int
+	// Warn, when set, receives what a run would only warn about (rules
+	// on columns of unknown type with strict off, say); these are not
+	// among the problems returned.
+	Warn func(rules.Problem)
+}
+
+// Check reads a dump (streaming; rows are not rewritten) and reports
+// everything that can be known before running the rules on it: what
+// [rules.Checker] decides from the schema, the row counts and the keys,
+// and kept json/jsonb columns whose sampled documents hold values that
+// look personal (with the JSON paths, never the values). A dump that
+// cannot be read is an error.
+func Check(rs *rules.Rules, src io.Reader, name string, opt CheckOptions) ([]rules.Problem, error) {
+	if opt.Sample <= 0 {
+		opt.Sample = 1000
+	}
+	c := &checkReader{checker: rules.NewChecker(rs), opt: opt, cols: map[[4]string]*jsonColumn{}}
+	// The lead ports this onto the read-only walk (dumpstream.Walk): the
+	// rewrite into io.Discard only feeds the sampling rewriters.
+	_, err := dumpstream.Rewrite(io.Discard, src, c, dumpstream.Options{
+		Name:        name,
+		Constraints: c.checker.Constraint,
+	})
+	if err != nil {
+		return nil, err
+	}
+	problems, warnings := c.checker.Problems()
+	for _, jc := range c.order {
+		if p, ok := jc.problem(); ok {
+			problems = append(problems, p)
+		}
+	}
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
+	if opt.Warn != nil {
+		for _, w := range warnings {
+			opt.Warn(w)
+		}
+	}
+	return problems, nil
+}
+
+// checkReader is the Transformer that check reads the dump with: the
+// rules' checker judges each table, and kept json columns are sampled.
+type checkReader struct {
+	checker *rules.Checker
+	opt     CheckOptions
+	cols    map[[4]string]*jsonColumn // by database, schema, table, column
+	order   []*jsonColumn
+}
+
+func (c *checkReader) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
+	if err := c.checker.Table(t); err != nil {
+		return nil, err
+	}
+	if t.Inserts {
+		return nil, nil
+	}
+	var f *jsonFilter
+	for i, col := range t.Columns {
+		if col.Type == nil || col.Type.ArrayDims > 0 || col.Type.Name != "json" && col.Type.Name != "jsonb" {
+			continue
+		}
+		if c.checker.Rewritten(t, col.Name) {
+			continue
+		}
+		key := [4]string{t.Database, t.Schema, t.Name, col.Name}
+		jc := c.cols[key]
+		if jc == nil {
+			jc = &jsonColumn{table: t.QualifiedName(), column: col.Name, line: t.Line, hits: map[string]*pathHits{}}
+			c.cols[key] = jc
+			c.order = append(c.order, jc)
+		}
+		if jc.sampled >= c.opt.Sample {
+			continue
+		}
+		if f == nil {
+			f = &jsonFilter{max: c.opt.Sample}
+		}
+		f.idx, f.cols = append(f.idx, i), append(f.cols, jc)
+	}
+	if f == nil {
+		return nil, nil
+	}
+	// A filter that keeps every row sees its raw fields: the sampled ones
+	// are decoded, and the rows are copied as they are.
+	return &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns)), Filter: f}, nil
+}
+
+func (c *checkReader) EndTable(t *dumpstream.Table, rows int64) { c.checker.EndTable(t, rows) }
+
+// jsonColumn is what the samples of one kept json column showed.
+type jsonColumn struct {
+	table, column string
+	line          int
+	sampled       int
+	hits          map[string]*pathHits // by JSON path
+}
+
+// pathHits counts, for one JSON path, the documents where a detector hit.
+type pathHits struct {
+	docs     int
+	detector map[string]int
+}
+
+// maxPaths bounds the paths remembered for one column, whatever its
+// documents look like.
+const maxPaths = 64
+
+// jsonFilter keeps every row and looks inside the first documents of
+// some columns.
+type jsonFilter struct {
+	idx  []int // the columns' positions in the row
+	cols []*jsonColumn
+	max  int
+	dec  []byte
+}
+
+func (f *jsonFilter) Keep(fields [][]byte) (bool, error) {
+	for k, i := range f.idx {
+		jc := f.cols[k]
+		if jc.sampled >= f.max || i >= len(fields) || string(fields[i]) == `\N` {
+			continue
+		}
+		v := fields[i]
+		if bytes.IndexByte(v, '\\') >= 0 {
+			var err error
+			if f.dec, err = dumpstream.AppendDecoded(f.dec[:0], v); err != nil {
+				continue // the run reports a bad field; check only samples
+			}
+			v = f.dec
+		}
+		jc.sample(v)
+	}
+	return true, nil
+}
+
+// sample walks one document.
+func (jc *jsonColumn) sample(doc []byte) {
+	jc.sampled++
+	seen := map[string]bool{}
+	walkJSON(doc, func(path, detector string) {
+		h := jc.hits[path]
+		if h == nil {
+			if len(jc.hits) >= maxPaths {
+				return
+			}
+			h = &pathHits{detector: map[string]int{}}
+			jc.hits[path] = h
+		}
+		if !seen[path] {
+			seen[path] = true
+			h.docs++
+		}
+		h.detector[detector]++
+	})
+}
+
+// problem reports the column when a detector hit inside its documents.
+func (jc *jsonColumn) problem() (rules.Problem, bool) {
+	if len(jc.hits) == 0 {
+		return rules.Problem{}, false
+	}
+	paths := make([]string, 0, len(jc.hits))
+	for p := range jc.hits {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var parts []string
+	for _, p := range paths {
+		h := jc.hits[p]
+		best, n := "", 0
+		for d, k := range h.detector {
+			if k > n || k == n && d < best {
+				best, n = d, k
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s, in %d of %d sampled documents)", p, best, h.docs, jc.sampled))
+	}
+	return rules.Problem{
+		Kind: "json", Table: jc.table, Column: jc.column, Line: jc.line, Paths: paths,
+		Message: fmt.Sprintf("column %s passes through unchanged, but values inside its JSON documents look personal: %s; rewrite the column (for example `%s: {transform: const, value: '{}'}`), since rules cannot yet rewrite paths inside a document",
+			jc.column, strings.Join(parts, ", "), rules.YAMLKey(jc.column)),
+	}, true
+}
+
+// plainKey is a JSON object key that may appear in a reported path: one
+// that reads like a field name. Any other key (an email, an id, a phrase:
+// data used as a key) is written as * so that no value reaches a message.
+var plainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]{0,63}$`)
+
+// walkJSON calls hit with the path and detector name of every string or
+// whole-number leaf (and object key) of doc that a detector recognizes. Array
+// indexes are written [*] so that the paths of all elements agree. A
+// document that is not valid JSON is walked as far as it parses.
+func walkJSON(doc []byte, hit func(path, detector string)) {
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber()
+	var stack []jsonFrame
+	path := func() string {
+		var b strings.Builder
+		b.WriteByte('$')
+		for _, f := range stack {
+			b.WriteString(f.part)
+		}
+		return b.String()
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].expectKey {
+			if d, ok := tok.(json.Delim); ok && d == '}' {
+				stack = stack[:n-1]
+				valueDone(stack)
+				continue
+			}
+			key, _ := tok.(string)
+			part := "." + key
+			if !plainKey.MatchString(key) {
+				part = ".*"
+			}
+			stack[n-1].part, stack[n-1].expectKey = part, false
+			if d := Detect([]byte(key)); d != "" {
+				hit(path(), "a key that looks like "+d)
+			}
+			continue
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			switch v {
+			case '{':
+				stack = append(stack, jsonFrame{object: true, expectKey: true})
+			case '[':
+				stack = append(stack, jsonFrame{part: "[*]"})
+			case ']', '}':
+				if len(stack) > 0 {
+					stack = stack[:len(stack)-1]
+				}
+				valueDone(stack)
+			}
+		case string:
+			if d := Detect([]byte(v)); d != "" {
+				hit(path(), d)
+			}
+			valueDone(stack)
+		case json.Number:
+			// Only whole numbers: a card number can be one, while a
+			// fraction (a distance, an amount) is never personal by its
+			// shape.
+			if strings.Trim(string(v), "0123456789") == "" {
+				if d := Detect([]byte(v)); d != "" {
+					hit(path(), d)
+				}
+			}
+			valueDone(stack)
+		default: // bool, null
+			valueDone(stack)
+		}
+	}
+}
+
+// jsonFrame is one level of the path being walked: for an object, the
+// part of the value being read is its key, set when the key is read.
+type jsonFrame struct {
+	object    bool
+	expectKey bool
+	part      string
+}
+
+// valueDone notes that a value ended: in an object, a key comes next.
+func valueDone(stack []jsonFrame) {
+	if n := len(stack); n > 0 && stack[n-1].object {
+		stack[n-1].expectKey = true
+	}
+}
