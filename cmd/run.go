@@ -65,6 +65,10 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer in.Close()
+	// From here on a signal stops the run the way a failure does: the
+	// partial output is removed and the report says so.
+	guard := catchSignals()
+	defer guard.stop()
 
 	var out io.Writer = stdout
 	var commit func() error
@@ -93,9 +97,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 
 	start := time.Now()
-	// A signal stops the run the way a failure does: the partial output
-	// is removed and the report says so.
-	guard := catchSignals(func(sig os.Signal) {
+	guard.handle(func(sig os.Signal) {
 		abort()
 		err := dumpError(fmt.Errorf("interrupted by %s; the partial output was removed", signalName(sig)))
 		if o.output == "" {
@@ -109,7 +111,6 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		ui.error(err)
 	})
-	defer guard.stop()
 
 	plan := rules.NewPlan(rs, key)
 	if o.noStrict {

@@ -21,11 +21,17 @@ type signalGuard struct {
 	stopOnce sync.Once
 }
 
-// catchSignals starts catching the stop signals: on one, cleanup runs
-// and the process exits with 128+signal (the shell's convention).
-func catchSignals(cleanup func(os.Signal)) *signalGuard {
+// catchSignals starts catching the stop signals; they wait for handle.
+func catchSignals() *signalGuard {
 	g := &signalGuard{ch: make(chan os.Signal, 1)}
 	signal.Notify(g.ch, stopSignals...)
+	return g
+}
+
+// handle starts handling the stop signals caught (also one caught
+// already): cleanup runs, and the process exits with 128+signal (the
+// shell's convention).
+func (g *signalGuard) handle(cleanup func(os.Signal)) {
 	go func() {
 		sig, ok := <-g.ch
 		if !ok {
@@ -39,7 +45,6 @@ func catchSignals(cleanup func(os.Signal)) *signalGuard {
 		cleanup(sig)
 		os.Exit(128 + signalNumber(sig))
 	}()
-	return g
 }
 
 // finish marks the run as finished, so that a later signal does not clean
