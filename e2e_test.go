@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -69,12 +70,44 @@ func needTool(t *testing.T, names ...string) {
 	}
 }
 
+// skipped counts the end-to-end tests skipped for want of a server, and
+// keeps the first reason, for the one line TestMain prints.
+var skipped struct {
+	sync.Mutex
+	n      int
+	reason string
+}
+
+// TestMain runs the tests, then says in one visible line when end-to-end
+// tests were skipped: go test prints nothing of a passing package but
+// "ok", so the line also goes to the file named by ANONDUMP_E2E_SKIPPED,
+// which make test prints.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	skipped.Lock()
+	defer skipped.Unlock()
+	if skipped.n > 0 {
+		line := fmt.Sprintf("anondump: note: %d end-to-end test(s) against PostgreSQL were SKIPPED: %s; they read the libpq variables PGHOST, PGPORT and PGUSER (default 127.0.0.1, 5432, postgres); with CI set they fail instead\n", skipped.n, skipped.reason)
+		fmt.Fprint(os.Stderr, line)
+		if f := os.Getenv("ANONDUMP_E2E_SKIPPED"); f != "" {
+			os.WriteFile(f, []byte(line), 0o644)
+		}
+	}
+	os.Exit(code)
+}
+
 func unavailable(t *testing.T, format string, args ...any) {
 	t.Helper()
 	msg := fmt.Sprintf(format, args...)
 	if os.Getenv("CI") != "" {
 		t.Fatalf("end-to-end test needs PostgreSQL and its client programs (CI is set, so this is a failure): %s", msg)
 	}
+	skipped.Lock()
+	if skipped.n == 0 {
+		skipped.reason = msg
+	}
+	skipped.n++
+	skipped.Unlock()
 	t.Skipf("skipping end-to-end test: %s (set PGHOST/PGPORT/PGUSER to reach a server; with CI set this fails instead)", msg)
 }
 
@@ -1255,5 +1288,36 @@ func TestE2EExampleMakefile(t *testing.T) {
 	}
 	if sum2, _ := os.ReadFile(safe + ".sha256"); !bytes.Equal(sum, sum2) {
 		t.Error("a failed safe-dump changed the checksum file")
+	}
+}
+
+// TestE2ESkipIsVisible: without a reachable server, the end-to-end tests
+// skip (CI unset) and say so in one line, where make test prints it.
+func TestE2ESkipIsVisible(t *testing.T) {
+	if os.Getenv("ANONDUMP_E2E_SKIPPED") != "" {
+		t.Skip("inside the run this test starts")
+	}
+	if testing.Short() {
+		t.Skip("runs go test again")
+	}
+	file := filepath.Join(t.TempDir(), "skipped")
+	c := exec.Command("go", "test", "-count=1", "-run", "^TestE2EIdentity$", ".")
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "CI=") && !strings.HasPrefix(kv, "PGPORT=") {
+			env = append(env, kv)
+		}
+	}
+	c.Env = append(env, "PGPORT=1", "ANONDUMP_E2E_SKIPPED="+file)
+	out, err := c.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go test: %v\n%s", err, out)
+	}
+	line, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("no skip line written: %v\n%s", err, out)
+	}
+	if !bytes.HasPrefix(line, []byte("anondump: note: 1 end-to-end test(s) against PostgreSQL were SKIPPED: ")) || !bytes.Contains(line, []byte("PGHOST, PGPORT and PGUSER")) {
+		t.Errorf("skip line %q", line)
 	}
 }

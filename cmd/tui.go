@@ -26,9 +26,9 @@ type printer struct {
 	w io.Writer
 }
 
-// errorf, warningf, notef and hintf print one message of their kind.
+// warningf and hintf print one message of their kind; a note (nothing
+// prints one yet) is p.print("note", …).
 func (p printer) warningf(format string, a ...any) { p.print("warning", fmt.Sprintf(format, a...)) }
-func (p printer) notef(format string, a ...any)    { p.print("note", fmt.Sprintf(format, a...)) }
 func (p printer) hintf(format string, a ...any)    { p.print("hint", fmt.Sprintf(format, a...)) }
 
 // infof prints a line of the run's summary, which has no kind.
