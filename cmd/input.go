@@ -19,11 +19,9 @@ import (
 	"bytes"
 	"compress/bzip2"
 	"compress/gzip"
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"math/bits"
 	"os"
@@ -85,7 +83,7 @@ func openInput(path string, stdin io.Reader, command string, hashed bool) (*inpu
 	}
 	in.raw = &countingReader{r: src}
 	if hashed {
-		in.raw.h = sha256.New()
+		in.raw.h = newStreamHash()
 	}
 	br := bufio.NewReaderSize(in.raw, textPeek)
 	if err := in.identify(br, command); err != nil {
@@ -338,7 +336,7 @@ func readError(err error) error {
 // countingReader counts (and, with h, hashes) the bytes read through it.
 type countingReader struct {
 	r io.Reader
-	h hash.Hash
+	h *streamHash
 	n atomic.Int64
 }
 
@@ -356,7 +354,7 @@ func (c *countingReader) sum() string {
 	if c.h == nil {
 		return ""
 	}
-	return fmt.Sprintf("%x", c.h.Sum(nil))
+	return c.h.Sum()
 }
 
 // inputArg is the input named by a command's arguments: "" for stdin.

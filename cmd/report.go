@@ -3,7 +3,6 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
-	"hash"
 	"io"
 	"strings"
 	"sync/atomic"
@@ -151,7 +150,7 @@ func (r *runReport) printSummary(ui printer) {
 // countingWriter counts (and, with h, hashes) the bytes written through it.
 type countingWriter struct {
 	w io.Writer
-	h hash.Hash
+	h *streamHash
 	n atomic.Int64 // read by a signal's cleanup
 }
 
@@ -168,7 +167,7 @@ func (c *countingWriter) sum() string {
 	if c.h == nil {
 		return ""
 	}
-	return fmt.Sprintf("%x", c.h.Sum(nil))
+	return c.h.Sum()
 }
 
 func humanBytes(n int64) string {

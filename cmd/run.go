@@ -85,7 +85,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	written := &countingWriter{w: out}
 	if o.report != "" {
-		written.h = sha256.New()
+		written.h = newStreamHash()
 	}
 	outName := o.output
 	if outName == "" {
