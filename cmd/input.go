@@ -63,6 +63,11 @@ func (in *input) Close() {
 func openInput(path string, stdin io.Reader, command string, hashed bool) (*input, error) {
 	in := &input{name: "stdin", kind: "text"}
 	var src io.Reader = stdin
+	if f, ok := stdin.(*os.File); ok && (path == "" || path == "-") {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			in.size = st.Size() // stdin redirected from a file: a percentage
+		}
+	}
 	if path != "" && path != "-" {
 		in.name, in.path = path, path
 		st, err := os.Stat(path)
