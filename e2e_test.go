@@ -1080,6 +1080,27 @@ func TestE2EIdentity(t *testing.T) {
 			same(t, p.pgDump(t, src, args...))
 		})
 	}
+	t.Run("pg_dump -Z6", func(t *testing.T) {
+		// pg_dump's own gzip output is read as the plain dump inside it.
+		plain := p.pgDump(t, src)
+		r := anondump(t, e2eKey, p.pgDump(t, src, "-Z", "6"), "-q", "-c", rules)
+		if r.code != 0 || !bytes.Equal(maskRestrict(r.stdout), maskRestrict(plain)) {
+			t.Fatalf("exit %d, %d bytes out for a %d-byte plain dump; stderr: %s", r.code, len(r.stdout), len(plain), r.stderr)
+		}
+	})
+	t.Run("stamp", func(t *testing.T) {
+		// --stamp adds one comment line on top, and the dump still restores.
+		dump := p.pgDump(t, src)
+		r := anondump(t, e2eKey, dump, "-q", "--stamp", "-c", rules)
+		line, rest, _ := bytes.Cut(r.stdout, []byte("\n"))
+		if r.code != 0 || !bytes.HasPrefix(line, []byte("-- anondump ")) || !bytes.Equal(rest, dump) {
+			t.Fatalf("exit %d, first line %q; stderr: %s", r.code, line, r.stderr)
+		}
+		if bytes.Contains(line, []byte(e2eKey)) {
+			t.Fatal("the stamp holds the key")
+		}
+		p.restore(t, r.stdout)
+	})
 	t.Run("pg_dumpall", func(t *testing.T) {
 		needTool(t, "pg_dumpall")
 		// Every other database is excluded by its exact (quoted) name; the
@@ -1319,5 +1340,43 @@ func TestE2ESkipIsVisible(t *testing.T) {
 	}
 	if !bytes.HasPrefix(line, []byte("anondump: note: 1 end-to-end test(s) against PostgreSQL were SKIPPED: ")) || !bytes.Contains(line, []byte("PGHOST, PGPORT and PGUSER")) {
 		t.Errorf("skip line %q", line)
+	}
+}
+
+// TestE2EArchives: real pg_dump archives (-Fc, -Ft, -Fd) are refused with
+// exit 1 and the pg_restore command that converts them; that command's
+// output goes through.
+func TestE2EArchives(t *testing.T) {
+	p := requirePG(t)
+	src := p.loadedDB(t, e2eSchema)
+	dir := t.TempDir()
+	for _, tc := range []struct{ format, file, first string }{
+		{"c", "db.custom", "db.custom is a custom-format archive (pg_dump -Fc)"},
+		{"t", "db.tar", "db.tar is a tar archive (pg_dump -Ft)"},
+		{"d", "db.dir", "db.dir is a directory-format dump (pg_dump -Fd)"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			path := filepath.Join(dir, tc.file)
+			p.pgDump(t, src, "-F"+tc.format, "-f", path)
+			r := anondump(t, e2eKey, nil, "-q", "-c", e2eRules, path)
+			first, hint, _ := strings.Cut(string(r.stderr), "\n")
+			if r.code != 1 || !strings.Contains(first, tc.first) {
+				t.Errorf("exit %d, first line %q; want exit 1 and %q", r.code, first, tc.first)
+			}
+			if !strings.HasPrefix(hint, "anondump: hint: convert it to a plain dump on the fly: pg_restore -f - "+path+" | anondump") {
+				t.Errorf("hint %q", hint)
+			}
+			if len(r.stdout) > 0 {
+				t.Errorf("%d bytes on stdout", len(r.stdout))
+			}
+			needTool(t, "pg_restore")
+			plain, err := exec.Command("pg_restore", "-f", "-", path).Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := anondump(t, e2eKey, plain, "-q", "-c", e2eRules); r.code != 0 {
+				t.Errorf("pg_restore -f - %s | anondump: exit %d: %s", tc.file, r.code, r.stderr)
+			}
+		})
 	}
 }
