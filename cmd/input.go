@@ -116,6 +116,15 @@ func (in *input) identify(br *bufio.Reader, command string) error {
 		return dumpError(fmt.Errorf("%s: %s: %v", in.name, outer.what, readError(err)))
 	}
 	in.kind = outer.what
+	if c, ok := dec.(io.Closer); ok {
+		closeFile := in.closer
+		in.closer = func() {
+			c.Close()
+			if closeFile != nil {
+				closeFile()
+			}
+		}
+	}
 	inner := bufio.NewReaderSize(&decodeReader{r: dec, what: outer.what}, textPeek)
 	head, err = inner.Peek(512)
 	if err != nil && err != io.EOF {
