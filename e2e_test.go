@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -69,12 +70,44 @@ func needTool(t *testing.T, names ...string) {
 	}
 }
 
+// skipped counts the end-to-end tests skipped for want of a server, and
+// keeps the first reason, for the one line TestMain prints.
+var skipped struct {
+	sync.Mutex
+	n      int
+	reason string
+}
+
+// TestMain runs the tests, then says in one visible line when end-to-end
+// tests were skipped: go test prints nothing of a passing package but
+// "ok", so the line also goes to the file named by ANONDUMP_E2E_SKIPPED,
+// which make test prints.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	skipped.Lock()
+	defer skipped.Unlock()
+	if skipped.n > 0 {
+		line := fmt.Sprintf("anondump: note: %d end-to-end test(s) against PostgreSQL were SKIPPED: %s; they read the libpq variables PGHOST, PGPORT and PGUSER (default 127.0.0.1, 5432, postgres); with CI set they fail instead\n", skipped.n, skipped.reason)
+		fmt.Fprint(os.Stderr, line)
+		if f := os.Getenv("ANONDUMP_E2E_SKIPPED"); f != "" {
+			os.WriteFile(f, []byte(line), 0o644)
+		}
+	}
+	os.Exit(code)
+}
+
 func unavailable(t *testing.T, format string, args ...any) {
 	t.Helper()
 	msg := fmt.Sprintf(format, args...)
 	if os.Getenv("CI") != "" {
 		t.Fatalf("end-to-end test needs PostgreSQL and its client programs (CI is set, so this is a failure): %s", msg)
 	}
+	skipped.Lock()
+	if skipped.n == 0 {
+		skipped.reason = msg
+	}
+	skipped.n++
+	skipped.Unlock()
 	t.Skipf("skipping end-to-end test: %s (set PGHOST/PGPORT/PGUSER to reach a server; with CI set this fails instead)", msg)
 }
 
@@ -1047,6 +1080,27 @@ func TestE2EIdentity(t *testing.T) {
 			same(t, p.pgDump(t, src, args...))
 		})
 	}
+	t.Run("pg_dump -Z6", func(t *testing.T) {
+		// pg_dump's own gzip output is read as the plain dump inside it.
+		plain := p.pgDump(t, src)
+		r := anondump(t, e2eKey, p.pgDump(t, src, "-Z", "6"), "-q", "-c", rules)
+		if r.code != 0 || !bytes.Equal(maskRestrict(r.stdout), maskRestrict(plain)) {
+			t.Fatalf("exit %d, %d bytes out for a %d-byte plain dump; stderr: %s", r.code, len(r.stdout), len(plain), r.stderr)
+		}
+	})
+	t.Run("stamp", func(t *testing.T) {
+		// --stamp adds one comment line on top, and the dump still restores.
+		dump := p.pgDump(t, src)
+		r := anondump(t, e2eKey, dump, "-q", "--stamp", "-c", rules)
+		line, rest, _ := bytes.Cut(r.stdout, []byte("\n"))
+		if r.code != 0 || !bytes.HasPrefix(line, []byte("-- anondump ")) || !bytes.Equal(rest, dump) {
+			t.Fatalf("exit %d, first line %q; stderr: %s", r.code, line, r.stderr)
+		}
+		if bytes.Contains(line, []byte(e2eKey)) {
+			t.Fatal("the stamp holds the key")
+		}
+		p.restore(t, r.stdout)
+	})
 	t.Run("pg_dumpall", func(t *testing.T) {
 		needTool(t, "pg_dumpall")
 		// Every other database is excluded by its exact (quoted) name; the
@@ -1255,5 +1309,74 @@ func TestE2EExampleMakefile(t *testing.T) {
 	}
 	if sum2, _ := os.ReadFile(safe + ".sha256"); !bytes.Equal(sum, sum2) {
 		t.Error("a failed safe-dump changed the checksum file")
+	}
+}
+
+// TestE2ESkipIsVisible: without a reachable server, the end-to-end tests
+// skip (CI unset) and say so in one line, where make test prints it.
+func TestE2ESkipIsVisible(t *testing.T) {
+	if os.Getenv("ANONDUMP_E2E_SKIPPED") != "" {
+		t.Skip("inside the run this test starts")
+	}
+	if testing.Short() {
+		t.Skip("runs go test again")
+	}
+	file := filepath.Join(t.TempDir(), "skipped")
+	c := exec.Command("go", "test", "-count=1", "-run", "^TestE2EIdentity$", ".")
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "CI=") && !strings.HasPrefix(kv, "PGPORT=") {
+			env = append(env, kv)
+		}
+	}
+	c.Env = append(env, "PGPORT=1", "ANONDUMP_E2E_SKIPPED="+file)
+	out, err := c.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go test: %v\n%s", err, out)
+	}
+	line, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("no skip line written: %v\n%s", err, out)
+	}
+	if !bytes.HasPrefix(line, []byte("anondump: note: 1 end-to-end test(s) against PostgreSQL were SKIPPED: ")) || !bytes.Contains(line, []byte("PGHOST, PGPORT and PGUSER")) {
+		t.Errorf("skip line %q", line)
+	}
+}
+
+// TestE2EArchives: real pg_dump archives (-Fc, -Ft, -Fd) are refused with
+// exit 1 and the pg_restore command that converts them; that command's
+// output goes through.
+func TestE2EArchives(t *testing.T) {
+	p := requirePG(t)
+	src := p.loadedDB(t, e2eSchema)
+	dir := t.TempDir()
+	for _, tc := range []struct{ format, file, first string }{
+		{"c", "db.custom", "db.custom is a custom-format archive (pg_dump -Fc)"},
+		{"t", "db.tar", "db.tar is a tar archive (pg_dump -Ft)"},
+		{"d", "db.dir", "db.dir is a directory-format dump (pg_dump -Fd)"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			path := filepath.Join(dir, tc.file)
+			p.pgDump(t, src, "-F"+tc.format, "-f", path)
+			r := anondump(t, e2eKey, nil, "-q", "-c", e2eRules, path)
+			first, hint, _ := strings.Cut(string(r.stderr), "\n")
+			if r.code != 1 || !strings.Contains(first, tc.first) {
+				t.Errorf("exit %d, first line %q; want exit 1 and %q", r.code, first, tc.first)
+			}
+			if !strings.HasPrefix(hint, "anondump: hint: convert it to a plain dump on the fly: pg_restore -f - "+path+" | anondump") {
+				t.Errorf("hint %q", hint)
+			}
+			if len(r.stdout) > 0 {
+				t.Errorf("%d bytes on stdout", len(r.stdout))
+			}
+			needTool(t, "pg_restore")
+			plain, err := exec.Command("pg_restore", "-f", "-", path).Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := anondump(t, e2eKey, plain, "-q", "-c", e2eRules); r.code != 0 {
+				t.Errorf("pg_restore -f - %s | anondump: exit %d: %s", tc.file, r.code, r.stderr)
+			}
+		})
 	}
 }

@@ -5,10 +5,13 @@ go 1.26.0
 require (
 	github.com/brianvoe/gofakeit/v6 v6.28.0
 	github.com/dchest/siphash v1.2.3
+	github.com/klauspost/compress v1.20.4
 	github.com/pganalyze/pg_query_go/v5 v5.1.0
+	github.com/pierrec/lz4/v4 v4.1.33
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/schollz/progressbar/v3 v3.19.1
 	github.com/spf13/cobra v1.10.2
+	github.com/ulikunitz/xz v0.5.17
 	golang.org/x/term v0.47.0
 	gopkg.in/yaml.v3 v3.0.1
 )

@@ -11,7 +11,7 @@ import (
 
 func newCheck(stdin io.Reader, stdout io.Writer) *cobra.Command {
 	var config, format string
-	var noStrict bool
+	var noStrict, anySQL bool
 	c := &cobra.Command{
 		Use:   "check -c anon.yaml [dump.sql]",
 		Short: "Report, before a run, everything the rules would fail on or let through",
@@ -35,13 +35,18 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 			if noStrict {
 				rs.Strict = false
 			}
-			name, src, closeIn, err := openDump(args, stdin)
+			if err := sqlNotWired(anySQL, "check"); err != nil {
+				return err
+			}
+			in, err := openInput(inputArg(args), stdin, "anondump check", false)
 			if err != nil {
 				return err
 			}
-			defer closeIn()
+			defer in.Close()
+			name, src := in.name, in.r
+			warn := printer{cmd.ErrOrStderr()}
 			problems, err := audit.Check(rs, src, name, audit.CheckOptions{Warn: func(p rules.Problem) {
-				fmt.Fprintf(cmd.ErrOrStderr(), "anondump: warning: %s\n", rules.FormatProblem(name, p))
+				warn.warningf("%s", rules.FormatProblem(name, p))
 			}})
 			if err != nil {
 				return dumpError(err)
@@ -73,5 +78,6 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 	c.Flags().StringVarP(&config, "config", "c", "anon.yaml", "rules file")
 	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	c.Flags().BoolVar(&noStrict, "no-strict", false, "do not report tables and columns without a rule")
+	c.Flags().BoolVar(&anySQL, "sql", false, "accept SQL that pg_dump did not write")
 	return c
 }

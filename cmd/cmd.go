@@ -1,7 +1,8 @@
 // Package cmd is anondump's command line: flags, messages and exit codes.
 // The work itself is done by the dumpstream, rules and fakers packages.
 //
-// Messages go to standard error as "anondump: …", lower case, no final
+// Messages go to standard error through the printer in tui.go, as
+// "anondump: error: …" (or warning, note, hint), lower case, no final
 // period, and never contain a value from the dump.
 package cmd
 
@@ -50,8 +51,13 @@ else passes through byte for byte.
   anondump validate -c anon.yaml
 
 The key that makes fake values reproducible (the same input always gives the
-same output, so joins survive) comes from ANONDUMP_KEY or --key-file. Without
-one, a random key is drawn and the output is not reproducible.
+same output, so joins survive) comes from ANONDUMP_KEY or --key-file; it must
+be at least 16 bytes. Without one, a random key is drawn (with a warning) and
+the output is not reproducible.
+
+The input may be compressed (gzip, zstd, lz4, xz, lzma, bzip2). Archives
+(pg_dump -Fc, -Fd, -Ft) are converted with pg_restore -f - first. Input that
+is not pg_dump or pg_dumpall output is refused unless --sql is given.
 
 Exit status: 0 ok, 1 the dump could not be processed, 2 usage or rules error.
 In a pipe, use "set -o pipefail" so a failure is not hidden.`
@@ -69,20 +75,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if errors.As(err, &ee) {
 		code = ee.code
 	}
-	printError(stderr, err)
+	printer{stderr}.error(err)
 	return code
-}
-
-// printError prints every line of err with the anondump: prefix, except
-// indented lines: those are YAML to paste into the rules file.
-func printError(w io.Writer, err error) {
-	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
-		if strings.HasPrefix(line, "  ") {
-			fmt.Fprintln(w, line)
-		} else {
-			fmt.Fprintf(w, "anondump: %s\n", line)
-		}
-	}
 }
 
 func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
@@ -113,7 +107,9 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress, no summary and no notes (warnings and errors still go to stderr)")
 	f.BoolVar(&o.progress, "progress", false, "show progress on stderr even when it is not a terminal")
 	f.BoolVar(&o.noStrict, "no-strict", false, "let tables and columns without a rule pass through, with a warning (default: such data stops the run)")
-	f.StringVar(&o.report, "report", "", "write the run report as JSON to `FILE` (also when the run fails; never holds a dump value)")
+	f.StringVar(&o.report, "report", "", "write the run report as JSON to `FILE` (also when the run fails; never holds a dump value): counts, and the audit stamp with the input's and output's sizes and sha256")
+	f.BoolVar(&o.stamp, "stamp", false, "write a one-line SQL comment at the top of the output: anondump's version, the rules file's sha256, the key's fingerprint")
+	f.BoolVar(&o.anySQL, "sql", false, "accept SQL that pg_dump did not write (by default input without a pg_dump header is refused)")
 	root.AddCommand(newValidate(stdout), newVersion(stdout), newTransformers(stdout), newCheck(stdin, stdout), newVerify(stdout), newScan(stdin, stdout))
 	for _, c := range root.Commands() {
 		o.commands = append(o.commands, c.Name()) // for the hint on a mistyped command
@@ -133,15 +129,84 @@ func newVersion(stdout io.Writer) *cobra.Command {
 	}
 }
 
-// Version returns the version set at build time, or the module version.
+// Version returns the version set at build time (make build), else the
+// module version (go install …@v1.2.3, or a clone's pseudo-version), else
+// the commit the binary was built from: "devel+abc123def456" ("-dirty"
+// when the tree had changes), else "devel".
 func Version() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	bi, _ := debug.ReadBuildInfo()
+	return versionOf(bi)
+}
+
+func versionOf(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return "devel"
 	}
-	return "devel"
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev string
+	var dirty bool
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "devel"
+	}
+	v := "devel+" + rev[:min(12, len(rev))]
+	if dirty {
+		v += "-dirty"
+	}
+	return v
+}
+
+// closestCommand returns the subcommand that name is a typo of (at most
+// two edits, transpositions counting one, and fewer edits than half the
+// name), or "".
+func closestCommand(name string, commands []string) string {
+	best, bestD := "", 3
+	for _, c := range commands {
+		d := editDistance(strings.ToLower(name), c)
+		if d < bestD && 2*d < len(c) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the optimal string alignment distance between a and b:
+// insertions, deletions, substitutions and swaps of adjacent letters.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
 }
 
 // isTerminal reports whether w is a terminal (not just any character

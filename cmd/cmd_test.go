@@ -16,6 +16,11 @@ import (
 var update = flag.Bool("update", false, "update the cmp files inside the testscript archives")
 
 func TestMain(m *testing.M) {
+	// The tests that need a process of their own (signals) run this test
+	// binary as anondump itself.
+	if os.Getenv("ANONDUMP_TEST_AS_MAIN") == "1" {
+		os.Exit(cmd.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"anondump": func() { os.Exit(cmd.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

@@ -3,24 +3,11 @@ package cmd
 import (
 	"fmt"
 	"io"
-	"sync/atomic"
 	"time"
 
 	"github.com/anondump/anondump/dumpstream"
 	"github.com/schollz/progressbar/v3"
 )
-
-// countingReader counts the bytes read through it, for the progress bar.
-type countingReader struct {
-	r io.Reader
-	n atomic.Int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	return n, err
-}
 
 // progressDisplay shows, on a terminal, the bytes read (with a percentage
 // when the input's size is known), the table being read and rows/s.

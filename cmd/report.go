@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/anondump/anondump/dumpstream"
@@ -13,24 +14,32 @@ import (
 // runReport is the run's summary, printed to stderr and written as JSON by
 // --report. It never holds a value from the dump: only names and counts.
 type runReport struct {
-	Version       string        `json:"anondump_version"`
-	OK            bool          `json:"ok"`
-	Error         string        `json:"error,omitempty"`
-	Input         string        `json:"input"`
-	Output        string        `json:"output"`
-	Rules         string        `json:"rules"`
-	Key           string        `json:"key"` // where the key came from: ANONDUMP_KEY, key-file or random
-	Workers       int           `json:"workers"`
-	Seconds       float64       `json:"seconds"`
-	BytesIn       int64         `json:"bytes_in"`
-	MBPerSecond   float64       `json:"mb_per_second"`
-	Lines         int64         `json:"lines"`
-	CopyBlocks    int           `json:"copy_blocks"`
-	RuledBlocks   int           `json:"ruled_blocks"`
-	Rows          int64         `json:"rows"`
-	RowsRewritten int64         `json:"rows_rewritten"`
-	RowsDropped   int64         `json:"rows_dropped"`
-	Tables        []tableReport `json:"tables"`
+	Version string `json:"anondump_version"`
+	OK      bool   `json:"ok"`
+	Error   string `json:"error,omitempty"`
+	Input   string `json:"input"`
+	Output  string `json:"output"`
+	Rules   string `json:"rules"`
+	Key     string `json:"key"` // where the key came from: ANONDUMP_KEY, key-file or random
+	// The audit stamp: what made this output, from what.
+	RulesSHA256    string        `json:"rules_sha256"`
+	KeyFingerprint string        `json:"key_fingerprint"` // a keyed hash of a fixed label: names the key, never reveals it
+	InputFormat    string        `json:"input_format"`    // text, gzip data, xz data, …
+	InputBytes     int64         `json:"input_bytes"`     // as read, before decompression
+	InputSHA256    string        `json:"input_sha256"`    // of the bytes as read; "" when the run stopped early
+	OutputBytes    int64         `json:"output_bytes"`
+	OutputSHA256   string        `json:"output_sha256"` // "" when the run failed
+	Workers        int           `json:"workers"`
+	Seconds        float64       `json:"seconds"`
+	BytesIn        int64         `json:"bytes_in"`
+	MBPerSecond    float64       `json:"mb_per_second"`
+	Lines          int64         `json:"lines"`
+	CopyBlocks     int           `json:"copy_blocks"`
+	RuledBlocks    int           `json:"ruled_blocks"`
+	Rows           int64         `json:"rows"`
+	RowsRewritten  int64         `json:"rows_rewritten"`
+	RowsDropped    int64         `json:"rows_dropped"`
+	Tables         []tableReport `json:"tables"`
 }
 
 type tableReport struct {
@@ -48,12 +57,45 @@ type columnReport struct {
 	Nulls           int64  `json:"nulls"`
 }
 
-func newReport(o *runOptions, input, output, key string, st dumpstream.Stats, elapsed time.Duration, err error) *runReport {
+// runStamp is what the audit stamp records: which anondump, which rules,
+// which key (by fingerprint), and the input and output as they stream.
+type runStamp struct {
+	Version        string
+	RulesSHA256    string
+	Key            string // where the key came from
+	KeyFingerprint string
+	InputFormat    string
+	Input          *input
+	Output         *countingWriter
+}
+
+// comment is the one-line SQL comment --stamp writes at the top of the
+// output. It holds what is known before the dump is read; the sizes and
+// hashes of the input and output are in --report.
+func (s runStamp) comment() string {
+	return fmt.Sprintf("-- anondump %s: rules sha256 %s, key %s fingerprint %s, input %s\n",
+		s.Version, s.RulesSHA256, s.Key, s.KeyFingerprint, s.InputFormat)
+}
+
+func newReport(o *runOptions, input, output string, stamp runStamp, st dumpstream.Stats, elapsed time.Duration, err error) *runReport {
 	r := &runReport{
-		Version: Version(), OK: err == nil, Input: input, Output: output, Rules: o.config, Key: key,
+		Version: stamp.Version, OK: err == nil, Input: input, Output: output, Rules: o.config, Key: stamp.Key,
+		RulesSHA256: stamp.RulesSHA256, KeyFingerprint: stamp.KeyFingerprint, InputFormat: stamp.InputFormat,
 		Workers: o.jobs, Seconds: elapsed.Seconds(), BytesIn: st.Bytes, Lines: st.Lines,
 		CopyBlocks: st.Tables, RuledBlocks: st.RuledTables, Rows: st.Rows,
-		RowsRewritten: st.RowsRewritten, RowsDropped: st.RowsDropped, Tables: []tableReport{},
+		RowsDropped: st.RowsDropped, Tables: []tableReport{},
+	}
+	if in := stamp.Input; in != nil {
+		r.InputBytes = in.raw.n.Load()
+		if err == nil {
+			r.InputSHA256 = in.raw.sum()
+		}
+	}
+	if out := stamp.Output; out != nil {
+		r.OutputBytes = out.n.Load()
+		if err == nil {
+			r.OutputSHA256 = out.sum()
+		}
 	}
 	if err != nil {
 		r.Error = err.Error()
@@ -65,6 +107,11 @@ func newReport(o *runOptions, input, output, key string, st dumpstream.Stats, el
 		tr := tableReport{Table: t.Table, Line: t.Line, Rows: t.Rows, RowsDropped: t.RowsDropped, Columns: []columnReport{}}
 		for _, c := range t.Columns {
 			tr.Columns = append(tr.Columns, columnReport{Column: c.Column, Transform: c.Rule, ValuesRewritten: c.Rewritten, Nulls: c.Nulls})
+		}
+		// A table whose rule only filters its rows (keep: true with
+		// where:) or drops them all (truncate) has no row rewritten.
+		if len(t.Columns) > 0 {
+			r.RowsRewritten += t.Rows - t.RowsDropped
 		}
 		r.Tables = append(r.Tables, tr)
 	}
@@ -79,11 +126,11 @@ func (r *runReport) writeJSON(w io.Writer) error {
 }
 
 // printSummary writes the short human summary to stderr.
-func (r *runReport) printSummary(w io.Writer) {
-	fmt.Fprintf(w, "anondump: done: %s, %d COPY blocks (%d with rules), %d rows (%d rewritten, %d dropped) in %.2f s (%.0f MB/s)\n",
+func (r *runReport) printSummary(ui printer) {
+	ui.infof("done: %s, %d COPY blocks (%d with rules), %d rows (%d rewritten, %d dropped) in %.2f s (%.0f MB/s)",
 		humanBytes(r.BytesIn), r.CopyBlocks, r.RuledBlocks, r.Rows, r.RowsRewritten, r.RowsDropped, r.Seconds, r.MBPerSecond)
 	for _, t := range r.Tables {
-		line := fmt.Sprintf("anondump:   %s: %d rows", t.Table, t.Rows)
+		line := fmt.Sprintf("  %s: %d rows", t.Table, t.Rows)
 		if t.RowsDropped > 0 {
 			line += fmt.Sprintf(", %d dropped", t.RowsDropped)
 		}
@@ -93,9 +140,34 @@ func (r *runReport) printSummary(w io.Writer) {
 				cols[i] = fmt.Sprintf("%s %d", dumpstream.QuoteIdent(c.Column), c.ValuesRewritten)
 			}
 			line += "; values rewritten: " + strings.Join(cols, ", ")
+		} else if t.RowsDropped < t.Rows {
+			line += "; kept"
 		}
-		fmt.Fprintln(w, line)
+		ui.infof("%s", line)
 	}
+}
+
+// countingWriter counts (and, with h, hashes) the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	h *streamHash
+	n atomic.Int64 // read by a signal's cleanup
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n.Add(int64(n))
+	if c.h != nil {
+		c.h.Write(p[:n])
+	}
+	return n, err
+}
+
+func (c *countingWriter) sum() string {
+	if c.h == nil {
+		return ""
+	}
+	return c.h.Sum()
 }
 
 func humanBytes(n int64) string {

@@ -1,17 +1,18 @@
 package cmd
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/anondump/anondump/dumpstream"
@@ -30,111 +31,139 @@ type runOptions struct {
 	noStrict bool
 	progress bool
 	report   string
+	stamp    bool
+	anySQL   bool
 	commands []string // the subcommands, for the hint on a mistyped one
 }
 
 // run anonymizes one dump.
 func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	ui := printer{stderr}
 	if o.jobs < 1 {
 		return configError(fmt.Errorf("-j %d: the number of workers must be at least 1", o.jobs))
 	}
 	if o.input != "" && o.input != "-" {
 		if _, err := os.Stat(o.input); errors.Is(err, os.ErrNotExist) {
-			for _, sub := range o.commands {
-				if strings.HasPrefix(sub, o.input[:min(3, len(o.input))]) {
-					return configError(fmt.Errorf("%w (did you mean the command `anondump %s`?)", err, sub))
-				}
+			if sub := closestCommand(o.input, o.commands); sub != "" {
+				return configError(withHint(err, "did you mean the command `anondump %s`?", sub))
 			}
 		}
 	}
-	rs, err := loadRules(o.config)
+	rs, rulesSum, err := loadRulesSum(o.config)
 	if err != nil {
 		return err
 	}
-	name := "stdin"
-	in := stdin
-	if o.input != "" && o.input != "-" {
-		if o.output != "" && samePath(o.input, o.output) {
-			return configError(errors.New("-o names the input file; write the safe dump somewhere else"))
-		}
-		f, err := os.Open(o.input)
-		if err != nil {
-			return configError(err)
-		}
-		defer f.Close()
-		in, name = f, o.input
+	if o.input != "" && o.input != "-" && o.output != "" && samePath(o.input, o.output) {
+		return configError(errors.New("-o names the input file; write the safe dump somewhere else"))
 	}
-	key, keySource, err := loadKey(o.keyFile, stderr, o.quiet)
+	key, keySource, err := loadKey(o.keyFile, ui)
 	if err != nil {
 		return err
 	}
-	var size int64
-	if f, ok := in.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-			size = st.Size()
-		}
-	}
-	counted := &countingReader{r: in}
-	br := bufio.NewReaderSize(counted, 64<<10)
-	src, err := sniff(br, name)
+	in, err := openInput(o.input, stdin, "anondump …", o.report != "")
 	if err != nil {
 		return err
 	}
+	defer in.Close()
+	// From here on a signal stops the run the way a failure does: the
+	// partial output is removed and the report says so.
+	guard := catchSignals()
+	defer guard.stop()
 
 	var out io.Writer = stdout
 	var commit func() error
+	abort := func() error { return nil }
 	if o.output != "" {
-		w, c, abort, err := atomicFile(o.output)
+		w, c, a, err := atomicFile(o.output)
 		if err != nil {
 			return configError(err)
 		}
-		defer abort()
-		out, commit = w, c
+		defer a()
+		out, commit, abort = w, c, a
 	} else if isTerminal(stdout) {
 		return configError(errors.New("refusing to write a dump to a terminal; redirect the output or use -o FILE"))
 	}
+	written := &countingWriter{w: out}
+	if o.report != "" {
+		written.h = newStreamHash()
+	}
+	outName := o.output
+	if outName == "" {
+		outName = "stdout"
+	}
+	stamp := runStamp{
+		Version: Version(), RulesSHA256: rulesSum, Key: keySource, KeyFingerprint: key.Fingerprint(),
+		InputFormat: in.kind, Input: in, Output: written,
+	}
+
+	start := time.Now()
+	guard.handle(func(sig os.Signal) {
+		abort()
+		err := dumpError(fmt.Errorf("interrupted by %s; the partial output was removed", signalName(sig)))
+		if o.output == "" {
+			err = dumpError(fmt.Errorf("interrupted by %s; the output is incomplete", signalName(sig)))
+		}
+		rep := newReport(o, in.name, outName, stamp, dumpstream.Stats{}, time.Since(start), err)
+		if o.report != "" {
+			if werr := writeReport(o.report, rep); werr != nil {
+				ui.warningf("writing the report: %v", werr)
+			}
+		}
+		ui.error(err)
+	})
 
 	plan := rules.NewPlan(rs, key)
 	if o.noStrict {
 		plan.Strict = false
 	}
-	plan.Warn = func(msg string) { fmt.Fprintf(stderr, "anondump: warning: %s\n", msg) }
+	plan.Warn = func(msg string) { ui.warningf("%s", msg) }
+	if o.stamp {
+		if _, err := io.WriteString(written, stamp.comment()); err != nil {
+			return dumpError(fmt.Errorf("-o %s: %w", outName, err))
+		}
+	}
 	var progress *dumpstream.Progress
 	var display *progressDisplay
 	if !o.quiet && (o.progress || isTerminal(stderr)) {
 		progress = new(dumpstream.Progress)
-		display = startProgress(stderr, size, counted, progress)
+		display = startProgress(stderr, in.size, in.raw, progress)
 	}
-	start := time.Now()
-	st, err := dumpstream.Rewrite(out, src, plan, dumpstream.Options{
-		Name:     name,
+	st, err := dumpstream.Rewrite(written, in.r, plan, dumpstream.Options{
+		Name:     in.name,
 		Workers:  o.jobs,
 		Progress: progress,
-		Warn:     func(msg string) { fmt.Fprintf(stderr, "anondump: warning: %s\n", msg) },
+		Warn:     func(msg string) { ui.warningf("%s", msg) },
+		AnySQL:   o.anySQL,
 	})
+	if err == nil && o.report != "" {
+		// The input hash covers the whole file, also what follows the
+		// dump's last statement.
+		if _, derr := io.Copy(io.Discard, in.r); derr != nil {
+			err = derr
+		}
+	}
 	if display != nil {
 		display.finish()
 	}
-	err = outcome(err, plan, commit, stderr)
-	outName := o.output
-	if outName == "" {
-		outName = "stdout"
+	if !guard.finish() {
+		select {} // a signal handler is ending the process
 	}
-	rep := newReport(o, name, outName, keySource, st, time.Since(start), err)
+	err = outcome(err, plan, commit, ui)
+	rep := newReport(o, in.name, outName, stamp, st, time.Since(start), err)
 	if o.report != "" {
 		if werr := writeReport(o.report, rep); werr != nil && err == nil {
 			err = dumpError(fmt.Errorf("writing the report: %w", werr))
 		}
 	}
 	if err == nil && !o.quiet {
-		rep.printSummary(stderr)
+		rep.printSummary(ui)
 	}
 	return err
 }
 
 // outcome turns the rewrite's result into the run's error with its exit
 // code, checks that every table rule was used, and commits -o.
-func outcome(err error, plan *rules.Plan, commit func() error, stderr io.Writer) error {
+func outcome(err error, plan *rules.Plan, commit func() error, ui printer) error {
 	var ruleErrs rules.ErrorList
 	var coverage *rules.CoverageError
 	switch {
@@ -150,7 +179,7 @@ func outcome(err error, plan *rules.Plan, commit func() error, stderr io.Writer)
 			return configError(err)
 		}
 		for _, e := range err.(rules.ErrorList) {
-			fmt.Fprintf(stderr, "anondump: warning: %s\n", e)
+			ui.warningf("%s", e)
 		}
 	}
 	if commit != nil {
@@ -175,23 +204,37 @@ func writeReport(path string, rep *runReport) error {
 }
 
 func loadRules(path string) (*rules.Rules, error) {
+	rs, _, err := loadRulesSum(path)
+	return rs, err
+}
+
+// loadRulesSum loads the rules file and returns its sha256, for the
+// audit stamp.
+func loadRulesSum(path string) (*rules.Rules, string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, configError(fmt.Errorf("rules file %s not found; pass one with -c FILE (see examples/anon.yaml)", path))
+			return nil, "", configError(withHint(fmt.Errorf("rules file %s not found", path),
+				"pass one with -c FILE (see examples/anon.yaml), or write a starter one: anondump scan dump.sql > anon.yaml"))
 		}
-		return nil, configError(err)
+		return nil, "", configError(err)
 	}
 	rs, err := rules.Parse(data, path)
 	if err != nil {
-		return nil, configError(err)
+		return nil, "", configError(err)
 	}
-	return rs, nil
+	return rs, fmt.Sprintf("%x", sha256.Sum256(data)), nil
 }
 
+// minKeyBytes is the shortest key accepted: a shorter one can be
+// guessed, and whoever guesses it can test guesses of original values
+// against the output.
+const minKeyBytes = 16
+
 // loadKey reads the key from --key-file or ANONDUMP_KEY, or draws a random
-// one with a note (unless quiet). It also says where the key came from.
-func loadKey(keyFile string, stderr io.Writer, quiet bool) (fakers.Key, string, error) {
+// one with a warning (even under -q: the output cannot be reproduced). It
+// also says where the key came from.
+func loadKey(keyFile string, ui printer) (fakers.Key, string, error) {
 	env, hasEnv := os.LookupEnv("ANONDUMP_KEY")
 	var material []byte
 	var source string
@@ -213,59 +256,19 @@ func loadKey(keyFile string, stderr io.Writer, quiet bool) (fakers.Key, string, 
 		}
 		material, source = []byte(env), "ANONDUMP_KEY"
 	default:
-		if !quiet {
-			fmt.Fprintln(stderr, "anondump: note: no key given (ANONDUMP_KEY or --key-file); using a random key, so this output is not reproducible")
-		}
+		ui.warningf("no key given (ANONDUMP_KEY or --key-file); using a random key, so this output is not reproducible")
 		k, err := fakers.RandomKey()
 		if err != nil {
 			return fakers.Key{}, "", dumpError(err)
 		}
 		return k, "random", nil
 	}
-	if len(material) < 16 {
-		fmt.Fprintln(stderr, "anondump: warning: the key is shorter than 16 bytes; anyone who guesses it can test guesses of original values against the output")
+	if len(material) < minKeyBytes {
+		return fakers.Key{}, "", configError(withHint(
+			fmt.Errorf("the key from %s is %d bytes; it must be at least %d, or anyone who guesses it can test guesses of original values against the output", source, len(material), minKeyBytes),
+			"make one: head -c 32 /dev/urandom | base64 > anondump.key, then pass --key-file anondump.key"))
 	}
 	return fakers.NewKey(material), source, nil
-}
-
-// sniff recognizes the input format from its first bytes: plain text goes
-// through, gzip is decompressed, archives are refused with a hint.
-func sniff(br *bufio.Reader, name string) (io.Reader, error) {
-	head, _ := br.Peek(512)
-	switch {
-	case bytes.HasPrefix(head, []byte("PGDMP")):
-		return nil, configError(fmt.Errorf("%s is a custom-format archive (pg_dump -Fc), which anondump cannot read yet; use a plain dump (pg_dump -Fp) or convert it: pg_restore -f - %s | anondump …", name, name))
-	case len(head) >= 262 && string(head[257:262]) == "ustar":
-		return nil, configError(fmt.Errorf("%s is a tar archive (pg_dump -Ft); use a plain dump (pg_dump -Fp) or convert it: pg_restore -f - %s | anondump …", name, name))
-	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, dumpError(fmt.Errorf("%s: %w", name, err))
-		}
-		return zr, nil
-	case bytes.HasPrefix(head, []byte{0x28, 0xb5, 0x2f, 0xfd}), bytes.HasPrefix(head, []byte{0x04, 0x22, 0x4d, 0x18}):
-		return nil, configError(fmt.Errorf("%s is zstd or lz4 compressed; decompress it first (zstd -dc / lz4 -dc) and pipe it in", name))
-	}
-	return br, nil
-}
-
-// openDump opens the dump named by args (stdin when none or "-"),
-// decompressing gzip and refusing archives. close releases it.
-func openDump(args []string, stdin io.Reader) (name string, src io.Reader, close func(), err error) {
-	name, in, close := "stdin", stdin, func() {}
-	if len(args) == 1 && args[0] != "-" {
-		f, err := os.Open(args[0])
-		if err != nil {
-			return "", nil, nil, configError(err)
-		}
-		name, in, close = args[0], f, func() { f.Close() }
-	}
-	src, err = sniff(bufio.NewReaderSize(in, 64<<10), name)
-	if err != nil {
-		close()
-		return "", nil, nil, err
-	}
-	return name, src, close, nil
 }
 
 // checkFormat validates a --format flag.
@@ -290,17 +293,26 @@ func writeJSON(w io.Writer, v any) error {
 // creates a temporary file beside the real target (symlinks resolved);
 // commit renames it into place, abort (safe after commit) removes it. A
 // device or FIFO (-o /dev/stdout, a named pipe) is written directly: it
-// cannot be replaced, and renaming over it would destroy it.
+// cannot be replaced, and renaming over it would destroy it. Every error,
+// from the writes too, names path as the user gave it, never the hidden
+// temporary file.
 func atomicFile(path string) (w io.Writer, commit, abort func() error, err error) {
+	user := path
+	fail := func(err error) error { return outputError(user, err) }
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
 		if st.IsDir() {
-			return nil, nil, nil, fmt.Errorf("-o %s is a directory", path)
+			return nil, nil, nil, fmt.Errorf("-o %s is a directory", user)
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY, 0)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, nil, fail(err)
 		}
-		return f, f.Close, func() error { f.Close(); return nil }, nil
+		return &outputWriter{f: f, user: user}, func() error {
+			if err := f.Close(); err != nil {
+				return fail(err)
+			}
+			return nil
+		}, func() error { f.Close(); return nil }, nil
 	}
 	path, err = resolveLinks(path)
 	if err != nil {
@@ -308,34 +320,69 @@ func atomicFile(path string) (w io.Writer, commit, abort func() error, err error
 	}
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, nil, nil, fmt.Errorf("-o %s: the directory %s does not exist", path, dir)
+		return nil, nil, nil, fmt.Errorf("-o %s: the directory %s does not exist", user, dir)
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".anondump-*")
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, fail(err)
 	}
+	var mu sync.Mutex // commit and abort may race: a signal calls abort
 	done := false
 	commit = func() error {
+		mu.Lock()
+		defer mu.Unlock()
 		if err := f.Sync(); err != nil {
-			return err
+			return fail(err)
 		}
 		if err := f.Close(); err != nil {
-			return err
+			return fail(err)
 		}
 		if err := os.Rename(f.Name(), path); err != nil {
-			return err
+			os.Remove(f.Name())
+			return fail(err)
 		}
 		done = true
 		return nil
 	}
 	abort = func() error {
+		mu.Lock()
+		defer mu.Unlock()
 		if done {
 			return nil
 		}
+		done = true
 		f.Close()
 		return os.Remove(f.Name())
 	}
-	return f, commit, abort, nil
+	return &outputWriter{f: f, user: user}, commit, abort, nil
+}
+
+// outputWriter writes the output file; its errors name the user's path.
+type outputWriter struct {
+	f    *os.File
+	user string
+}
+
+func (w *outputWriter) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	if err != nil {
+		err = outputError(w.user, err)
+	}
+	return n, err
+}
+
+// outputError says what went wrong with -o path, without the name of the
+// temporary file the os error carries.
+func outputError(path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	return fmt.Errorf("-o %s: %w", path, err)
 }
 
 // resolveLinks follows symlinks at path, even dangling ones, so that the

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/anondump/anondump/audit"
@@ -9,6 +10,7 @@ import (
 
 func newScan(stdin io.Reader, stdout io.Writer) *cobra.Command {
 	var opt audit.ScanOptions
+	var anySQL bool
 	c := &cobra.Command{
 		Use:   "scan [dump.sql] > anon.yaml",
 		Short: "Write a starter rules file for a dump",
@@ -22,12 +24,18 @@ share a transformer and a domain; key columns get unique: true. The file
 passes "anondump check" as written; review it before use.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name, src, closeIn, err := openDump(args, stdin)
+			if opt.Sample < 1 {
+				return configError(fmt.Errorf("--sample %d: scan needs at least 1 row of each table", opt.Sample))
+			}
+			if err := sqlNotWired(anySQL, "scan"); err != nil {
+				return err
+			}
+			in, err := openInput(inputArg(args), stdin, "anondump scan", false)
 			if err != nil {
 				return err
 			}
-			defer closeIn()
-			res, err := audit.Scan(src, name, opt)
+			defer in.Close()
+			res, err := audit.Scan(in.r, in.name, opt)
 			if err != nil {
 				return dumpError(err)
 			}
@@ -38,5 +46,6 @@ passes "anondump check" as written; review it before use.`,
 		},
 	}
 	c.Flags().IntVar(&opt.Sample, "sample", 1000, "rows of each table the detectors look at")
+	c.Flags().BoolVar(&anySQL, "sql", false, "accept SQL that pg_dump did not write")
 	return c
 }

@@ -1,10 +1,8 @@
 package cmd
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/anondump/anondump/audit"
 	"github.com/spf13/cobra"
@@ -13,6 +11,7 @@ import (
 func newVerify(stdout io.Writer) *cobra.Command {
 	var config, format string
 	var opt audit.VerifyOptions
+	var anySQL bool
 	c := &cobra.Command{
 		Use:   "verify original.sql safe.sql -c anon.yaml",
 		Short: "Report what of the original dump survives in its anonymized copy",
@@ -37,10 +36,16 @@ Exit status: 0 nothing found, 1 something found (or a dump cannot be read),
 			if err != nil {
 				return err
 			}
+			if err := sqlNotWired(anySQL, "verify"); err != nil {
+				return err
+			}
+			// Both inputs are opened (and refused) before anything is read.
 			for _, f := range args {
-				if _, err := os.Stat(f); err != nil {
-					return configError(err)
+				in, err := openInput(f, nil, "anondump verify", false)
+				if err != nil {
+					return err
 				}
+				in.Close()
 			}
 			opt.FilterBytes <<= 20 // the flag is in MB
 			findings, err := audit.Verify(rs, opener(args[0]), args[0], opener(args[1]), args[1], opt)
@@ -79,24 +84,24 @@ Exit status: 0 nothing found, 1 something found (or a dump cannot be read),
 	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	c.Flags().IntVar(&opt.MinLength, "min-length", 6, "ignore original values shorter than `N` bytes (short values recur by chance)")
 	c.Flags().IntVar(&opt.FilterBytes, "filter-mb", 32, "size of the Bloom filter of original values, in `MB`")
+	c.Flags().BoolVar(&anySQL, "sql", false, "accept SQL that pg_dump did not write")
 	return c
 }
 
-// opener opens a dump file for one pass, decompressing gzip.
+// opener opens a dump file for one pass, as every command opens its input.
 func opener(path string) audit.Opener {
 	return func() (io.ReadCloser, error) {
-		f, err := os.Open(path)
+		in, err := openInput(path, nil, "anondump verify", false)
 		if err != nil {
-			return nil, err
-		}
-		r, err := sniff(bufio.NewReaderSize(f, 64<<10), path)
-		if err != nil {
-			f.Close()
 			return nil, err
 		}
 		return struct {
 			io.Reader
 			io.Closer
-		}{r, f}, nil
+		}{in.r, closerFunc(in.Close)}, nil
 	}
 }
+
+type closerFunc func()
+
+func (f closerFunc) Close() error { f(); return nil }
