@@ -129,11 +129,12 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		display = startProgress(stderr, in.size, in.raw, progress)
 	}
 	st, err := dumpstream.Rewrite(written, in.r, plan, dumpstream.Options{
-		Name:     in.name,
-		Workers:  o.jobs,
-		Progress: progress,
-		Warn:     func(msg string) { ui.warningf("%s", msg) },
-		AnySQL:   o.anySQL,
+		Name:        in.name,
+		Workers:     o.jobs,
+		Progress:    progress,
+		Warn:        func(msg string) { ui.warningf("%s", msg) },
+		AnySQL:      o.anySQL,
+		Constraints: plan.Constraint,
 	})
 	if err == nil && o.report != "" {
 		// The input hash covers the whole file, also what follows the
@@ -174,13 +175,11 @@ func outcome(err error, plan *rules.Plan, commit func() error, ui printer) error
 	case err != nil:
 		return dumpError(err)
 	}
-	if err := plan.Unused(); err != nil {
-		if plan.Strict {
-			return configError(err)
-		}
-		for _, e := range err.(rules.ErrorList) {
-			ui.warningf("%s", e)
-		}
+	// Unused rules and where: filters on referenced tables: errors under
+	// strict (the output is not committed), else warnings through
+	// plan.Warn.
+	if err := plan.Finish(); err != nil {
+		return configError(err)
 	}
 	if commit != nil {
 		if err := commit(); err != nil {

@@ -26,7 +26,8 @@ Memory stays bounded: the original values are held as keyed hashes in a Bloom
 filter, never as values, and nothing reported ever contains a value.
 
 Exit status: 0 nothing found, 1 something found (or a dump cannot be read),
-2 usage or rules error.`,
+2 usage or rules error. Low-confidence findings (a short common word found
+only inside unrelated kept text) are listed but fail only with --strict.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format); err != nil {
@@ -59,7 +60,7 @@ Exit status: 0 nothing found, 1 something found (or a dump cannot be read),
 				if err := writeJSON(stdout, struct {
 					OK       bool            `json:"ok"`
 					Findings []audit.Finding `json:"findings"`
-				}{len(findings) == 0, findings}); err != nil {
+				}{!audit.Failed(findings), findings}); err != nil {
 					return err
 				}
 			} else {
@@ -68,13 +69,17 @@ Exit status: 0 nothing found, 1 something found (or a dump cannot be read),
 					if f.Column != "" {
 						where += "." + f.Column
 					}
-					fmt.Fprintf(stdout, "%s: %s: %s\n", f.Kind, where, f.Message)
+					kind := f.Kind
+					if f.Confidence == "low" {
+						kind += " (low confidence)"
+					}
+					fmt.Fprintf(stdout, "%s: %s: %s\n", kind, where, f.Message)
 				}
 				if len(findings) == 0 {
 					fmt.Fprintf(stdout, "%s: ok: no original value of a ruled column found, row counts match, no kept column looks personal\n", args[1])
 				}
 			}
-			if len(findings) > 0 {
+			if audit.Failed(findings) {
 				return &exitError{code: exitDump, err: fmt.Errorf("verify: %d finding(s) in %s", len(findings), args[1])}
 			}
 			return nil
@@ -82,6 +87,7 @@ Exit status: 0 nothing found, 1 something found (or a dump cannot be read),
 	}
 	c.Flags().StringVarP(&config, "config", "c", "anon.yaml", "rules file the copy was made with")
 	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	c.Flags().BoolVar(&opt.Strict, "strict", false, "fail on low-confidence findings too")
 	c.Flags().IntVar(&opt.MinLength, "min-length", 6, "ignore original values shorter than `N` bytes (short values recur by chance)")
 	c.Flags().IntVar(&opt.FilterBytes, "filter-mb", 32, "size of the Bloom filter of original values, in `MB`")
 	c.Flags().BoolVar(&anySQL, "sql", false, "accept SQL that pg_dump did not write")
