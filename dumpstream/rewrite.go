@@ -156,10 +156,13 @@ type rewriter struct {
 	insertChecked bool
 	capLimit      int
 
-	cat      catalog
-	inserts  map[[2]string]bool // INSERT targets already checked
-	dumps    int                // open "PostgreSQL database dump" sections
-	isPgDump bool               // the input began with pg_dump's header
+	cat       catalog
+	inserts   map[[2]string]bool // INSERT targets already checked
+	dumps     int                // open "PostgreSQL database dump" sections
+	sawHeader bool               // a pg_dump or pg_dumpall header comment was seen
+	started   bool               // a statement or meta-command was seen
+	checkSQL  bool               // the statement being read must parse (AnySQL, no header)
+	database  string             // the database \connect named, for pg_dumpall output
 
 	// The COPY block being read, if any.
 	copying  bool
@@ -204,10 +207,11 @@ func (r *rewriter) run() error {
 			}
 			continue
 		}
-		if r.line == 1 {
-			r.isPgDump = bytes.Equal(line, []byte("--\n")) || bytes.Equal(line, []byte("--\r\n"))
+		text := line
+		if r.line == 1 && bytes.HasPrefix(line, utf8BOM) {
+			text = line[len(utf8BOM):] // passed through, not classified
 		}
-		copyNext, err := r.scanLine(line)
+		copyNext, err := r.scanLine(text)
 		if err != nil {
 			return err // the line is not written: it may hold refused data
 		}
@@ -225,6 +229,28 @@ func (r *rewriter) run() error {
 	}
 }
 
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// beginStatement is called at the first byte of every statement and
+// meta-command outside COPY data, before its line is written.
+func (r *rewriter) beginStatement(text []byte) error {
+	if isToolMessage(text) {
+		return r.errorf("a pg_dump message is mixed into the dump (2>&1?): this line is not SQL; send pg_dump's stderr elsewhere")
+	}
+	if r.started {
+		return nil
+	}
+	r.started = true
+	if r.sawHeader {
+		return nil
+	}
+	if !r.opt.AnySQL {
+		return &Error{Name: r.opt.Name, Line: r.line, Err: fmt.Errorf("%w: SQL comes before any pg_dump or pg_dumpall header comment (\"-- PostgreSQL database dump\"); pass --sql to accept SQL that pg_dump did not write", ErrNotDump)}
+	}
+	r.checkSQL = text[0] != '\\'
+	return nil
+}
+
 func (r *rewriter) atEOF() error {
 	truncated := func(format string, args ...any) error {
 		return &Error{Name: r.opt.Name, Line: r.line, Err: fmt.Errorf(format+": %w", append(args, ErrTruncated)...)}
@@ -238,8 +264,10 @@ func (r *rewriter) atEOF() error {
 		return truncated("input ends inside a /* comment */")
 	case r.inStmt:
 		return truncated("input ends inside a statement that began at line %d (no final ';')", r.stmtLine)
-	case r.isPgDump && r.dumps > 0:
+	case r.dumps > 0:
 		return truncated(`input ends before pg_dump's "dump complete" trailer; did pg_dump fail?`)
+	case !r.started && !r.sawHeader:
+		return &Error{Name: r.opt.Name, Line: max(r.line, 1), Err: fmt.Errorf("%w: empty input (no SQL statement and no pg_dump header comment)", ErrNotDump)}
 	}
 	return nil
 }
@@ -270,6 +298,9 @@ func (r *rewriter) scanLine(line []byte) (copyNext bool, err error) {
 					i += 2
 					continue
 				case c == '\\':
+					if err := r.beginStatement(line[i:]); err != nil {
+						return false, err
+					}
 					cs, err := r.metaCommand(line[i:])
 					if err != nil || cs == nil {
 						return false, err
@@ -277,11 +308,17 @@ func (r *rewriter) scanLine(line []byte) (copyNext bool, err error) {
 					r.prepareCopy(cs)
 					return true, nil
 				}
+				if err := r.beginStatement(line[i:]); err != nil {
+					return false, err
+				}
 				r.inStmt, r.stmtLine = true, r.line
 				if cap(r.stmt) > 1<<20 {
 					r.stmt = nil // do not keep a huge statement's buffer
 				}
 				r.stmt, r.capturing, r.capFull, r.capLimit = r.stmt[:0], true, false, peekStatement
+				if r.checkSQL {
+					r.capLimit = maxStatement
+				}
 				r.insertChecked = false
 				capFrom = i
 			}
@@ -428,6 +465,16 @@ func (r *rewriter) endStatement() (*copyStmt, error) {
 	}
 	r.capturing = false
 	stmt := r.stmt
+	if r.checkSQL {
+		// The first statement of input that has no pg_dump header must at
+		// least be SQL.
+		r.checkSQL = false
+		if !r.capFull && statementKind(stmt) != kindCopy { // COPY is parsed below
+			if err := checkSQL(string(stmt)); err != nil {
+				return nil, r.stmtError(fmt.Errorf("%w: the input does not start with an SQL statement", err))
+			}
+		}
+	}
 	kind := statementKind(stmt)
 	if r.capFull && (kind == kindCopy || kind == kindCreate) {
 		return nil, &Error{Name: r.opt.Name, Line: r.stmtLine, Err: fmt.Errorf("statement longer than %d MiB", maxStatement>>20)}
@@ -449,9 +496,12 @@ func (r *rewriter) endStatement() (*copyStmt, error) {
 			return nil, nil
 		}
 		if td != nil {
+			r.cat.qualifyDef(td)
 			r.cat.addTable(td)
 		}
 		if dd != nil {
+			dd.schema = r.cat.qualify(dd.schema, dd.name, r.cat.hasDomain)
+			r.cat.qualifyType(&dd.base)
 			r.cat.addDomain(dd)
 		}
 	case kindSet:
@@ -460,6 +510,13 @@ func (r *rewriter) endStatement() (*copyStmt, error) {
 		}
 		if enc, ok := clientEncodingSetting(stmt); ok {
 			r.encoding = enc
+		}
+		if p, ok := searchPathSetting(stmt); ok {
+			r.cat.setPath(p)
+		}
+	case kindSelect:
+		if p, ok := searchPathSetting(stmt); ok {
+			r.cat.setPath(p)
 		}
 	case kindInsert:
 		return nil, r.checkInsert(stmt, true)
@@ -479,7 +536,7 @@ func (r *rewriter) endStatement() (*copyStmt, error) {
 			return nil, nil
 		}
 		for _, p := range pairs {
-			r.cat.addParent(p[0], p[1])
+			r.cat.addParent(r.cat.qualifyTable(p[0]), r.cat.qualifyTable(p[1]))
 		}
 	}
 	return nil, nil
@@ -496,6 +553,10 @@ func (r *rewriter) constraints(stmt []byte) {
 		return
 	}
 	for _, k := range ks {
+		k.Table = r.cat.qualifyTable(k.Table)
+		if k.Kind == ForeignKey {
+			k.RefTable = r.cat.qualifyTable(k.RefTable)
+		}
 		r.opt.Constraints(k)
 	}
 }
@@ -521,6 +582,7 @@ func (r *rewriter) checkInsert(stmt []byte, final bool) error {
 		return nil
 	}
 	r.insertChecked = true
+	schema = r.cat.qualify(schema, name, r.cat.hasTable)
 	key := [2]string{schema, name}
 	if r.inserts == nil {
 		r.inserts = map[[2]string]bool{}
@@ -529,7 +591,7 @@ func (r *rewriter) checkInsert(stmt []byte, final bool) error {
 		return nil
 	}
 	r.inserts[key] = true
-	tbl := &Table{Schema: schema, Name: name, Line: r.stmtLine, Inserts: true}
+	tbl := &Table{Schema: schema, Name: name, Line: r.stmtLine, Inserts: true, Database: r.database}
 	plan, err := r.t.Table(tbl)
 	if err != nil {
 		return &Error{Name: r.opt.Name, Line: r.stmtLine, Table: tbl.QualifiedName(), Err: err}
@@ -544,19 +606,27 @@ func (r *rewriter) checkInsert(stmt []byte, final bool) error {
 // prepareCopy resolves the COPY target against the catalog; the plan is
 // asked for once the COPY line has been written.
 func (r *rewriter) prepareCopy(cs *copyStmt) {
-	t := &Table{Schema: cs.schema, Name: cs.table, Line: r.stmtLine}
-	td := r.cat.table(cs.schema, cs.table)
+	schema := r.cat.qualify(cs.schema, cs.table, r.cat.hasTable)
+	t := &Table{Schema: schema, Name: cs.table, Line: r.stmtLine, Database: r.database}
+	td := r.cat.table(schema, cs.table)
 	t.Typed = td != nil
 	var defs []columnDef
 	if td != nil {
 		defs = r.cat.columns(td)
 		t.Ancestors = r.cat.ancestors(td)
 	}
+	for _, d := range defs {
+		if d.generated {
+			t.Generated = append(t.Generated, d.name)
+		}
+	}
 	names := cs.columns
 	if !cs.hasColumnList {
 		names = nil
 		for _, d := range defs {
-			names = append(names, d.name)
+			if !d.generated { // COPY leaves generated columns out
+				names = append(names, d.name)
+			}
 		}
 	}
 	partKeys := map[string]bool{}
@@ -777,6 +847,7 @@ func (r *rewriter) metaCommand(cmd []byte) (*copyStmt, error) {
 		r.inserts = nil
 		r.stdStrings = true
 		r.encoding = ""
+		r.database = connectDatabase(cmd)
 	case `\copy`:
 		rest := bytes.TrimSpace(cmd[len(word):])
 		if !bytes.Contains(bytes.ToLower(rest), []byte("stdin")) {
@@ -807,6 +878,7 @@ func (r *rewriter) dumpMarker(line []byte) {
 	switch string(line) {
 	case "-- PostgreSQL database dump", "-- PostgreSQL database cluster dump":
 		r.dumps++
+		r.sawHeader = true
 	case "-- PostgreSQL database dump complete", "-- PostgreSQL database cluster dump complete":
 		r.dumps--
 	}
