@@ -1,5 +1,11 @@
 package dumpstream
 
+// The SQL lexer: just enough of PostgreSQL's lexical rules to find where
+// statements end (strings, E'', quoted identifiers, dollar quotes, nested
+// comments, standard_conforming_strings) and where psql meta-commands are.
+
+import "bytes"
+
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
@@ -37,4 +43,120 @@ func dollarTag(line []byte, i int) []byte {
 		return nil
 	}
 	return line[i : j+1]
+}
+
+// lexer states outside COPY data
+const (
+	stNormal = iota
+	stSQuote
+	stDQuote
+	stDollar
+	stBlockComment
+)
+
+// stmtSpecial are the bytes the lexer stops at inside a statement: the
+// rest is skipped with bytes.IndexAny.
+const stmtSpecial = "'\"$-/\\;"
+
+// lexer is the SQL lexer's state, carried across lines: whether it is
+// inside a string, a quoted identifier, a dollar quote or a (nested)
+// block comment, and how strings treat backslashes.
+type lexer struct {
+	st         int
+	backslash  bool   // inside '…': backslash escapes (E'' or standard_conforming_strings off)
+	dollarTag  []byte // inside $tag$…$tag$: the whole delimiter
+	depth      int    // block comment nesting
+	stdStrings bool   // standard_conforming_strings
+}
+
+// openQuote handles the quote character at line[i] (', " or $) in the
+// normal state and returns where lexing goes on.
+func (l *lexer) openQuote(line []byte, i int) int {
+	switch line[i] {
+	case '\'':
+		l.st = stSQuote
+		l.backslash = !l.stdStrings || isEPrefix(line, i)
+	case '"':
+		l.st = stDQuote
+	case '$':
+		if tag := dollarTag(line, i); tag != nil {
+			l.st = stDollar
+			l.dollarTag = append(l.dollarTag[:0], tag...)
+			return i + len(tag)
+		}
+	}
+	return i + 1
+}
+
+// skipQuoted lexes from line[i] in a quoted or comment state, and returns
+// the index just after the state ends, or len(line).
+func (l *lexer) skipQuoted(line []byte, i int) int {
+	n := len(line)
+	switch l.st {
+	case stSQuote:
+		stop := "'"
+		if l.backslash {
+			stop = `'\`
+		}
+		for i < n {
+			k := bytes.IndexAny(line[i:], stop)
+			if k < 0 {
+				return n
+			}
+			i += k + 1
+			if line[i-1] == '\\' {
+				i++
+			} else if i < n && line[i] == '\'' {
+				i++
+			} else {
+				l.st = stNormal
+				return i
+			}
+		}
+		return n
+	case stDQuote:
+		for i < n {
+			k := bytes.IndexByte(line[i:], '"')
+			if k < 0 {
+				return n
+			}
+			i += k + 1
+			if i < n && line[i] == '"' {
+				i++
+			} else {
+				l.st = stNormal
+				return i
+			}
+		}
+		return n
+	case stDollar:
+		if k := bytes.Index(line[i:], l.dollarTag); k >= 0 {
+			l.st = stNormal
+			return i + k + len(l.dollarTag)
+		}
+		return n
+	case stBlockComment:
+		for i < n {
+			k := bytes.IndexAny(line[i:], "*/")
+			if k < 0 {
+				return n
+			}
+			i += k
+			switch {
+			case line[i] == '*' && i+1 < n && line[i+1] == '/':
+				i += 2
+				if l.depth--; l.depth == 0 {
+					l.st = stNormal
+					return i
+				}
+			case line[i] == '/' && i+1 < n && line[i+1] == '*':
+				i += 2
+				l.depth++
+			default:
+				i++
+			}
+		}
+		return n
+	}
+	return i
 }
