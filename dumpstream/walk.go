@@ -120,6 +120,7 @@ type walker struct {
 	block     *Block
 	rv        RowVisitor // nil: the block's rows are skipped
 	blockRows int64
+	skipped   bool // the rows of the skipped block were passed on
 	row       Row
 }
 
@@ -589,7 +590,7 @@ func (w *walker) startCopy() error {
 		}
 		return &Error{Name: w.opt.Name, Line: w.block.Line, Table: w.block.Table.QualifiedName(), Err: err}
 	}
-	w.rv = rv
+	w.rv, w.skipped = rv, false
 	nf := len(w.block.Table.Columns)
 	if w.block.OIDs {
 		nf++
@@ -598,8 +599,15 @@ func (w *walker) startCopy() error {
 	return nil
 }
 
-// copyData reads COPY data: one row, or the end marker.
+// copyData reads COPY data: one row, or the rows of a skipped block, or
+// the end marker.
 func (w *walker) copyData() error {
+	if w.rv == nil && !w.skipped {
+		w.skipped = true
+		if err := w.skipRows(); err != nil {
+			return err
+		}
+	}
 	line, err := w.in.next()
 	if err == io.EOF {
 		return &Error{Name: w.opt.Name, Line: w.line, Err: fmt.Errorf("input ends inside the COPY data of table %s (COPY at line %d), before its \\. line: %w", w.block.Table.QualifiedName(), w.block.Line, ErrTruncated)}
@@ -638,6 +646,74 @@ func (w *walker) copyData() error {
 		return w.blockErr(w.line, err)
 	}
 	return nil
+}
+
+var endMarkerAfterNL = []byte("\n\\.")
+
+// skipRows passes the rows of a skipped block to Raw straight from the
+// read buffer, in chunks, without assembling lines: it stops before the
+// block's end marker line, or at EOF. Memory stays bounded whatever the
+// length of a row, and there is no per-row work.
+func (w *walker) skipRows() error {
+	br := w.in.br
+	lineStart := true
+	for {
+		if lineStart {
+			p, err := br.Peek(4)
+			if isEndMarkerStart(p, err != nil) {
+				return nil
+			}
+		}
+		if br.Buffered() == 0 {
+			if _, err := br.Peek(1); err != nil {
+				if err != io.EOF {
+					return fmt.Errorf("reading %s: %w", w.opt.Name, err)
+				}
+				if !lineStart {
+					w.line++ // the partial last line
+				}
+				return nil // copyData reports the truncation
+			}
+		}
+		buf, _ := br.Peek(br.Buffered())
+		n := len(buf)
+		if k := bytes.Index(buf, endMarkerAfterNL); k >= 0 {
+			n = k + 1 // through the newline: the line start is checked next
+		} else if n >= 2 && buf[n-1] == '\\' && buf[n-2] == '\n' {
+			n-- // the backslash may begin a marker line: look at it whole
+		}
+		chunk := buf[:n]
+		lines := int64(bytes.Count(chunk, []byte{'\n'}))
+		w.line += int(lines)
+		w.stats.Rows += lines
+		w.blockRows += lines
+		lineStart = chunk[n-1] == '\n'
+		if err := w.v.Raw(chunk); err != nil {
+			return w.visitErr(w.line, err)
+		}
+		br.Discard(n)
+		w.in.n += int64(n)
+		if p := w.opt.Progress; p != nil {
+			p.rows.Store(w.stats.Rows)
+		}
+	}
+}
+
+// isEndMarkerStart reports whether p, the first bytes of a line (up to
+// 4), is a COPY end marker line; atEOF: nothing follows p.
+func isEndMarkerStart(p []byte, atEOF bool) bool {
+	if len(p) < 2 || p[0] != '\\' || p[1] != '.' {
+		return false
+	}
+	switch {
+	case len(p) == 2:
+		return atEOF
+	case p[2] == '\n':
+		return true
+	case p[2] == '\r':
+		return len(p) == 4 && p[3] == '\n'
+	}
+	return false
 }
 
 // blockErr places a row visitor's error at line, in the block's table.
