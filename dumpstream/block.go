@@ -179,6 +179,38 @@ func isEndMarker(line []byte) bool {
 	return len(rest) == 0 || len(rest) == 1 && rest[0] == '\n' || len(rest) == 2 && rest[0] == '\r' && rest[1] == '\n'
 }
 
+// peekLine returns the next line with its '\n' (the last line may lack
+// one) without consuming it, or, when the line is longer than the read
+// buffer, the buffer's worth of its beginning (partial). The slice is
+// valid until the next read; discard consumes what was used of it.
+func (lr *lineReader) peekLine() (b []byte, partial bool, err error) {
+	br := lr.br
+	from := 0 // bytes already searched for '\n'
+	for {
+		buf, _ := br.Peek(br.Buffered())
+		if k := bytes.IndexByte(buf[from:], '\n'); k >= 0 {
+			return buf[:from+k+1], false, nil
+		}
+		from = len(buf)
+		if len(buf) == br.Size() {
+			return buf, true, nil
+		}
+		if _, err := br.Peek(len(buf) + 1); err != nil && err != bufio.ErrBufferFull {
+			if err == io.EOF && len(buf) > 0 {
+				buf, _ = br.Peek(br.Buffered())
+				return buf, false, nil
+			}
+			return nil, false, err
+		}
+	}
+}
+
+// discard consumes n bytes that peekLine returned.
+func (lr *lineReader) discard(n int) {
+	lr.br.Discard(n)
+	lr.n += int64(n)
+}
+
 // lineReader returns lines of any length.
 type lineReader struct {
 	br   *bufio.Reader

@@ -15,19 +15,29 @@ func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
 }
 
-// isEPrefix reports whether the quote at line[i] opens an E'…' string.
-func isEPrefix(line []byte, i int) bool {
-	if i == 0 || line[i-1]|0x20 != 'e' {
+// isEPrefix reports whether the quote at line[i] opens an E'…' string;
+// l supplies the bytes before line[0].
+func (l *lexer) isEPrefix(line []byte, i int) bool {
+	if l.at(line, i-1)|0x20 != 'e' {
 		return false
 	}
-	return i == 1 || !isIdentByte(line[i-2])
+	return !isIdentByte(l.at(line, i-2))
 }
 
-// dollarTag returns the dollar-quote delimiter ($$ or $tag$) starting at
+// at returns line[j], or for j of -1 and -2 the bytes before line[0]
+// (a newline at a line's start).
+func (l *lexer) at(line []byte, j int) byte {
+	if j >= 0 {
+		return line[j]
+	}
+	return l.before[2+j]
+}
+
+// openingTag returns the dollar-quote delimiter ($$ or $tag$) starting at
 // line[i], or nil when the '$' there does not open one (a parameter like
 // $1, or a '$' inside an identifier).
-func dollarTag(line []byte, i int) []byte {
-	if i > 0 && isIdentByte(line[i-1]) {
+func (l *lexer) openingTag(line []byte, i int) []byte {
+	if isIdentByte(l.at(line, i-1)) {
 		return nil
 	}
 	j := i + 1
@@ -67,19 +77,30 @@ type lexer struct {
 	dollarTag  []byte // inside $tag$…$tag$: the whole delimiter
 	depth      int    // block comment nesting
 	stdStrings bool   // standard_conforming_strings
+	// before holds the two bytes before the chunk being lexed: a line
+	// longer than the read buffer is lexed in chunks.
+	before [2]byte
 }
+
+// lookahead is how many bytes past the last one it starts lexing at the
+// lexer may look at (a dollar-quote tag is an identifier, at most 63
+// bytes, plus its two '$').
+const lookahead = 128
 
 // openQuote handles the quote character at line[i] (', " or $) in the
 // normal state and returns where lexing goes on.
+//
+// The lexer's functions start lexing bytes at positions below limit only;
+// they may look at the bytes after, up to len(line).
 func (l *lexer) openQuote(line []byte, i int) int {
 	switch line[i] {
 	case '\'':
 		l.st = stSQuote
-		l.backslash = !l.stdStrings || isEPrefix(line, i)
+		l.backslash = !l.stdStrings || l.isEPrefix(line, i)
 	case '"':
 		l.st = stDQuote
 	case '$':
-		if tag := dollarTag(line, i); tag != nil {
+		if tag := l.openingTag(line, i); tag != nil {
 			l.st = stDollar
 			l.dollarTag = append(l.dollarTag[:0], tag...)
 			return i + len(tag)
@@ -89,9 +110,9 @@ func (l *lexer) openQuote(line []byte, i int) int {
 }
 
 // skipQuoted lexes from line[i] in a quoted or comment state, and returns
-// the index just after the state ends, or len(line).
-func (l *lexer) skipQuoted(line []byte, i int) int {
-	n := len(line)
+// the index just after the state ends, or limit.
+func (l *lexer) skipQuoted(line []byte, i, limit int) int {
+	n := limit
 	switch l.st {
 	case stSQuote:
 		stop := "'"
@@ -99,64 +120,64 @@ func (l *lexer) skipQuoted(line []byte, i int) int {
 			stop = `'\`
 		}
 		for i < n {
-			k := bytes.IndexAny(line[i:], stop)
+			k := bytes.IndexAny(line[i:n], stop)
 			if k < 0 {
 				return n
 			}
 			i += k + 1
 			if line[i-1] == '\\' {
 				i++
-			} else if i < n && line[i] == '\'' {
+			} else if i < len(line) && line[i] == '\'' {
 				i++
 			} else {
 				l.st = stNormal
 				return i
 			}
 		}
-		return n
+		return min(i, len(line))
 	case stDQuote:
 		for i < n {
-			k := bytes.IndexByte(line[i:], '"')
+			k := bytes.IndexByte(line[i:n], '"')
 			if k < 0 {
 				return n
 			}
 			i += k + 1
-			if i < n && line[i] == '"' {
+			if i < len(line) && line[i] == '"' {
 				i++
 			} else {
 				l.st = stNormal
 				return i
 			}
 		}
-		return n
+		return min(i, len(line))
 	case stDollar:
-		if k := bytes.Index(line[i:], l.dollarTag); k >= 0 {
+		if k := bytes.Index(line[i:], l.dollarTag); k >= 0 && i+k < limit {
 			l.st = stNormal
 			return i + k + len(l.dollarTag)
 		}
 		return n
 	case stBlockComment:
 		for i < n {
-			k := bytes.IndexAny(line[i:], "*/")
+			k := bytes.IndexAny(line[i:n], "*/")
 			if k < 0 {
 				return n
 			}
 			i += k
 			switch {
-			case line[i] == '*' && i+1 < n && line[i+1] == '/':
+			case line[i] == '*' && i+1 < len(line) && line[i+1] == '/':
 				i += 2
 				if l.depth--; l.depth == 0 {
 					l.st = stNormal
 					return i
 				}
-			case line[i] == '/' && i+1 < n && line[i+1] == '*':
+			case line[i] == '/' && i+1 < len(line) && line[i+1] == '*':
 				i += 2
 				l.depth++
 			default:
 				i++
 			}
 		}
-		return n
+		return min(i, len(line))
 	}
 	return i
 }

@@ -121,6 +121,7 @@ type walker struct {
 	rv        RowVisitor // nil: the block's rows are skipped
 	blockRows int64
 	skipped   bool // the rows of the skipped block were passed on
+	skipLine  bool // the rest of the line (a comment or meta-command) is skipped
 	row       Row
 }
 
@@ -151,6 +152,7 @@ func (w *walker) visitErr(line int, err error) error {
 }
 
 func (w *walker) run() error {
+	lineStart := true
 	for {
 		if w.copying {
 			if err := w.copyData(); err != nil {
@@ -158,28 +160,38 @@ func (w *walker) run() error {
 			}
 			continue
 		}
-		line, err := w.in.next()
+		chunk, partial, err := w.in.peekLine()
 		if err == io.EOF {
 			return w.atEOF()
 		}
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", w.opt.Name, err)
 		}
-		w.line++
-		text := line
-		if w.line == 1 && bytes.HasPrefix(line, utf8BOM) {
-			text = line[len(utf8BOM):] // passed through, not classified
+		text, skip := chunk, 0
+		if lineStart {
+			w.line++
+			w.before = [2]byte{'\n', '\n'}
+			if w.line == 1 && bytes.HasPrefix(chunk, utf8BOM) {
+				skip = len(utf8BOM) // passed through, not classified
+				text = chunk[skip:]
+			}
 		}
-		copyNext, err := w.scanLine(text)
+		n, copyNext, err := w.scanLine(text, lineStart, partial)
 		if err != nil {
 			return err // the line is not passed on: it may hold refused data
 		}
-		if err := w.v.Raw(line); err != nil {
+		done := chunk[:skip+n]
+		if err := w.v.Raw(done); err != nil {
 			return w.visitErr(w.line, err)
 		}
 		if w.opt.Text != nil {
-			w.opt.Text(line)
+			w.opt.Text(done)
 		}
+		if len(done) >= 2 {
+			w.before = [2]byte{done[len(done)-2], done[len(done)-1]}
+		}
+		w.in.discard(len(done))
+		lineStart = !partial && len(done) == len(chunk)
 		if copyNext {
 			if err := w.startCopy(); err != nil {
 				return err
@@ -229,15 +241,32 @@ func (w *walker) atEOF() error {
 	return nil
 }
 
-// scanLine runs the SQL lexer over one line outside COPY data. It reports
-// whether the line ended a `COPY … FROM stdin;` statement, so that COPY
-// data follows.
-func (w *walker) scanLine(line []byte) (copyNext bool, err error) {
-	i, n := 0, len(line)
-	capFrom := 0
-	for i < n {
+// scanLine runs the SQL lexer over one line outside COPY data, or over
+// a chunk of it when the line is longer than the read buffer (partial:
+// more of the line follows; lineStart: the chunk begins the line). It
+// returns how many bytes it lexed (all of a whole line; of a partial
+// chunk, all but at most the last lookahead bytes, which come again at
+// the start of the next chunk), and whether the line ended a `COPY …
+// FROM stdin;` statement, so that COPY data follows.
+func (w *walker) scanLine(line []byte, lineStart, partial bool) (consumed int, copyNext bool, err error) {
+	n := len(line)
+	if w.skipLine && !lineStart {
+		return n, false, nil // the rest of a comment or meta-command line
+	}
+	w.skipLine = false
+	limit := n
+	if partial {
+		limit = n - lookahead
+	}
+	// restOfLine skips to the line's end, across chunks.
+	restOfLine := func() int {
+		w.skipLine = partial
+		return n
+	}
+	i, capFrom := 0, 0
+	for i < limit {
 		if w.st != stNormal {
-			i = w.skipQuoted(line, i)
+			i = w.skipQuoted(line, i, limit)
 			continue
 		}
 		c := line[i]
@@ -247,10 +276,10 @@ func (w *walker) scanLine(line []byte) (copyNext bool, err error) {
 				i++
 				continue
 			case c == '-' && i+1 < n && line[i+1] == '-':
-				if i == 0 {
+				if i == 0 && lineStart {
 					w.dumpMarker(line)
 				}
-				i = n
+				i = restOfLine()
 				continue
 			case c == '/' && i+1 < n && line[i+1] == '*':
 				w.st, w.depth = stBlockComment, 1
@@ -258,17 +287,23 @@ func (w *walker) scanLine(line []byte) (copyNext bool, err error) {
 				continue
 			case c == '\\':
 				if err := w.beginStatement(line[i:]); err != nil {
-					return false, err
+					return 0, false, err
 				}
 				cs, err := w.metaCommand(line[i:])
-				if err != nil || cs == nil {
-					return false, err
+				if err != nil {
+					return 0, false, err
+				}
+				if cs == nil {
+					return restOfLine(), false, nil
+				}
+				if partial {
+					return 0, false, w.errorf("a \\copy command longer than %d KiB is not supported", readBufSize>>10)
 				}
 				w.prepareCopy(cs)
-				return true, nil
+				return n, true, nil
 			}
 			if err := w.beginStatement(line[i:]); err != nil {
-				return false, err
+				return 0, false, err
 			}
 			w.inStmt, w.stmtLine = true, w.line
 			if cap(w.stmt) > 1<<20 {
@@ -282,8 +317,8 @@ func (w *walker) scanLine(line []byte) (copyNext bool, err error) {
 			capFrom = i
 		}
 		// Skip to the next byte that matters.
-		if k := bytes.IndexAny(line[i:], stmtSpecial); k < 0 {
-			i = n
+		if k := bytes.IndexAny(line[i:limit], stmtSpecial); k < 0 {
+			i = limit
 			continue
 		} else {
 			i += k
@@ -292,7 +327,8 @@ func (w *walker) scanLine(line []byte) (copyNext bool, err error) {
 		case c == '-':
 			if i+1 < n && line[i+1] == '-' {
 				w.capture(line[capFrom:i])
-				capFrom, i = n, n
+				i = restOfLine()
+				capFrom = i
 			} else {
 				i++
 			}
@@ -308,37 +344,39 @@ func (w *walker) scanLine(line []byte) (copyNext bool, err error) {
 			// psql sends the statement; the rest of the line is the
 			// command.
 			w.inStmt, w.capturing = false, false
-			i = n
+			i = restOfLine()
+			capFrom = i
 		case c == ';':
 			w.capture(line[capFrom : i+1])
 			w.inStmt = false
 			cs, err := w.endStatement()
 			if err != nil {
-				return false, err
+				return 0, false, err
 			}
 			i++
+			capFrom = i
 			if cs != nil {
-				if rest := bytes.TrimSpace(line[i:]); len(rest) > 0 {
-					return false, w.errorf("text after `COPY … FROM stdin;` on the same line is not supported")
+				if rest := bytes.TrimSpace(line[i:]); len(rest) > 0 || partial {
+					return 0, false, w.errorf("text after `COPY … FROM stdin;` on the same line is not supported")
 				}
 				w.prepareCopy(cs)
-				return true, nil
+				return n, true, nil
 			}
 		default: // a quote
 			i = w.openQuote(line, i)
 		}
 	}
-	if w.inStmt && capFrom < n {
-		w.capture(line[capFrom:])
+	if w.inStmt && capFrom < i {
+		w.capture(line[capFrom:i])
 	}
 	if w.inStmt && !w.insertChecked && statementKind(w.stmt) == kindInsert {
 		// Check an INSERT's target as soon as it is known, before the
 		// line (and the values on the lines after it) is passed on.
 		if err := w.checkInsert(w.stmt, false); err != nil {
-			return false, err
+			return 0, false, err
 		}
 	}
-	return false, nil
+	return i, false, nil
 }
 
 // capture appends statement text. Of most statements only the first

@@ -151,3 +151,41 @@ func TestWalkFixtures(t *testing.T) {
 		}
 	}
 }
+
+// A statement line longer than the read buffer is lexed in chunks: every
+// construct the lexer looks around (doubled quotes, escapes, dollar tags,
+// nested comments, line comments) comes out right wherever it falls
+// against a chunk boundary.
+func TestLongStatementChunks(t *testing.T) {
+	const fake = " COPY public.t (v) FROM stdin; "
+	for _, form := range []string{
+		"SELECT 'PAD''" + fake + "';",
+		"SELECT E'PAD\\'" + fake + "';",
+		"SELECT $tg$PAD$" + fake + "$tg$;",
+		"SELECT $tg$PAD$tg" + fake + "$tg$;",
+		"/* PAD /*" + fake + "*/ still */ SELECT 1;",
+		"SELECT 1; -- PAD" + fake,
+		"SELECT \"PAD\"\"" + fake + "\";",
+		"SELECT 'PAD', E'x\\\\'" + ", 'a''" + fake + "';",
+	} {
+		var ps []int
+		for d := -24; d <= 8; d++ {
+			ps = append(ps, readBufSize-lookahead+d, readBufSize+d-16)
+		}
+		for _, p := range ps {
+			stmt := strings.Replace(form, "PAD", strings.Repeat("x", p), 1)
+			in := dumpHeader + stmt + "\nCOPY public.t (v) FROM stdin;\nsecret\n\\.\n" + dumpTrailer
+			tr := &ruled{cols: map[string][]string{"public.t": {"v"}}}
+			got, err := run(t, in, tr, Options{})
+			if err != nil {
+				t.Fatalf("%.20s… pad %d: %v", form, p, err)
+			}
+			if len(tr.tables) != 1 || tr.tables[0].Line != 6 {
+				t.Fatalf("%.20s… pad %d: %d blocks", form, p, len(tr.tables))
+			}
+			if want := strings.Replace(in, "\nsecret\n", "\n<secret>\n", 1); got != want {
+				t.Fatalf("%.20s… pad %d: output differs", form, p)
+			}
+		}
+	}
+}
