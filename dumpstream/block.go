@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 )
 
 // A COPY block's data is a stream of rows, one a line, ending at a `\.`
@@ -211,6 +212,27 @@ func (lr *lineReader) discard(n int) {
 	lr.n += int64(n)
 }
 
+// appendLong appends to the long-line buffer. It doubles the buffer
+// itself, and once it is large hands the old one back to the system
+// right away, so that a huge row costs about its size rather than the
+// sum of the buffers it outgrew.
+func (lr *lineReader) appendLong(p []byte) {
+	if n := len(lr.long) + len(p); n > cap(lr.long) {
+		nb := make([]byte, len(lr.long), max(2*cap(lr.long), n, 64<<10))
+		copy(nb, lr.long)
+		big := cap(lr.long) >= hugeBuffer
+		lr.long = nb
+		if big {
+			debug.FreeOSMemory()
+		}
+	}
+	lr.long = append(lr.long, p...)
+}
+
+// hugeBuffer is the size from which a buffer is sized and freed with
+// care: a single value this large is rare, and its copies dominate RSS.
+const hugeBuffer = 32 << 20
+
 // lineReader returns lines of any length.
 type lineReader struct {
 	br   *bufio.Reader
@@ -230,11 +252,12 @@ func (lr *lineReader) next() ([]byte, error) {
 		if cap(lr.long) > 64<<20 {
 			lr.long = nil // do not keep a huge buffer forever
 		}
-		lr.long = append(lr.long[:0], line...)
+		lr.long = lr.long[:0]
+		lr.appendLong(line)
 		for {
 			line, err = lr.br.ReadSlice('\n')
 			lr.n += int64(len(line))
-			lr.long = append(lr.long, line...)
+			lr.appendLong(line)
 			switch {
 			case err == nil || err == io.EOF:
 				return lr.long, nil

@@ -223,7 +223,7 @@ func (r *rewriter) Block(b *Block) (RowVisitor, error) {
 func (r *rewriter) EndBlock(b *Block, rows int64) error {
 	if r.eng != nil {
 		err := r.eng.finish(r)
-		r.countValues(r.eng.workers...)
+		r.countValues(append(r.eng.workers, &r.rows)...)
 		r.eng = nil
 		if err != nil {
 			return err
@@ -257,8 +257,20 @@ func (r *rewriter) Row(row *Row) error {
 		return fmt.Errorf("input ends in the middle of a row (COPY at line %d): %w", r.block.Line, ErrTruncated)
 	}
 	r.stats.RowsRewritten++
-	if r.eng != nil {
+	if r.eng != nil && len(line) < hugeBuffer {
 		return r.eng.add(r, line)
+	}
+	if r.eng != nil {
+		// A huge row is rewritten here, streaming, once the rows before
+		// it are written: the workers are idle meanwhile, so sharing the
+		// first plan's rewriters with them is safe.
+		if err := r.eng.drain(r); err != nil {
+			return err
+		}
+	}
+	r.rows.stream = nil
+	if len(line) >= hugeBuffer {
+		r.rows.stream = r.out // a huge row is written as it is rewritten
 	}
 	out, err := r.rows.appendRow(r.outRow[:0], line)
 	if err != nil {

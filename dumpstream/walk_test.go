@@ -189,3 +189,38 @@ func TestLongStatementChunks(t *testing.T) {
 		}
 	}
 }
+
+// A row above hugeBuffer is rewritten streaming, also between rows that
+// the workers rewrite, and comes out in place.
+func TestRewriteHugeRow(t *testing.T) {
+	value := strings.Repeat("ab\\\\c", hugeBuffer/5+1)
+	var in strings.Builder
+	in.WriteString(dumpHeader + "COPY public.t (id, v) FROM stdin;\n")
+	for i := range 3000 {
+		fmt.Fprintf(&in, "%d\tv%d\n", i, i)
+		if i == 1500 {
+			fmt.Fprintf(&in, "huge\t%s\n", value)
+		}
+	}
+	in.WriteString("\\.\n" + dumpTrailer)
+	var want strings.Builder
+	for _, l := range strings.SplitAfter(in.String(), "\n") {
+		if k := strings.IndexByte(l, '\t'); k > 0 && !strings.HasPrefix(l, "COPY") {
+			l = l[:k+1] + "<" + strings.TrimSuffix(l[k+1:], "\n") + ">\n"
+		}
+		want.WriteString(l)
+	}
+	for _, workers := range []int{1, 2} {
+		var out bytes.Buffer
+		st, err := Rewrite(&out, strings.NewReader(in.String()), &ruled{cols: map[string][]string{"public.t": {"v"}}}, Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != want.String() {
+			t.Errorf("workers=%d: output differs", workers)
+		}
+		if c := st.Ruled[0].Columns[0]; c.Rewritten != 3001 {
+			t.Errorf("workers=%d: rewritten = %d, want 3001", workers, c.Rewritten)
+		}
+	}
+}
