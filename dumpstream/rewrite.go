@@ -101,7 +101,7 @@ const (
 // documentation for the guarantees. It is [Walk] with a visitor that
 // writes what it is given and rewrites the rows of ruled blocks.
 func Rewrite(dst io.Writer, src io.Reader, t Transformer, opt Options) (Stats, error) {
-	r := &rewriter{out: bufio.NewWriterSize(dst, writeBufSize), t: t, opt: opt}
+	r := &rewriter{dst: dst, out: bufio.NewWriterSize(dst, writeBufSize), t: t, opt: opt}
 	w := newWalker(src, r, opt)
 	err := w.run()
 	if r.eng != nil {
@@ -120,6 +120,7 @@ func Rewrite(dst io.Writer, src io.Reader, t Transformer, opt Options) (Stats, e
 // being read.
 type rewriter struct {
 	NopVisitor
+	dst   io.Writer
 	out   *bufio.Writer
 	t     Transformer
 	opt   Options
@@ -137,9 +138,21 @@ type rewriter struct {
 }
 
 func (r *rewriter) Raw(b []byte) error {
+	if len(b) >= directWrite {
+		// A big chunk of passthrough (rows of a skipped block) goes
+		// straight to dst, without a copy into the buffer.
+		if err := r.out.Flush(); err != nil {
+			return err
+		}
+		_, err := r.dst.Write(b)
+		return err
+	}
 	_, err := r.out.Write(b)
 	return err
 }
+
+// directWrite is the size from which Raw bypasses the write buffer.
+const directWrite = 32 << 10
 
 func (r *rewriter) Constraint(k Constraint) error {
 	if r.opt.Constraints != nil {
