@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,6 +60,92 @@ func TestMemoryBound(t *testing.T) {
 		t.Logf("dump of %s: peak RSS %.1f MB", sz, float64(rss)/(1<<20))
 		if rss >= memoryBound {
 			t.Errorf("dump of %s: peak RSS %d MB, want under %d MB", sz, rss>>20, memoryBound>>20)
+		}
+	}
+}
+
+// TestMemoryHugeValue streams a dump whose one row holds a 150 MB value
+// (and a statement with a 150 MB string literal) through the binary on
+// the unruled, kept and ruled paths, and checks peak RSS: the unruled
+// and kept paths stay under memoryBound whatever the row length; a ruled
+// row costs at most about 3× its size. Run with `make memtest`.
+func TestMemoryHugeValue(t *testing.T) {
+	if os.Getenv("ANONDUMP_MEMTEST") == "" {
+		t.Skip("set ANONDUMP_MEMTEST (or run make memtest) to stream a 150 MB value")
+	}
+	const valueSize = 150 << 20
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "anondump")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	writeDump := func(name string, statement bool) string {
+		path := filepath.Join(dir, name)
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chunk := bytes.Repeat([]byte("abcdefgh"), 8<<10)
+		huge := func() {
+			for n := 0; n < valueSize; n += len(chunk) {
+				if _, err := f.Write(chunk); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		fmt.Fprint(f, "--\n-- PostgreSQL database dump\n--\n\nSET standard_conforming_strings = on;\n"+
+			"CREATE TABLE public.big (id integer, email text, v text);\n")
+		if statement {
+			fmt.Fprint(f, "COMMENT ON TABLE public.big IS '")
+			huge()
+			fmt.Fprint(f, "';\n")
+		}
+		fmt.Fprint(f, "COPY public.big (id, email, v) FROM stdin;\n1\tsomeone@realmail.test\t")
+		if !statement {
+			huge()
+		}
+		fmt.Fprint(f, "\n2\tother@realmail.test\tshort\n\\.\n\n--\n-- PostgreSQL database dump complete\n--\n\n")
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	row, stmt := writeDump("row.sql", false), writeDump("stmt.sql", true)
+	rules := map[string]string{
+		"unruled": "version: 1\nstrict: false\n",
+		"kept":    "version: 1\nstrict: false\ntables:\n  public.big:\n    keep: true\n",
+		"ruled":   "version: 1\nstrict: false\ntables:\n  public.big:\n    columns:\n      email: email\n      v: {transform: mask, keep: 2}\n",
+	}
+	for _, tc := range []struct {
+		name, dump, rules string
+		bound             int64
+	}{
+		{"unruled row", row, "unruled", memoryBound},
+		{"kept row", row, "kept", memoryBound},
+		{"unruled statement", stmt, "unruled", memoryBound},
+		{"ruled row", row, "ruled", 3*valueSize + memoryBound},
+	} {
+		cfg := filepath.Join(dir, tc.rules+".yaml")
+		if err := os.WriteFile(cfg, []byte(rules[tc.rules]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		in, err := os.Open(tc.dump)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := exec.Command(bin, "-q", "-c", cfg)
+		a.Env = append(os.Environ(), "ANONDUMP_KEY=memtest-key-0123456789")
+		a.Stdin, a.Stdout, a.Stderr = in, io.Discard, os.Stderr
+		err = a.Run()
+		in.Close()
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		rss := a.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // KiB on Linux
+		t.Logf("150 MB value, %s: peak RSS %.1f MB", tc.name, float64(rss)/(1<<20))
+		if rss >= tc.bound {
+			t.Errorf("%s: peak RSS %d MB, want under %d MB", tc.name, rss>>20, tc.bound>>20)
 		}
 	}
 }

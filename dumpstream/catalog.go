@@ -1,17 +1,19 @@
 package dumpstream
 
-// catalog remembers the column types the dump declared, per database (it
-// is reset at every \connect).
+// catalog remembers the column types the dump declared and the current
+// search_path, per database (it is reset at every \connect).
 type catalog struct {
 	tables     map[[2]string]*tableDef
 	composites map[[2]string]*tableDef
 	domains    map[[2]string]*domainDef
+	path       []string // the search_path; nil: the default
 }
 
 func (c *catalog) reset() {
 	c.tables = map[[2]string]*tableDef{}
 	c.composites = map[[2]string]*tableDef{}
 	c.domains = map[[2]string]*domainDef{}
+	c.path = nil
 }
 
 func (c *catalog) addTable(t *tableDef) {
@@ -105,7 +107,7 @@ func (c *catalog) resolve(typ Type) *Type {
 	for range 16 { // domains over domains, bounded
 		key := [2]string{t.Schema, t.Name}
 		if t.Schema == "" {
-			key[0] = "public"
+			key[0] = c.qualify("", t.Name, c.hasDomain)
 		}
 		d := c.domains[key]
 		if d == nil {
@@ -121,4 +123,81 @@ func (c *catalog) resolve(typ Type) *Type {
 		t.Domain = dom
 	}
 	return &t
+}
+
+// setPath sets the search_path; nil is the default ("$user", public).
+func (c *catalog) setPath(p []string) { c.path = p }
+
+// qualify returns the schema an unqualified name resolves to: the first
+// schema of the search_path that holds a declared object of that name (in
+// has), else the first schema on the path where it would be created (not
+// pg_catalog, "$user" skipped), else public. A qualified name is returned
+// as it is.
+func (c *catalog) qualify(schema, name string, has func(key [2]string) bool) string {
+	if schema != "" {
+		return schema
+	}
+	path := c.path
+	if path == nil {
+		path = defaultPath
+	}
+	for _, s := range path {
+		if s != "$user" && has != nil && has([2]string{s, name}) {
+			return s
+		}
+	}
+	for _, s := range path {
+		if s != "$user" && s != "pg_catalog" {
+			return s
+		}
+	}
+	return "public"
+}
+
+var defaultPath = []string{"$user", "public"}
+
+func (c *catalog) hasTable(k [2]string) bool     { return c.tables[k] != nil }
+func (c *catalog) hasComposite(k [2]string) bool { return c.composites[k] != nil }
+func (c *catalog) hasDomain(k [2]string) bool    { return c.domains[k] != nil }
+
+// qualifyTable resolves a relation name against the search_path.
+func (c *catalog) qualifyTable(n [2]string) [2]string {
+	return [2]string{c.qualify(n[0], n[1], c.hasTable), n[1]}
+}
+
+// qualifyDef resolves the names a CREATE TABLE or CREATE TYPE uses: its
+// own, its parents', its row type's, and the domains its columns use.
+func (c *catalog) qualifyDef(t *tableDef) {
+	if t.composite {
+		t.schema = c.qualify(t.schema, t.name, c.hasComposite)
+	} else {
+		t.schema = c.qualify(t.schema, t.name, c.hasTable)
+	}
+	for i := range t.parents {
+		t.parents[i] = c.qualifyTable(t.parents[i])
+	}
+	if t.ofType[1] != "" {
+		t.ofType[0] = c.qualify(t.ofType[0], t.ofType[1], c.hasComposite)
+	}
+	for i := range t.columns {
+		c.qualifyType(&t.columns[i].typ)
+	}
+}
+
+// qualifyType gives an unqualified type the schema of the domain it
+// names on the search_path, if any (built-in types stay unqualified).
+func (c *catalog) qualifyType(t *Type) {
+	if t.Schema != "" {
+		return
+	}
+	path := c.path
+	if path == nil {
+		path = defaultPath
+	}
+	for _, s := range path {
+		if s != "$user" && c.domains[[2]string{s, t.Name}] != nil {
+			t.Schema = s
+			return
+		}
+	}
 }

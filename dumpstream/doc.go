@@ -25,6 +25,19 @@
 // statements, which pg_dump writes before the data; they are parsed as they
 // pass and reset at every `\connect`.
 //
+// # Layers
+//
+// lex.go is the SQL lexer, classify.go says what a statement is, parse.go
+// (the only pg_query importer) parses the few statements that matter,
+// catalog.go remembers the declared types, constraints' tables and the
+// search_path. walk.go is [Walk], the read-only pass (check, scan and
+// verify use it) that hands a [Visitor] the schema, the constraints, the
+// raw text and the COPY blocks; block.go is a block's rows ([Row], with
+// fields split and decoded lazily; [WalkBlock] reads a block from a
+// stream of its own, such as an archive entry) and the row codec
+// ([RowCodec]). rows.go rewrites one row, parallel.go runs the ordered
+// worker pool, and rewrite.go is [Rewrite]: the walk plus a writer.
+//
 // # Guarantees
 //
 // With a Transformer that returns no plans, the output is byte-identical

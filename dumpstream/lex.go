@@ -1,9 +1,10 @@
 package dumpstream
 
-import (
-	"bytes"
-	"strings"
-)
+// The SQL lexer: just enough of PostgreSQL's lexical rules to find where
+// statements end (strings, E'', quoted identifiers, dollar quotes, nested
+// comments, standard_conforming_strings) and where psql meta-commands are.
+
+import "bytes"
 
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
@@ -14,19 +15,29 @@ func isIdentByte(c byte) bool {
 	return c == '_' || c == '$' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
 }
 
-// isEPrefix reports whether the quote at line[i] opens an E'…' string.
-func isEPrefix(line []byte, i int) bool {
-	if i == 0 || line[i-1]|0x20 != 'e' {
+// isEPrefix reports whether the quote at line[i] opens an E'…' string;
+// l supplies the bytes before line[0].
+func (l *lexer) isEPrefix(line []byte, i int) bool {
+	if l.at(line, i-1)|0x20 != 'e' {
 		return false
 	}
-	return i == 1 || !isIdentByte(line[i-2])
+	return !isIdentByte(l.at(line, i-2))
 }
 
-// dollarTag returns the dollar-quote delimiter ($$ or $tag$) starting at
+// at returns line[j], or for j of -1 and -2 the bytes before line[0]
+// (a newline at a line's start).
+func (l *lexer) at(line []byte, j int) byte {
+	if j >= 0 {
+		return line[j]
+	}
+	return l.before[2+j]
+}
+
+// openingTag returns the dollar-quote delimiter ($$ or $tag$) starting at
 // line[i], or nil when the '$' there does not open one (a parameter like
 // $1, or a '$' inside an identifier).
-func dollarTag(line []byte, i int) []byte {
-	if i > 0 && isIdentByte(line[i-1]) {
+func (l *lexer) openingTag(line []byte, i int) []byte {
+	if isIdentByte(l.at(line, i-1)) {
 		return nil
 	}
 	j := i + 1
@@ -44,198 +55,129 @@ func dollarTag(line []byte, i int) []byte {
 	return line[i : j+1]
 }
 
+// lexer states outside COPY data
 const (
-	kindOther = iota
-	kindCopy
-	kindCreate // CREATE TABLE or CREATE DOMAIN
-	kindSet
-	kindInsert
-	kindAlterTable
-	kindUniqueIndex // CREATE UNIQUE INDEX
+	stNormal = iota
+	stSQuote
+	stDQuote
+	stDollar
+	stBlockComment
 )
 
-// words returns up to n leading words of a statement, upper-cased,
-// skipping comments between them.
-func words(stmt []byte, n int) []string {
-	var out []string
-	i := 0
-	for len(out) < n && i < len(stmt) {
-		switch c := stmt[i]; {
-		case isSpace(c):
-			i++
-		case c == '-' && i+1 < len(stmt) && stmt[i+1] == '-':
-			for i < len(stmt) && stmt[i] != '\n' {
-				i++
-			}
-		case c == '/' && i+1 < len(stmt) && stmt[i+1] == '*':
-			k := bytes.Index(stmt[i+2:], []byte("*/"))
+// stmtSpecial are the bytes the lexer stops at inside a statement: the
+// rest is skipped with bytes.IndexAny.
+const stmtSpecial = "'\"$-/\\;"
+
+// lexer is the SQL lexer's state, carried across lines: whether it is
+// inside a string, a quoted identifier, a dollar quote or a (nested)
+// block comment, and how strings treat backslashes.
+type lexer struct {
+	st         int
+	backslash  bool   // inside '…': backslash escapes (E'' or standard_conforming_strings off)
+	dollarTag  []byte // inside $tag$…$tag$: the whole delimiter
+	depth      int    // block comment nesting
+	stdStrings bool   // standard_conforming_strings
+	// before holds the two bytes before the chunk being lexed: a line
+	// longer than the read buffer is lexed in chunks.
+	before [2]byte
+}
+
+// lookahead is how many bytes past the last one it starts lexing at the
+// lexer may look at (a dollar-quote tag is an identifier, at most 63
+// bytes, plus its two '$').
+const lookahead = 128
+
+// openQuote handles the quote character at line[i] (', " or $) in the
+// normal state and returns where lexing goes on.
+//
+// The lexer's functions start lexing bytes at positions below limit only;
+// they may look at the bytes after, up to len(line).
+func (l *lexer) openQuote(line []byte, i int) int {
+	switch line[i] {
+	case '\'':
+		l.st = stSQuote
+		l.backslash = !l.stdStrings || l.isEPrefix(line, i)
+	case '"':
+		l.st = stDQuote
+	case '$':
+		if tag := l.openingTag(line, i); tag != nil {
+			l.st = stDollar
+			l.dollarTag = append(l.dollarTag[:0], tag...)
+			return i + len(tag)
+		}
+	}
+	return i + 1
+}
+
+// skipQuoted lexes from line[i] in a quoted or comment state, and returns
+// the index just after the state ends, or limit.
+func (l *lexer) skipQuoted(line []byte, i, limit int) int {
+	n := limit
+	switch l.st {
+	case stSQuote:
+		stop := "'"
+		if l.backslash {
+			stop = `'\`
+		}
+		for i < n {
+			k := bytes.IndexAny(line[i:n], stop)
 			if k < 0 {
-				return out
+				return n
 			}
-			i += k + 4
-		case isIdentByte(c):
-			j := i
-			for j < len(stmt) && isIdentByte(stmt[j]) {
-				j++
+			i += k + 1
+			if line[i-1] == '\\' {
+				i++
+			} else if i < len(line) && line[i] == '\'' {
+				i++
+			} else {
+				l.st = stNormal
+				return i
 			}
-			out = append(out, strings.ToUpper(string(stmt[i:j])))
-			i = j
-		default:
-			return out
 		}
-	}
-	return out
-}
-
-func statementKind(stmt []byte) int {
-	w := words(stmt, 6)
-	if len(w) == 0 {
-		return kindOther
-	}
-	switch w[0] {
-	case "COPY":
-		return kindCopy
-	case "SET":
-		return kindSet
-	case "INSERT":
-		return kindInsert
-	case "ALTER":
-		if len(w) > 1 && w[1] == "TABLE" {
-			return kindAlterTable
-		}
-	case "CREATE":
-		for _, x := range w[1:] {
-			switch x {
-			case "OR", "REPLACE", "GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED", "FOREIGN":
-				continue
-			case "TABLE", "DOMAIN", "TYPE":
-				return kindCreate
-			case "UNIQUE":
-				return kindUniqueIndex
+		return min(i, len(line))
+	case stDQuote:
+		for i < n {
+			k := bytes.IndexByte(line[i:n], '"')
+			if k < 0 {
+				return n
 			}
-			break
+			i += k + 1
+			if i < len(line) && line[i] == '"' {
+				i++
+			} else {
+				l.st = stNormal
+				return i
+			}
 		}
-	}
-	return kindOther
-}
-
-// needsFullText reports whether a statement's whole text is parsed.
-func needsFullText(stmt []byte) bool {
-	k := statementKind(stmt)
-	return k == kindCopy || k == kindCreate
-}
-
-// stdStringsSetting recognizes SET standard_conforming_strings = on|off.
-func stdStringsSetting(stmt []byte) (on, ok bool) {
-	s := strings.ToLower(string(stmt))
-	s = strings.TrimSuffix(strings.TrimSpace(s), ";")
-	f := strings.Fields(strings.NewReplacer("=", " = ", "'", " ").Replace(s))
-	if len(f) < 4 || f[0] != "set" {
-		return false, false
-	}
-	if f[1] == "session" || f[1] == "local" {
-		f = f[1:]
-	}
-	if len(f) != 4 || f[1] != "standard_conforming_strings" || f[2] != "=" && f[2] != "to" {
-		return false, false
-	}
-	switch f[3] {
-	case "on", "true", "1", "yes":
-		return true, true
-	case "off", "false", "0", "no":
-		return false, true
-	}
-	return false, false
-}
-
-// clientEncodingSetting recognizes SET client_encoding = 'NAME'.
-func clientEncodingSetting(stmt []byte) (string, bool) {
-	f := strings.Fields(strings.NewReplacer("=", " = ", "'", " ", ";", " ").Replace(string(stmt)))
-	if len(f) == 4 && strings.EqualFold(f[0], "set") && strings.EqualFold(f[1], "client_encoding") && (f[2] == "=" || strings.EqualFold(f[2], "to")) {
-		return strings.ToUpper(f[3]), true
-	}
-	return "", false
-}
-
-// embedsASCII reports whether an encoding's multibyte characters can
-// contain ASCII bytes such as a backslash (PostgreSQL's client-only
-// encodings).
-func embedsASCII(enc string) bool {
-	switch strings.ReplaceAll(enc, "_", "") {
-	case "SJIS", "SHIFTJIS", "SHIFTJIS2004", "BIG5", "GBK", "UHC", "GB18030", "JOHAB", "WIN936", "WIN949", "WIN950", "CP936", "CP949", "CP950", "MSKANJI", "MSKANJI2004":
-		return true
-	}
-	return false
-}
-
-// insertTarget reads the table of `INSERT INTO [schema.]table …`. Unless
-// final, stmt may be the statement's beginning, and the name counts only
-// when something follows it.
-func insertTarget(stmt []byte, final bool) (schema, name string, ok bool) {
-	w := words(stmt, 2)
-	if len(w) < 2 || w[0] != "INSERT" || w[1] != "INTO" {
-		return "", "", false
-	}
-	// Skip to after INTO.
-	i := bytes.Index(bytes.ToUpper(stmt), []byte("INTO")) + 4
-	var parts []string
-	for {
-		for i < len(stmt) && isSpace(stmt[i]) {
-			i++
+		return min(i, len(line))
+	case stDollar:
+		if k := bytes.Index(line[i:], l.dollarTag); k >= 0 && i+k < limit {
+			l.st = stNormal
+			return i + k + len(l.dollarTag)
 		}
-		if i == len(stmt) {
-			return "", "", false
-		}
-		if stmt[i] == '"' {
-			var b strings.Builder
-			i++
-			for {
-				if i == len(stmt) {
-					return "", "", false
+		return n
+	case stBlockComment:
+		for i < n {
+			k := bytes.IndexAny(line[i:n], "*/")
+			if k < 0 {
+				return n
+			}
+			i += k
+			switch {
+			case line[i] == '*' && i+1 < len(line) && line[i+1] == '/':
+				i += 2
+				if l.depth--; l.depth == 0 {
+					l.st = stNormal
+					return i
 				}
-				if stmt[i] == '"' {
-					if i+1 < len(stmt) && stmt[i+1] == '"' {
-						b.WriteByte('"')
-						i += 2
-						continue
-					}
-					i++
-					break
-				}
-				b.WriteByte(stmt[i])
+			case line[i] == '/' && i+1 < len(line) && line[i+1] == '*':
+				i += 2
+				l.depth++
+			default:
 				i++
 			}
-			parts = append(parts, b.String())
-		} else {
-			j := i
-			for j < len(stmt) && isIdentByte(stmt[j]) {
-				j++
-			}
-			if j == i {
-				return "", "", false
-			}
-			parts = append(parts, strings.ToLower(string(stmt[i:j])))
-			i = j
 		}
-		for i < len(stmt) && isSpace(stmt[i]) {
-			i++
-		}
-		if i < len(stmt) && stmt[i] == '.' {
-			i++
-			continue
-		}
-		if i == len(stmt) && !final {
-			return "", "", false // the name may go on
-		}
-		break
+		return min(i, len(line))
 	}
-	switch len(parts) {
-	case 1:
-		return "public", parts[0], true
-	case 2:
-		return parts[0], parts[1], true
-	case 3: // database.schema.table
-		return parts[1], parts[2], true
-	}
-	return "", "", false
+	return i
 }

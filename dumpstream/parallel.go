@@ -123,6 +123,21 @@ func (e *engine) writeOldest(r *rewriter) error {
 	return nil
 }
 
+// drain submits the current batch and writes every batch in flight.
+func (e *engine) drain(r *rewriter) error {
+	if e.cur != nil {
+		if err := e.submit(r); err != nil {
+			return err
+		}
+	}
+	for len(e.pending) > 0 {
+		if err := e.writeOldest(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // finish submits the last batch, writes everything still pending, and
 // stops the workers.
 func (e *engine) finish(r *rewriter) error {

@@ -48,8 +48,8 @@ func parseCopy(stmt string) (*copyStmt, error) {
 	out := &copyStmt{text: true, oids: oids}
 	out.fromStdin = c.GetIsFrom() && !c.GetIsProgram() && c.GetFilename() == ""
 	if rel := c.GetRelation(); rel != nil {
-		// An unqualified name means public: pre-2018 dumps set search_path
-		// instead of qualifying.
+		// An unqualified name is resolved against the search_path by the
+		// caller: pre-2018 dumps set search_path instead of qualifying.
 		name := rangeVarName(rel)
 		out.schema, out.table = name[0], name[1]
 	}
@@ -98,9 +98,10 @@ type tableDef struct {
 }
 
 type columnDef struct {
-	name  string
-	typ   Type
-	typed bool // the definition names a type (in a typed table it may not)
+	name      string
+	typ       Type
+	typed     bool // the definition names a type (in a typed table it may not)
+	generated bool // GENERATED ALWAYS AS (…) STORED: COPY does not carry it
 }
 
 // domainDef is a CREATE DOMAIN.
@@ -193,12 +194,10 @@ func parseConstraints(stmt string, line int) ([]Constraint, error) {
 	return out, nil
 }
 
+// rangeVarName returns a relation's schema and name; the schema is ""
+// when the statement leaves it to the search_path (see catalog.qualify).
 func rangeVarName(rv *pg_query.RangeVar) [2]string {
-	s := rv.GetSchemaname()
-	if s == "" {
-		s = "public"
-	}
-	return [2]string{s, rv.GetRelname()}
+	return [2]string{rv.GetSchemaname(), rv.GetRelname()}
 }
 
 // parseCreate parses a CREATE TABLE, CREATE DOMAIN or CREATE TYPE … AS
@@ -225,6 +224,7 @@ func parseCreate(stmt string) (*tableDef, *domainDef, error) {
 				col.typ, col.typed = typeOf(tn), true
 			}
 			col.typ.NotNull = cd.GetIsNotNull() || hasNotNull(cd.GetConstraints())
+			col.generated = isStoredGenerated(cd.GetConstraints())
 			t.columns = append(t.columns, col)
 		}
 		for _, p := range c.GetInhRelations() {
@@ -237,9 +237,6 @@ func parseCreate(stmt string) (*tableDef, *domainDef, error) {
 		}
 		if of := c.GetOfTypename(); of != nil {
 			ot := typeOf(of)
-			if ot.Schema == "" {
-				ot.Schema = "public"
-			}
 			t.ofType = [2]string{ot.Schema, ot.Name}
 		}
 		return t, nil, nil
@@ -256,7 +253,7 @@ func parseCreate(stmt string) (*tableDef, *domainDef, error) {
 	}
 	if d := n.GetCreateDomainStmt(); d != nil {
 		names := d.GetDomainname()
-		dd := &domainDef{schema: "public"}
+		dd := &domainDef{}
 		if len(names) > 1 {
 			dd.schema = names[len(names)-2].GetString_().GetSval()
 		}
@@ -286,6 +283,15 @@ func typeOf(tn *pg_query.TypeName) Type {
 	return t
 }
 
+func isStoredGenerated(cs []*pg_query.Node) bool {
+	for _, c := range cs {
+		if c.GetConstraint().GetContype() == pg_query.ConstrType_CONSTR_GENERATED {
+			return true
+		}
+	}
+	return false
+}
+
 func hasNotNull(cs []*pg_query.Node) bool {
 	for _, c := range cs {
 		if c.GetConstraint().GetContype() == pg_query.ConstrType_CONSTR_NOTNULL {
@@ -299,8 +305,11 @@ func hasNotNull(cs []*pg_query.Node) bool {
 // relative to the statement (Cursorpos counts characters, 1-based).
 func sqlError(stmt string, err error) error {
 	var pe *parser.Error
-	if !errors.As(err, &pe) || pe.Cursorpos <= 0 {
-		return fmt.Errorf("cannot parse statement: %v", err)
+	if !errors.As(err, &pe) {
+		return errors.New("cannot parse statement")
+	}
+	if pe.Cursorpos <= 0 {
+		return fmt.Errorf("cannot parse statement: %s", redactParserMessage(pe.Message))
 	}
 	line, col := 1, 1
 	for i, r := 0, 1; i < len(stmt) && r < pe.Cursorpos; r++ {
@@ -312,7 +321,56 @@ func sqlError(stmt string, err error) error {
 			col++
 		}
 	}
-	return &stmtError{line: line, col: col, msg: pe.Message}
+	return &stmtError{line: line, col: col, msg: redactParserMessage(pe.Message)}
+}
+
+// redactParserMessage keeps what a parser message says about the kind of
+// problem and drops what it quotes from the statement: PostgreSQL's
+// messages end in `at or near "<token>"`, and the token can be a value
+// from the dump (a string literal in a DEFAULT or CHECK). The position
+// is reported separately.
+func redactParserMessage(msg string) string {
+	if i := strings.Index(msg, " at or near"); i >= 0 {
+		msg = msg[:i]
+	}
+	if i := strings.Index(msg, " at end of input"); i >= 0 {
+		msg = msg[:i]
+	}
+	if strings.HasPrefix(msg, "syntax error") {
+		return "syntax error"
+	}
+	// Whatever is left in quotes may come from the statement.
+	var b strings.Builder
+	quote := byte(0)
+	for i := 0; i < len(msg); i++ {
+		c := msg[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+				b.WriteString("…")
+				b.WriteByte(c)
+			}
+		case c == '"' || c == '\'':
+			quote = c
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	if quote != 0 {
+		return "syntax error"
+	}
+	return b.String()
+}
+
+// checkSQL reports whether stmt parses as SQL (the error is redacted and
+// positioned like sqlError's).
+func checkSQL(stmt string) error {
+	if _, err := pg_query.Parse(stmt); err != nil {
+		return sqlError(stmt, err)
+	}
+	return nil
 }
 
 // stmtError is a syntax error at a position inside a statement.

@@ -53,7 +53,8 @@ func (r *ruled) Table(t *Table) (*TablePlan, error) {
 func rewriteString(t *testing.T, in string, tr Transformer) (string, error) {
 	t.Helper()
 	var out bytes.Buffer
-	_, err := Rewrite(&out, strings.NewReader(in), tr, Options{Name: "test.sql"})
+	// Most inputs here are hand-written SQL, not pg_dump output.
+	_, err := Rewrite(&out, strings.NewReader(in), tr, Options{Name: "test.sql", AnySQL: true})
 	return out.String(), err
 }
 
@@ -174,7 +175,7 @@ func TestRewriteBoundaries(t *testing.T) {
 			"rewrite": &ruled{cols: map[string][]string{"public.t": {"v"}}},
 		} {
 			var out bytes.Buffer
-			if _, err := Rewrite(&out, iotest.HalfReader(strings.NewReader(in)), tr, Options{}); err != nil {
+			if _, err := Rewrite(&out, iotest.HalfReader(strings.NewReader(in)), tr, Options{AnySQL: true}); err != nil {
 				t.Fatalf("n=%d %s: %v", n, name, err)
 			}
 			want := in
@@ -256,7 +257,7 @@ func FuzzRewriteIdentity(f *testing.F) {
 	f.Add([]byte("SELECT $a$ $$ ; $a$; /* /* */ ; */ SELECT E'\\'';\n\\connect x\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var out bytes.Buffer
-		_, err := Rewrite(&out, bytes.NewReader(in), &keepAll{}, Options{})
+		_, err := Rewrite(&out, bytes.NewReader(in), &keepAll{}, Options{AnySQL: true})
 		if err == nil && !bytes.Equal(out.Bytes(), in) {
 			t.Fatalf("output differs from input without an error")
 		}
@@ -400,7 +401,7 @@ func TestRewriteProgress(t *testing.T) {
 	var p Progress
 	in := "COPY public.t (v) FROM stdin;\n" + strings.Repeat("x\n", 3000) + "\\.\n"
 	var out bytes.Buffer
-	if _, err := Rewrite(&out, strings.NewReader(in), &keepAll{}, Options{Progress: &p}); err != nil {
+	if _, err := Rewrite(&out, strings.NewReader(in), &keepAll{}, Options{Progress: &p, AnySQL: true}); err != nil {
 		t.Fatal(err)
 	}
 	if p.Rows() != 3000 || p.Table() != "" {
@@ -448,7 +449,7 @@ func TestRewriteConstraints(t *testing.T) {
 		"CREATE UNIQUE INDEX u_name ON public.users USING btree (\"Name\", id);\n" +
 		"ALTER TABLE ONLY public.orders\n    ADD CONSTRAINT orders_user_fkey FOREIGN KEY (user_id, email) REFERENCES public.users(id, email);\n"
 	var got []string
-	opt := Options{Constraints: func(k Constraint) {
+	opt := Options{AnySQL: true, Constraints: func(k Constraint) {
 		got = append(got, fmt.Sprintf("%d %s %s.%s %v -> %s.%s %v", k.Line, k.Kind, k.Table[0], k.Table[1], k.Columns, k.RefTable[0], k.RefTable[1], k.RefColumns))
 	}}
 	var out bytes.Buffer

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 )
 
 // rowWorker rewrites the rows of one COPY block. It owns its buffers and
@@ -22,6 +23,11 @@ type rowWorker struct {
 	first            int      // fields before the columns (1 with OIDs)
 	fields           [][]byte // the row's fields, for the filter
 	dropped          int64    // rows the filter dropped
+	// stream, when set, receives the row as it is built once a field is
+	// huge: the part of the row before it, then the field in pieces
+	// (a failed row may then be written in part; its ruled fields never
+	// unrewritten).
+	stream io.Writer
 }
 
 // rowError is a problem with one row; the caller knows its line.
@@ -115,12 +121,18 @@ func (w *rowWorker) appendRow(dst, line []byte) ([]byte, error) {
 		} else {
 			w.rewritten[i]++
 			if bytes.IndexByte(f, '\\') >= 0 { // most values have no escapes
+				if len(f) >= hugeBuffer && cap(w.dec) < len(f) {
+					w.dec = make([]byte, 0, len(f))
+				}
 				var err error
 				if w.dec, err = AppendDecoded(w.dec[:0], f); err != nil {
 					return dst[:mark], &rowError{column: w.names[i], msg: err.Error()}
 				}
 				val = w.dec
 			}
+		}
+		if len(val) >= hugeBuffer && cap(w.enc) < len(val)+len(val)/8 {
+			w.enc = make([]byte, 0, len(val)+len(val)/8) // most rewriters keep the length
 		}
 		enc, outNull, err := cr.Rewrite(w.enc[:0], val, null)
 		w.enc = enc
@@ -129,8 +141,23 @@ func (w *rowWorker) appendRow(dst, line []byte) ([]byte, error) {
 		}
 		if outNull {
 			dst = append(dst, nullField...)
+		} else if w.stream != nil && len(enc) >= hugeBuffer {
+			// Write a huge field out in pieces rather than copy it whole.
+			for k := 0; k < len(enc); k += 1 << 20 {
+				dst = AppendEncoded(dst, enc[k:min(k+1<<20, len(enc))])
+				if _, err := w.stream.Write(dst); err != nil {
+					return dst[:0], err
+				}
+				dst = dst[:0]
+			}
 		} else {
 			dst = AppendEncoded(dst, enc)
+		}
+		if cap(w.enc) >= hugeBuffer {
+			w.enc = nil // do not keep a huge field's buffers
+		}
+		if cap(w.dec) >= hugeBuffer {
+			w.dec = nil
 		}
 		i++
 	}

@@ -1,0 +1,815 @@
+package dumpstream
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Visitor receives what [Walk] reads, in input order. Embed [NopVisitor]
+// to implement only some methods. A non-nil error from any method stops
+// the walk and is returned (an *Error as it is, anything else placed at
+// the current line).
+type Visitor interface {
+	// Raw is given, in order, every input byte that is not part of a row
+	// handed to a [RowVisitor]: statements, comments, meta-commands, COPY
+	// headers and end markers, and the rows of skipped blocks. Joined,
+	// they and the visited rows are the input. b is valid only during the
+	// call. Raw for a line comes after the line has been classified.
+	Raw(b []byte) error
+	// Declare is called after each CREATE TABLE, with the table's
+	// columns (inherited ones first) and their types.
+	Declare(t *Table) error
+	// Constraint is called for each key the dump declares (ALTER TABLE …
+	// ADD CONSTRAINT, CREATE UNIQUE INDEX).
+	Constraint(k Constraint) error
+	// Inserts is called, before the statement is passed to Raw, the first
+	// time (per database) an INSERT statement targets a table.
+	Inserts(t *Table) error
+	// Block is called at the start of each COPY block, before its first
+	// row. It returns the visitor of the block's rows, or nil to skip
+	// them: skipped rows are passed to Raw in large chunks, unsplit.
+	Block(b *Block) (RowVisitor, error)
+	// EndBlock is called at the end marker of every block, visited or
+	// skipped (before the marker goes to Raw), with its number of rows.
+	EndBlock(b *Block, rows int64) error
+}
+
+// RowVisitor receives the rows of one COPY block.
+type RowVisitor interface {
+	// Row is called for each row. The row and its fields are valid only
+	// during the call.
+	Row(r *Row) error
+}
+
+// NopVisitor implements every method of [Visitor] by doing nothing and
+// skipping every block.
+type NopVisitor struct{}
+
+func (NopVisitor) Raw([]byte) error                 { return nil }
+func (NopVisitor) Declare(*Table) error             { return nil }
+func (NopVisitor) Constraint(Constraint) error      { return nil }
+func (NopVisitor) Inserts(*Table) error             { return nil }
+func (NopVisitor) Block(*Block) (RowVisitor, error) { return nil, nil }
+func (NopVisitor) EndBlock(*Block, int64) error     { return nil }
+
+// Block is one COPY block: its target and how its rows are written.
+type Block struct {
+	Table *Table
+	Line  int // input line of the COPY statement (Table.Line)
+	// Text: the rows use the text format with the default TAB delimiter
+	// and `\N` NULL (what pg_dump writes); otherwise Row.Fields fails.
+	Text bool
+	// Listed: the columns are known, from the COPY's column list or from
+	// a CREATE TABLE; otherwise Table.Columns may not match the rows.
+	Listed bool
+	// OIDs: each row starts with the row's OID (pre-12 `WITH OIDS`),
+	// before the fields of Table.Columns.
+	OIDs bool
+	// Encoding is the dump's client_encoding (upper case), or "".
+	Encoding string
+}
+
+// Walk reads the plain-format dump src and hands v its schema, its
+// constraints, the text outside COPY data and the COPY blocks. It
+// refuses what is not pg_dump output (see [Options.AnySQL]) and input that
+// ends too early ([ErrTruncated]); refusals that depend on rewriting a
+// table are the visitor's. Options.Workers and Progress's rewrite counts
+// are not used by Walk. Stats counts bytes, lines, blocks and rows.
+func Walk(src io.Reader, v Visitor, opt Options) (Stats, error) {
+	w := newWalker(src, v, opt)
+	err := w.run()
+	w.stats.Lines = int64(w.line)
+	w.stats.Bytes = w.in.n
+	return w.stats, err
+}
+
+// walker is the state of one walk: the lexer, the statement being read,
+// the catalog and the COPY block being read.
+type walker struct {
+	lexer
+	in    lineReader
+	v     Visitor
+	opt   Options
+	stats Stats
+	line  int // number of the line being processed
+
+	// The current statement.
+	inStmt    bool
+	stmtLine  int
+	stmt      []byte // its text from its first byte, while capturing
+	capturing bool
+	capFull   bool // stmt holds only the statement's beginning
+	// insertChecked: the statement is an INSERT whose target was checked.
+	insertChecked bool
+	capLimit      int
+
+	encoding  string // client_encoding, upper case, when the dump set it
+	cat       catalog
+	inserts   map[[2]string]bool // INSERT targets already reported
+	dumps     int                // open "PostgreSQL database dump" sections
+	sawHeader bool               // a pg_dump or pg_dumpall header comment was seen
+	started   bool               // a statement or meta-command was seen
+	checkSQL  bool               // the statement being read must parse (AnySQL, no header)
+	database  string             // the database \connect named, for pg_dumpall output
+
+	// The COPY block being read, if any.
+	copying   bool
+	block     *Block
+	rv        RowVisitor // nil: the block's rows are skipped
+	blockRows int64
+	skipped   bool // the rows of the skipped block were passed on
+	skipLine  bool // the rest of the line (a comment or meta-command) is skipped
+	row       Row
+}
+
+func newWalker(src io.Reader, v Visitor, opt Options) *walker {
+	w := &walker{in: lineReader{br: bufio.NewReaderSize(src, readBufSize)}, v: v, opt: opt}
+	w.stdStrings = true
+	w.cat.reset()
+	return w
+}
+
+func (w *walker) errorf(format string, args ...any) error {
+	return &Error{Name: w.opt.Name, Line: w.line, Err: fmt.Errorf(format, args...)}
+}
+
+func (w *walker) warn(format string, args ...any) {
+	if w.opt.Warn != nil {
+		w.opt.Warn(fmt.Sprintf("%s:%d: ", w.opt.Name, w.line) + fmt.Sprintf(format, args...))
+	}
+}
+
+// visitErr places a visitor's error at line, unless it is placed.
+func (w *walker) visitErr(line int, err error) error {
+	var e *Error
+	if err == nil || errors.As(err, &e) {
+		return err
+	}
+	return &Error{Name: w.opt.Name, Line: line, Err: err}
+}
+
+func (w *walker) run() error {
+	lineStart := true
+	for {
+		if w.copying {
+			if err := w.copyData(); err != nil {
+				return err
+			}
+			continue
+		}
+		chunk, partial, err := w.in.peekLine()
+		if err == io.EOF {
+			return w.atEOF()
+		}
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", w.opt.Name, err)
+		}
+		text, skip := chunk, 0
+		if lineStart {
+			w.line++
+			w.before = [2]byte{'\n', '\n'}
+			if w.line == 1 && bytes.HasPrefix(chunk, utf8BOM) {
+				skip = len(utf8BOM) // passed through, not classified
+				text = chunk[skip:]
+			}
+		}
+		n, copyNext, err := w.scanLine(text, lineStart, partial)
+		if err != nil {
+			return err // the line is not passed on: it may hold refused data
+		}
+		done := chunk[:skip+n]
+		if err := w.v.Raw(done); err != nil {
+			return w.visitErr(w.line, err)
+		}
+		if w.opt.Text != nil {
+			w.opt.Text(done)
+		}
+		if len(done) >= 2 {
+			w.before = [2]byte{done[len(done)-2], done[len(done)-1]}
+		}
+		w.in.discard(len(done))
+		lineStart = !partial && len(done) == len(chunk)
+		if copyNext {
+			if err := w.startCopy(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// beginStatement is called at the first byte of every statement and
+// meta-command outside COPY data, before its line is passed on.
+func (w *walker) beginStatement(text []byte) error {
+	if isToolMessage(text) {
+		return w.errorf("a pg_dump message is mixed into the dump (2>&1?): this line is not SQL; send pg_dump's stderr elsewhere")
+	}
+	if w.started {
+		return nil
+	}
+	w.started = true
+	if w.sawHeader {
+		return nil
+	}
+	if !w.opt.AnySQL {
+		return &Error{Name: w.opt.Name, Line: w.line, Err: fmt.Errorf("%w: SQL comes before any pg_dump or pg_dumpall header comment (\"-- PostgreSQL database dump\"); pass --sql to accept SQL that pg_dump did not write", ErrNotDump)}
+	}
+	w.checkSQL = text[0] != '\\'
+	return nil
+}
+
+func (w *walker) atEOF() error {
+	truncated := func(format string, args ...any) error {
+		return &Error{Name: w.opt.Name, Line: w.line, Err: fmt.Errorf(format+": %w", append(args, ErrTruncated)...)}
+	}
+	switch {
+	case w.st == stSQuote || w.st == stDQuote || w.st == stDollar:
+		return truncated("input ends inside a quoted string or identifier (statement at line %d)", w.stmtLine)
+	case w.st == stBlockComment:
+		return truncated("input ends inside a /* comment */")
+	case w.inStmt:
+		return truncated("input ends inside a statement that began at line %d (no final ';')", w.stmtLine)
+	case w.dumps > 0:
+		return truncated(`input ends before pg_dump's "dump complete" trailer; did pg_dump fail?`)
+	case !w.started && !w.sawHeader:
+		return &Error{Name: w.opt.Name, Line: max(w.line, 1), Err: fmt.Errorf("%w: empty input (no SQL statement and no pg_dump header comment)", ErrNotDump)}
+	}
+	return nil
+}
+
+// scanLine runs the SQL lexer over one line outside COPY data, or over
+// a chunk of it when the line is longer than the read buffer (partial:
+// more of the line follows; lineStart: the chunk begins the line). It
+// returns how many bytes it lexed (all of a whole line; of a partial
+// chunk, all but at most the last lookahead bytes, which come again at
+// the start of the next chunk), and whether the line ended a `COPY …
+// FROM stdin;` statement, so that COPY data follows.
+func (w *walker) scanLine(line []byte, lineStart, partial bool) (consumed int, copyNext bool, err error) {
+	n := len(line)
+	if w.skipLine && !lineStart {
+		return n, false, nil // the rest of a comment or meta-command line
+	}
+	w.skipLine = false
+	limit := n
+	if partial {
+		limit = n - lookahead
+	}
+	// restOfLine skips to the line's end, across chunks.
+	restOfLine := func() int {
+		w.skipLine = partial
+		return n
+	}
+	i, capFrom := 0, 0
+	for i < limit {
+		if w.st != stNormal {
+			i = w.skipQuoted(line, i, limit)
+			continue
+		}
+		c := line[i]
+		if !w.inStmt {
+			switch {
+			case isSpace(c):
+				i++
+				continue
+			case c == '-' && i+1 < n && line[i+1] == '-':
+				if i == 0 && lineStart {
+					w.dumpMarker(line)
+				}
+				i = restOfLine()
+				continue
+			case c == '/' && i+1 < n && line[i+1] == '*':
+				w.st, w.depth = stBlockComment, 1
+				i += 2
+				continue
+			case c == '\\':
+				if err := w.beginStatement(line[i:]); err != nil {
+					return 0, false, err
+				}
+				cs, err := w.metaCommand(line[i:])
+				if err != nil {
+					return 0, false, err
+				}
+				if cs == nil {
+					return restOfLine(), false, nil
+				}
+				if partial {
+					return 0, false, w.errorf("a \\copy command longer than %d KiB is not supported", readBufSize>>10)
+				}
+				w.prepareCopy(cs)
+				return n, true, nil
+			}
+			if err := w.beginStatement(line[i:]); err != nil {
+				return 0, false, err
+			}
+			w.inStmt, w.stmtLine = true, w.line
+			if cap(w.stmt) > 1<<20 {
+				w.stmt = nil // do not keep a huge statement's buffer
+			}
+			w.stmt, w.capturing, w.capFull, w.capLimit = w.stmt[:0], true, false, peekStatement
+			if w.checkSQL {
+				w.capLimit = maxStatement
+			}
+			w.insertChecked = false
+			capFrom = i
+		}
+		// Skip to the next byte that matters.
+		if k := bytes.IndexAny(line[i:limit], stmtSpecial); k < 0 {
+			i = limit
+			continue
+		} else {
+			i += k
+		}
+		switch c := line[i]; {
+		case c == '-':
+			if i+1 < n && line[i+1] == '-' {
+				w.capture(line[capFrom:i])
+				i = restOfLine()
+				capFrom = i
+			} else {
+				i++
+			}
+		case c == '/':
+			if i+1 < n && line[i+1] == '*' {
+				w.st, w.depth = stBlockComment, 1
+				i += 2
+			} else {
+				i++
+			}
+		case c == '\\':
+			// A meta-command inside a statement (`SELECT 1 \gset`):
+			// psql sends the statement; the rest of the line is the
+			// command.
+			w.inStmt, w.capturing = false, false
+			i = restOfLine()
+			capFrom = i
+		case c == ';':
+			w.capture(line[capFrom : i+1])
+			w.inStmt = false
+			cs, err := w.endStatement()
+			if err != nil {
+				return 0, false, err
+			}
+			i++
+			capFrom = i
+			if cs != nil {
+				if rest := bytes.TrimSpace(line[i:]); len(rest) > 0 || partial {
+					return 0, false, w.errorf("text after `COPY … FROM stdin;` on the same line is not supported")
+				}
+				w.prepareCopy(cs)
+				return n, true, nil
+			}
+		default: // a quote
+			i = w.openQuote(line, i)
+		}
+	}
+	if w.inStmt && capFrom < i {
+		w.capture(line[capFrom:i])
+	}
+	if w.inStmt && !w.insertChecked && statementKind(w.stmt) == kindInsert {
+		// Check an INSERT's target as soon as it is known, before the
+		// line (and the values on the lines after it) is passed on.
+		if err := w.checkInsert(w.stmt, false); err != nil {
+			return 0, false, err
+		}
+	}
+	return i, false, nil
+}
+
+// capture appends statement text. Of most statements only the first
+// peekStatement bytes are kept, which is enough to classify them and to
+// read an INSERT's target; COPY, CREATE TABLE and CREATE DOMAIN are kept
+// whole, up to maxStatement.
+func (w *walker) capture(b []byte) {
+	if !w.capturing || w.capFull {
+		return
+	}
+	room := w.capLimit - len(w.stmt)
+	if len(b) <= room {
+		w.stmt = append(w.stmt, b...)
+		return
+	}
+	if w.capLimit == peekStatement {
+		w.stmt = append(w.stmt, b[:room]...)
+		if needsFullText(w.stmt) {
+			w.capLimit = maxStatement
+			w.capture(b[room:])
+			return
+		}
+	}
+	w.capFull = true
+}
+
+// endStatement handles a complete statement; it returns the parsed COPY
+// statement when COPY data follows.
+func (w *walker) endStatement() (*copyStmt, error) {
+	if !w.capturing {
+		return nil, nil
+	}
+	w.capturing = false
+	stmt := w.stmt
+	if w.checkSQL {
+		// The first statement of input that has no pg_dump header must at
+		// least be SQL.
+		w.checkSQL = false
+		if !w.capFull && statementKind(stmt) != kindCopy { // COPY is parsed below
+			if err := checkSQL(string(stmt)); err != nil {
+				return nil, w.stmtError(fmt.Errorf("%w: the input does not start with an SQL statement", err))
+			}
+		}
+	}
+	kind := statementKind(stmt)
+	if w.capFull && (kind == kindCopy || kind == kindCreate) {
+		return nil, &Error{Name: w.opt.Name, Line: w.stmtLine, Err: fmt.Errorf("statement longer than %d MiB", maxStatement>>20)}
+	}
+	switch kind {
+	case kindCopy:
+		cs, err := parseCopy(string(stmt))
+		if err != nil {
+			return nil, w.stmtError(err)
+		}
+		if !cs.fromStdin {
+			return nil, nil
+		}
+		return cs, nil
+	case kindCreate:
+		td, dd, err := parseCreate(string(stmt))
+		if err != nil {
+			w.warn("cannot parse this CREATE statement (%v); column types of the table it creates are unknown", err)
+			return nil, nil
+		}
+		if td != nil {
+			w.cat.qualifyDef(td)
+			w.cat.addTable(td)
+			if !td.composite {
+				if err := w.v.Declare(w.tableOf(td, nil, false)); err != nil {
+					return nil, w.visitErr(w.stmtLine, err)
+				}
+			}
+		}
+		if dd != nil {
+			dd.schema = w.cat.qualify(dd.schema, dd.name, w.cat.hasDomain)
+			w.cat.qualifyType(&dd.base)
+			w.cat.addDomain(dd)
+		}
+	case kindSet:
+		if on, ok := stdStringsSetting(stmt); ok {
+			w.stdStrings = on
+		}
+		if enc, ok := clientEncodingSetting(stmt); ok {
+			w.encoding = enc
+		}
+		if p, ok := searchPathSetting(stmt); ok {
+			w.cat.setPath(p)
+		}
+	case kindSelect:
+		if p, ok := searchPathSetting(stmt); ok {
+			w.cat.setPath(p)
+		}
+	case kindInsert:
+		return nil, w.checkInsert(stmt, true)
+	case kindUniqueIndex:
+		return nil, w.constraints(stmt)
+	case kindAlterTable:
+		up := bytes.ToUpper(stmt)
+		if bytes.Contains(up, []byte("ADD CONSTRAINT")) {
+			if err := w.constraints(stmt); err != nil {
+				return nil, err
+			}
+		}
+		if !bytes.Contains(up, []byte("ATTACH")) && !bytes.Contains(up, []byte("INHERIT")) {
+			return nil, nil
+		}
+		pairs, err := parseInheritance(string(stmt))
+		if err != nil {
+			w.warn("cannot parse this ALTER TABLE statement (%v); a rule for a parent table may not reach its partitions", err)
+			return nil, nil
+		}
+		for _, p := range pairs {
+			w.cat.addParent(w.cat.qualifyTable(p[0]), w.cat.qualifyTable(p[1]))
+		}
+	}
+	return nil, nil
+}
+
+// constraints hands the visitor the keys a statement declares.
+func (w *walker) constraints(stmt []byte) error {
+	ks, err := parseConstraints(string(stmt), w.stmtLine)
+	if err != nil {
+		w.warn("cannot parse this constraint (%v); it is not checked", err)
+		return nil
+	}
+	for _, k := range ks {
+		k.Table = w.cat.qualifyTable(k.Table)
+		if k.Kind == ForeignKey {
+			k.RefTable = w.cat.qualifyTable(k.RefTable)
+		}
+		if err := w.v.Constraint(k); err != nil {
+			return w.visitErr(w.stmtLine, err)
+		}
+	}
+	return nil
+}
+
+func (w *walker) stmtError(err error) error {
+	e := &Error{Name: w.opt.Name, Line: w.stmtLine, Err: err}
+	var se *stmtError
+	if errors.As(err, &se) {
+		e.Line += se.line - 1
+		e.Col = se.col // relative to the statement's first character
+	}
+	return e
+}
+
+// checkInsert reports an INSERT's target table to the visitor, once per
+// table and database, as soon as the target is known.
+func (w *walker) checkInsert(stmt []byte, final bool) error {
+	if w.insertChecked {
+		return nil
+	}
+	schema, name, ok := insertTarget(stmt, final)
+	if !ok {
+		return nil
+	}
+	w.insertChecked = true
+	schema = w.cat.qualify(schema, name, w.cat.hasTable)
+	key := [2]string{schema, name}
+	if w.inserts == nil {
+		w.inserts = map[[2]string]bool{}
+	}
+	if done := w.inserts[key]; done {
+		return nil
+	}
+	w.inserts[key] = true
+	tbl := &Table{Schema: schema, Name: name, Line: w.stmtLine, Inserts: true, Database: w.database}
+	if err := w.v.Inserts(tbl); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return err
+		}
+		return &Error{Name: w.opt.Name, Line: w.stmtLine, Table: tbl.QualifiedName(), Err: err}
+	}
+	return nil
+}
+
+// tableOf describes a declared table; names, when listed, are the COPY
+// columns (else every stored column, in attnum order).
+func (w *walker) tableOf(td *tableDef, names []string, listed bool) *Table {
+	t := &Table{Schema: td.schema, Name: td.name, Line: w.stmtLine, Database: w.database, Typed: true}
+	defs := w.cat.columns(td)
+	t.Ancestors = w.cat.ancestors(td)
+	for _, d := range defs {
+		if d.generated {
+			t.Generated = append(t.Generated, d.name)
+		}
+	}
+	if !listed {
+		for _, d := range defs {
+			if !d.generated { // COPY leaves generated columns out
+				names = append(names, d.name)
+			}
+		}
+	}
+	partKeys := map[string]bool{}
+	for _, a := range append([][2]string{{td.schema, td.name}}, t.Ancestors...) {
+		if at := w.cat.table(a[0], a[1]); at != nil {
+			for _, k := range at.partKey {
+				partKeys[k] = true
+			}
+		}
+	}
+	for _, name := range names {
+		col := Column{Name: name, PartitionKey: partKeys[name]}
+		for _, d := range defs {
+			if d.name == name && d.typed {
+				col.Type = w.cat.resolve(d.typ)
+				break
+			}
+		}
+		t.Columns = append(t.Columns, col)
+	}
+	return t
+}
+
+// prepareCopy resolves the COPY target against the catalog; the visitor
+// is asked about the block once the COPY line has been passed on.
+func (w *walker) prepareCopy(cs *copyStmt) {
+	schema := w.cat.qualify(cs.schema, cs.table, w.cat.hasTable)
+	var t *Table
+	if td := w.cat.table(schema, cs.table); td != nil {
+		t = w.tableOf(td, cs.columns, cs.hasColumnList)
+	} else {
+		t = &Table{Schema: schema, Name: cs.table, Line: w.stmtLine, Database: w.database}
+		for _, name := range cs.columns {
+			t.Columns = append(t.Columns, Column{Name: name})
+		}
+	}
+	w.block = &Block{Table: t, Line: w.stmtLine, Text: cs.text, Listed: cs.hasColumnList || t.Typed, OIDs: cs.oids, Encoding: w.encoding}
+}
+
+// startCopy asks the visitor about the COPY block that begins on the next
+// line.
+func (w *walker) startCopy() error {
+	w.copying = true
+	w.blockRows = 0
+	w.stats.Tables++
+	if p := w.opt.Progress; p != nil {
+		name := w.block.Table.QualifiedName()
+		p.table.Store(&name)
+	}
+	rv, err := w.v.Block(w.block)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return err
+		}
+		return &Error{Name: w.opt.Name, Line: w.block.Line, Table: w.block.Table.QualifiedName(), Err: err}
+	}
+	w.rv, w.skipped = rv, false
+	nf := len(w.block.Table.Columns)
+	if w.block.OIDs {
+		nf++
+	}
+	w.row = Row{block: w.block, nfields: nf, offs: w.row.offs[:0], dec: w.row.dec}
+	return nil
+}
+
+// copyData reads COPY data: one row, or the rows of a skipped block, or
+// the end marker.
+func (w *walker) copyData() error {
+	if w.rv == nil && !w.skipped {
+		w.skipped = true
+		if err := w.skipRows(); err != nil {
+			return err
+		}
+	}
+	line, err := w.in.next()
+	if err == io.EOF {
+		return &Error{Name: w.opt.Name, Line: w.line, Err: fmt.Errorf("input ends inside the COPY data of table %s (COPY at line %d), before its \\. line: %w", w.block.Table.QualifiedName(), w.block.Line, ErrTruncated)}
+	}
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", w.opt.Name, err)
+	}
+	w.line++
+	if isEndMarker(line) {
+		if err := w.v.EndBlock(w.block, w.blockRows); err != nil {
+			return w.blockErr(w.line, err)
+		}
+		w.copying, w.rv = false, nil
+		if p := w.opt.Progress; p != nil {
+			p.rows.Store(w.stats.Rows)
+			p.table.Store(nil)
+		}
+		if err := w.v.Raw(line); err != nil {
+			return w.visitErr(w.line, err)
+		}
+		return nil
+	}
+	w.stats.Rows++
+	w.blockRows++
+	if w.stats.Rows&1023 == 0 && w.opt.Progress != nil {
+		w.opt.Progress.rows.Store(w.stats.Rows)
+	}
+	if w.rv == nil {
+		if err := w.v.Raw(line); err != nil {
+			return w.visitErr(w.line, err)
+		}
+		return nil
+	}
+	w.row.reset(line, w.line)
+	if err := w.rv.Row(&w.row); err != nil {
+		return w.blockErr(w.line, err)
+	}
+	return nil
+}
+
+var endMarkerAfterNL = []byte("\n\\.")
+
+// skipRows passes the rows of a skipped block to Raw straight from the
+// read buffer, in chunks, without assembling lines: it stops before the
+// block's end marker line, or at EOF. Memory stays bounded whatever the
+// length of a row, and there is no per-row work.
+func (w *walker) skipRows() error {
+	br := w.in.br
+	lineStart := true
+	for {
+		if lineStart {
+			p, err := br.Peek(4)
+			if isEndMarkerStart(p, err != nil) {
+				return nil
+			}
+		}
+		if br.Buffered() == 0 {
+			if _, err := br.Peek(1); err != nil {
+				if err != io.EOF {
+					return fmt.Errorf("reading %s: %w", w.opt.Name, err)
+				}
+				if !lineStart {
+					w.line++ // the partial last line
+				}
+				return nil // copyData reports the truncation
+			}
+		}
+		buf, _ := br.Peek(br.Buffered())
+		n := len(buf)
+		if k := bytes.Index(buf, endMarkerAfterNL); k >= 0 {
+			n = k + 1 // through the newline: the line start is checked next
+		} else if n >= 2 && buf[n-1] == '\\' && buf[n-2] == '\n' {
+			n-- // the backslash may begin a marker line: look at it whole
+		}
+		chunk := buf[:n]
+		lines := int64(bytes.Count(chunk, []byte{'\n'}))
+		w.line += int(lines)
+		w.stats.Rows += lines
+		w.blockRows += lines
+		lineStart = chunk[n-1] == '\n'
+		if err := w.v.Raw(chunk); err != nil {
+			return w.visitErr(w.line, err)
+		}
+		br.Discard(n)
+		w.in.n += int64(n)
+		if p := w.opt.Progress; p != nil {
+			p.rows.Store(w.stats.Rows)
+		}
+	}
+}
+
+// isEndMarkerStart reports whether p, the first bytes of a line (up to
+// 4), is a COPY end marker line; atEOF: nothing follows p.
+func isEndMarkerStart(p []byte, atEOF bool) bool {
+	if len(p) < 2 || p[0] != '\\' || p[1] != '.' {
+		return false
+	}
+	switch {
+	case len(p) == 2:
+		return atEOF
+	case p[2] == '\n':
+		return true
+	case p[2] == '\r':
+		return len(p) == 4 && p[3] == '\n'
+	}
+	return false
+}
+
+// blockErr places a row visitor's error at line, in the block's table.
+func (w *walker) blockErr(line int, err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return err
+	}
+	var re *rowError
+	if errors.As(err, &re) {
+		return &Error{Name: w.opt.Name, Line: line, Table: w.block.Table.QualifiedName(), Column: re.column, Err: errors.New(re.msg)}
+	}
+	return &Error{Name: w.opt.Name, Line: line, Table: w.block.Table.QualifiedName(), Err: err}
+}
+
+// metaCommand handles a psql meta-command line. For `\copy … from
+// stdin` it returns the COPY it performs, whose data follows.
+func (w *walker) metaCommand(cmd []byte) (*copyStmt, error) {
+	switch word := metaWord(cmd); word {
+	case `\connect`, `\c`:
+		// A new database: its own tables, domains and settings.
+		w.cat.reset()
+		w.inserts = nil
+		w.stdStrings = true
+		w.encoding = ""
+		w.database = connectDatabase(cmd)
+	case `\copy`:
+		rest := bytes.TrimSpace(cmd[len(word):])
+		if !bytes.Contains(bytes.ToLower(rest), []byte("stdin")) {
+			return nil, nil
+		}
+		rest = bytes.ReplaceAll(rest, []byte("pstdin"), []byte("stdin"))
+		cs, err := parseCopy("COPY " + string(bytes.TrimSuffix(rest, []byte(";"))))
+		if err != nil || !cs.fromStdin {
+			return nil, w.errorf("cannot parse this \\copy … from stdin command, so its rows cannot be checked")
+		}
+		w.stmtLine = w.line
+		return cs, nil
+	}
+	return nil, nil
+}
+
+func metaWord(cmd []byte) string {
+	end := 1
+	for end < len(cmd) && !isSpace(cmd[end]) {
+		end++
+	}
+	return string(cmd[:end])
+}
+
+// dumpMarker tracks pg_dump's header and trailer comments.
+func (w *walker) dumpMarker(line []byte) {
+	line = bytes.TrimRight(line, "\r\n")
+	switch string(line) {
+	case "-- PostgreSQL database dump", "-- PostgreSQL database cluster dump":
+		w.dumps++
+		w.sawHeader = true
+	case "-- PostgreSQL database dump complete", "-- PostgreSQL database cluster dump complete":
+		w.dumps--
+	}
+}
