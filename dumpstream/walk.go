@@ -681,10 +681,19 @@ func (w *walker) copyData() error {
 	}
 	w.row.reset(line, w.line)
 	if err := w.rv.Row(&w.row); err != nil {
+		if err == ErrSkipBlock {
+			w.rv, w.skipped = nil, false // the rest goes by in chunks
+			return nil
+		}
 		return w.blockErr(w.line, err)
 	}
 	return nil
 }
+
+// ErrSkipBlock, returned by [RowVisitor.Row], skips the rest of the
+// block's rows (they go to Raw, unsplit); it does not stop the walk. A
+// sampler returns it once its sample is full.
+var ErrSkipBlock = errors.New("skip the rest of this COPY block")
 
 var endMarkerAfterNL = []byte("\n\\.")
 
