@@ -125,8 +125,12 @@ type walker struct {
 	row       Row
 }
 
+// walkBufSize is the read buffer of a walk: readBufSize, smaller in
+// tests that put chunk boundaries everywhere.
+var walkBufSize = readBufSize
+
 func newWalker(src io.Reader, v Visitor, opt Options) *walker {
-	w := &walker{in: lineReader{br: bufio.NewReaderSize(src, readBufSize)}, v: v, opt: opt}
+	w := &walker{in: lineReader{br: bufio.NewReaderSize(src, walkBufSize)}, v: v, opt: opt}
 	w.stdStrings = true
 	w.cat.reset()
 	return w
@@ -264,9 +268,17 @@ func (w *walker) scanLine(line []byte, lineStart, partial bool) (consumed int, c
 		return n
 	}
 	i, capFrom := 0, 0
+scan:
 	for i < limit {
 		if w.st != stNormal {
-			i = w.skipQuoted(line, i, limit)
+			j := w.skipQuoted(line, i, limit)
+			if j == i { // a long $tag$ may straddle the chunk's end
+				if i == 0 {
+					return 0, false, w.errorf("a dollar-quote tag longer than %d KiB", walkBufSize>>10)
+				}
+				break
+			}
+			i = j
 			continue
 		}
 		c := line[i]
@@ -363,6 +375,13 @@ func (w *walker) scanLine(line []byte, lineStart, partial bool) (consumed int, c
 				return n, true, nil
 			}
 		default: // a quote
+			if c == '$' && partial && tagRunsOut(line, i) {
+				// A $tag$ may go on in the next chunk: lex it there.
+				if i == 0 {
+					return 0, false, w.errorf("a dollar-quote tag longer than %d KiB", walkBufSize>>10)
+				}
+				break scan
+			}
 			i = w.openQuote(line, i)
 		}
 	}
