@@ -43,7 +43,10 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzArrayRewrite$$' -fuzztime $(FUZZTIME) ./dumpstream
 	$(GO) test -run '^$$' -fuzz '^FuzzRewriteIdentity$$' -fuzztime $(FUZZTIME) ./dumpstream
 	$(GO) test -run '^$$' -fuzz '^FuzzRewriteRules$$' -fuzztime $(FUZZTIME) ./dumpstream
+	$(GO) test -run '^$$' -fuzz '^FuzzWalk$$' -fuzztime $(FUZZTIME) ./dumpstream
+	$(GO) test -run '^$$' -fuzz '^FuzzChunkedLexer$$' -fuzztime $(FUZZTIME) ./dumpstream
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./rules
+	$(GO) test -run '^$$' -fuzz '^FuzzVerifyPlanted$$' -fuzztime $(FUZZTIME) ./audit
 
 ## lint: formatting and vet
 lint:

@@ -17,7 +17,6 @@ type recorder struct {
 	ends     []string
 	want     map[string]bool
 	values   []string
-	visitRaw bool // rows visited are also appended to raw, to rebuild the input
 }
 
 func (r *recorder) Raw(b []byte) error { r.raw.Write(b); return nil }
