@@ -167,6 +167,9 @@ type Constraint struct {
 	RefTable   [2]string // foreign key: the referenced table
 	RefColumns []string  // foreign key: the referenced columns (empty: its primary key)
 	Line       int       // input line of the statement
+	// Database is the database the statement belongs to (as
+	// [Table.Database]): "" outside pg_dumpall output.
+	Database string
 }
 
 // TableEnder is implemented by a Transformer that wants to know how many

@@ -522,6 +522,7 @@ func (w *walker) constraints(stmt []byte) error {
 		return nil
 	}
 	for _, k := range ks {
+		k.Database = w.database
 		k.Table = w.cat.qualifyTable(k.Table)
 		if k.Kind == ForeignKey {
 			k.RefTable = w.cat.qualifyTable(k.RefTable)

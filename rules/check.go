@@ -38,7 +38,6 @@ type Checker struct {
 	plan     *Plan
 	rs       *Rules
 	tables   map[[3]string]*dumpstream.Table // the COPY targets seen, by database, schema, name
-	db       string                          // the database of the last table seen
 	pending  map[*dumpstream.Table]*CoverageError
 	keys     []dumpstream.Constraint
 	keyDB    []string
@@ -80,7 +79,7 @@ func (c *Checker) Problems() (problems, warnings []Problem) {
 // when every table is known.
 func (c *Checker) Constraint(k dumpstream.Constraint) {
 	c.keys = append(c.keys, k)
-	c.keyDB = append(c.keyDB, c.db)
+	c.keyDB = append(c.keyDB, k.Database)
 }
 
 // Rewritten reports whether the rules rewrite column of table t (by a
@@ -99,7 +98,6 @@ func (c *Checker) add(p Problem) { c.problems = append(c.problems, p) }
 // Table judges the rules of one COPY block (or INSERT target) of the
 // dump. Its error is one that stops the reading (none today).
 func (c *Checker) Table(t *dumpstream.Table) error {
-	c.db = t.Database
 	if !t.Inserts {
 		c.tables[[3]string{t.Database, t.Schema, t.Name}] = t
 	}

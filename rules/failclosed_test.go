@@ -283,6 +283,32 @@ tables:
 		t.Errorf("partitioned: Finish = %v", err)
 	}
 
+	// pg_dumpall: a foreign key belongs to the database its statement is
+	// in, not to the database of the last table seen.
+	p = rules.NewPlan(mustParse(t, "version: 1\nstrict: false\ndatabases:\n  a:\n    tables:\n      customers:\n        keep: true\n        where: \"active = true\"\ntables:\n  customers:\n    keep: true\n  orders:\n    keep: true\n"), fakers.NewKey([]byte("k")))
+	for _, tbl := range []*dumpstream.Table{
+		{Database: "b", Schema: "public", Name: "customers", Typed: true, Columns: []dumpstream.Column{col("id", "int4"), col("active", "bool")}},
+		{Database: "b", Schema: "public", Name: "orders", Typed: true, Columns: []dumpstream.Column{col("customer_id", "int4")}},
+		{Database: "a", Schema: "public", Name: "customers", Typed: true, Columns: []dumpstream.Column{col("id", "int4"), col("active", "bool")}},
+	} {
+		if _, err := p.Table(tbl); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bfk := fk("orders", 44)
+	bfk.Database = "b"
+	p.Constraint(bfk)
+	var dbWarnings []string
+	p.Warn = func(m string) { dbWarnings = append(dbWarnings, m) }
+	if err := p.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range dbWarnings {
+		if strings.Contains(w, "where: drops rows") {
+			t.Errorf("database b's foreign key was judged against database a's where: %s", w)
+		}
+	}
+
 	// A self-reference: the table's one filter drops rows that its kept
 	// rows may point at.
 	p = rules.NewPlan(mustParse(t, "version: 1\ntables:\n  staff:\n    keep: true\n    where: \"active = true\"\n"), fakers.NewKey([]byte("k")))

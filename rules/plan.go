@@ -27,7 +27,6 @@ type Plan struct {
 	used   map[*TableRule]bool
 	warned map[string]bool
 	tables map[[3]string]*dumpstream.Table // COPY targets by database, schema, name
-	db     string                          // the database of the last table seen
 	// dbOf is, for a table name covered by a rule for any database, the
 	// first database it was seen in.
 	dbOf map[[2]string]string
@@ -82,7 +81,6 @@ func (p *Plan) warn(key string, pr Problem, path string) {
 func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	p.seen[[2]string{t.Schema, t.Name}] = true
 	p.seenDB = p.seenDB || t.Database != ""
-	p.db = t.Database
 	if !t.Inserts {
 		p.tables[[3]string{t.Database, t.Schema, t.Name}] = t
 	}
@@ -433,11 +431,11 @@ func (p *Plan) Constraint(k dumpstream.Constraint) {
 	if k.Kind != dumpstream.ForeignKey {
 		return
 	}
-	kt := p.tables[[3]string{p.db, k.Table[0], k.Table[1]}]
+	kt := p.tables[[3]string{k.Database, k.Table[0], k.Table[1]}]
 	if kt == nil {
-		kt = &dumpstream.Table{Database: p.db, Schema: k.Table[0], Name: k.Table[1]}
+		kt = &dumpstream.Table{Database: k.Database, Schema: k.Table[0], Name: k.Table[1]}
 	}
-	rt := referenced(p.rules, p.tables, p.db, k.RefTable)
+	rt := referenced(p.rules, p.tables, k.Database, k.RefTable)
 	if tr := filterBreaks(p.rules, kt, rt, rt != nil); tr != nil {
 		p.broken = append(p.broken, brokenKey{filter: tr, child: qualified(k.Table[0], k.Table[1]), line: k.Line})
 	}
