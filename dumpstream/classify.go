@@ -331,43 +331,9 @@ func psqlArgs(s string) []psqlArg {
 		raw := true
 		for i < len(s) && !isSpace(s[i]) {
 			switch c := s[i]; c {
-			case '"':
+			case '"', '\'':
 				raw = false
-				i++
-				for i < len(s) {
-					if s[i] == '"' {
-						if i+1 < len(s) && s[i+1] == '"' {
-							b.WriteByte('"')
-							i += 2
-							continue
-						}
-						i++
-						break
-					}
-					b.WriteByte(s[i])
-					i++
-				}
-			case '\'':
-				raw = false
-				i++
-				for i < len(s) {
-					if s[i] == '\\' && i+1 < len(s) {
-						b.WriteByte(s[i+1])
-						i += 2
-						continue
-					}
-					if s[i] == '\'' {
-						if i+1 < len(s) && s[i+1] == '\'' {
-							b.WriteByte('\'')
-							i += 2
-							continue
-						}
-						i++
-						break
-					}
-					b.WriteByte(s[i])
-					i++
-				}
+				i = appendQuoted(&b, s, i+1, c, c == '\'')
 			default:
 				b.WriteByte(c)
 				i++
@@ -375,6 +341,29 @@ func psqlArgs(s string) []psqlArg {
 		}
 		out = append(out, psqlArg{s: b.String(), raw: raw})
 	}
+}
+
+// appendQuoted appends to b the text of the q-quoted string whose
+// content starts at s[i] (a doubled q is one q; with backslash, a
+// backslash escapes the next byte), and returns the index after the
+// closing quote (or len(s) when it is missing).
+func appendQuoted(b *strings.Builder, s string, i int, q byte, backslash bool) int {
+	for i < len(s) {
+		switch {
+		case backslash && s[i] == '\\' && i+1 < len(s):
+			b.WriteByte(s[i+1])
+			i += 2
+		case s[i] == q && i+1 < len(s) && s[i+1] == q:
+			b.WriteByte(q)
+			i += 2
+		case s[i] == q:
+			return i + 1
+		default:
+			b.WriteByte(s[i])
+			i++
+		}
+	}
+	return i
 }
 
 // conninfoDB reads dbname from a libpq conninfo string (key=value pairs,

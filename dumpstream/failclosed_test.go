@@ -272,8 +272,9 @@ func TestTableDatabase(t *testing.T) {
 		`\connect "My ""DB"""`:                       `My "DB"`,
 		`\c -reuse-previous=on "dbname='it\'s db'"`:  "it's db",
 		`\connect -reuse-previous=on "dbname=plain"`: "plain",
-		`\connect -`:           "",
-		"\\connect postgres\n": "postgres",
+		`\connect 'a''b\\c'`:                         `a'b\c`,
+		`\connect -`:                                 "",
+		"\\connect postgres\n":                       "postgres",
 	} {
 		if got := connectDatabase([]byte(line)); got != want {
 			t.Errorf("%s: %q, want %q", line, got, want)
