@@ -49,7 +49,11 @@
 //
 // # Memory
 //
-// Rewrite holds one line at a time (a COPY row can be many megabytes; there
-// is no line-length limit), plus the text of the statements it parses.
-// Per-row work reuses its buffers.
+// Text outside COPY data and the rows of blocks nobody reads (no plan)
+// stream through the read buffer in chunks: memory is bounded whatever
+// the line length. A row that is read (a ruled table, a visitor's block)
+// is held whole, once; a huge ruled row costs about twice its size (its
+// text and its rewritten value). The statements anondump parses (COPY,
+// CREATE TABLE/DOMAIN/TYPE) are kept up to 64 MiB. Per-row work reuses
+// its buffers.
 package dumpstream

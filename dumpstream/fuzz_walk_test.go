@@ -3,6 +3,8 @@ package dumpstream
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -59,6 +61,73 @@ func FuzzWalk(f *testing.F) {
 		}
 		if st.Bytes > int64(len(in)) {
 			t.Fatalf("stats count %d bytes of %d", st.Bytes, len(in))
+		}
+	})
+}
+
+// blockLog records the blocks a walk sees and what it hands on.
+type blockLog struct {
+	readAll
+	blocks []string
+}
+
+func (b *blockLog) Block(bl *Block) (RowVisitor, error) {
+	b.blocks = append(b.blocks, fmt.Sprintf("%s@%d", bl.Table.QualifiedName(), bl.Line))
+	if len(b.blocks)%4 == 1 {
+		return nil, nil // every other block is skipped, in chunks
+	}
+	return &b.readAll, nil
+}
+
+func (b *blockLog) EndBlock(bl *Block, rows int64) error {
+	b.blocks = append(b.blocks, fmt.Sprintf("end %d", rows))
+	return nil
+}
+
+// FuzzChunkedLexer: lexing lines in chunks of a tiny read buffer finds the
+// same statements, blocks and errors as lexing them whole.
+func FuzzChunkedLexer(f *testing.F) {
+	long := strings.Repeat("x", 700)
+	for _, s := range []string{
+		"SELECT '" + long + "'' COPY public.t (v) FROM stdin; ';\nCOPY public.t (v) FROM stdin;\na\n\\.\n",
+		"SELECT $q$" + long + "$q $q$;\nCOPY t FROM stdin;\n\\.\n",
+		"/* " + long + " /* */ */ SELECT 1; -- " + long + "\n\\connect d\nCOPY u (a) FROM stdin;\n" + long + "\n\\.\n",
+		"SELECT E'" + long + "\\'';\n",
+	} {
+		f.Add([]byte(dumpHeader+s+dumpTrailer), 0)
+	}
+	f.Fuzz(func(t *testing.T, in []byte, pad int) {
+		if pad > 0 && pad < 2000 {
+			// Move everything against the chunk boundaries.
+			in = append(bytes.Repeat([]byte{' '}, pad), in...)
+		}
+		walk := func(size int) (*blockLog, error) {
+			defer func(old int) { walkBufSize = old }(walkBufSize)
+			walkBufSize = size
+			v := &blockLog{}
+			_, err := Walk(bytes.NewReader(in), v, Options{AnySQL: true})
+			return v, err
+		}
+		whole, werr := walk(readBufSize)
+		small, serr := walk(512)
+		if serr != nil && (strings.Contains(serr.Error(), "text after") || strings.Contains(serr.Error(), "longer than")) {
+			return // a limit of chunked lexing, not a difference
+		}
+		if fmt.Sprint(werr) != fmt.Sprint(serr) {
+			t.Fatalf("errors differ:\n whole: %v\n small: %v", werr, serr)
+		}
+		if strings.Join(whole.blocks, ",") != strings.Join(small.blocks, ",") {
+			t.Fatalf("blocks differ:\n whole: %v\n small: %v", whole.blocks, small.blocks)
+		}
+		// On error, a chunked walk may have handed on more of the failing
+		// line: both are prefixes of the input (FuzzWalk checks that).
+		if werr == nil && !bytes.Equal(whole.raw.Bytes(), small.raw.Bytes()) {
+			w, s := whole.raw.Bytes(), small.raw.Bytes()
+			k := 0
+			for k < len(w) && k < len(s) && w[k] == s[k] {
+				k++
+			}
+			t.Fatalf("what the walks hand on differs at byte %d (lengths %d, %d; input %d; err %v)", k, len(w), len(s), len(in), werr)
 		}
 	})
 }

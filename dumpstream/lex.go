@@ -55,6 +55,21 @@ func (l *lexer) openingTag(line []byte, i int) []byte {
 	return line[i : j+1]
 }
 
+// tagRunsOut reports whether what may be a $tag$ at line[i] reaches the
+// end of line before its closing '$'.
+func tagRunsOut(line []byte, i int) bool {
+	for j := i + 1; j < len(line); j++ {
+		c := line[j]
+		if c == '$' {
+			return false
+		}
+		if !(c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 || j > i+1 && '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // lexer states outside COPY data
 const (
 	stNormal = iota
@@ -154,6 +169,11 @@ func (l *lexer) skipQuoted(line []byte, i, limit int) int {
 		if k := bytes.Index(line[i:], l.dollarTag); k >= 0 && i+k < limit {
 			l.st = stNormal
 			return i + k + len(l.dollarTag)
+		}
+		if n < len(line) {
+			// A chunk: a closing tag may start before limit and end after
+			// the data seen; stop where it would be wholly ahead.
+			return max(i, min(n, len(line)-len(l.dollarTag)+1))
 		}
 		return n
 	case stBlockComment:

@@ -27,7 +27,8 @@ type Options struct {
 	// TABLE … ADD CONSTRAINT, CREATE UNIQUE INDEX) as they pass.
 	Constraints func(Constraint)
 	// Text, when set, receives every line outside COPY data (valid only
-	// during the call).
+	// during the call); a line longer than the read buffer (256 KiB)
+	// comes in several calls.
 	Text func(line []byte)
 	// AnySQL accepts SQL that pg_dump did not write: without it, input
 	// with no pg_dump or pg_dumpall header comment before its first

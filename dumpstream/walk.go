@@ -125,8 +125,12 @@ type walker struct {
 	row       Row
 }
 
+// walkBufSize is the read buffer of a walk: readBufSize, smaller in
+// tests that put chunk boundaries everywhere.
+var walkBufSize = readBufSize
+
 func newWalker(src io.Reader, v Visitor, opt Options) *walker {
-	w := &walker{in: lineReader{br: bufio.NewReaderSize(src, readBufSize)}, v: v, opt: opt}
+	w := &walker{in: lineReader{br: bufio.NewReaderSize(src, walkBufSize)}, v: v, opt: opt}
 	w.stdStrings = true
 	w.cat.reset()
 	return w
@@ -264,9 +268,17 @@ func (w *walker) scanLine(line []byte, lineStart, partial bool) (consumed int, c
 		return n
 	}
 	i, capFrom := 0, 0
+scan:
 	for i < limit {
 		if w.st != stNormal {
-			i = w.skipQuoted(line, i, limit)
+			j := w.skipQuoted(line, i, limit)
+			if j == i { // a long $tag$ may straddle the chunk's end
+				if i == 0 {
+					return 0, false, w.errorf("a dollar-quote tag longer than %d KiB", walkBufSize>>10)
+				}
+				break
+			}
+			i = j
 			continue
 		}
 		c := line[i]
@@ -363,6 +375,13 @@ func (w *walker) scanLine(line []byte, lineStart, partial bool) (consumed int, c
 				return n, true, nil
 			}
 		default: // a quote
+			if c == '$' && partial && tagRunsOut(line, i) {
+				// A $tag$ may go on in the next chunk: lex it there.
+				if i == 0 {
+					return 0, false, w.errorf("a dollar-quote tag longer than %d KiB", walkBufSize>>10)
+				}
+				break scan
+			}
 			i = w.openQuote(line, i)
 		}
 	}
@@ -681,10 +700,19 @@ func (w *walker) copyData() error {
 	}
 	w.row.reset(line, w.line)
 	if err := w.rv.Row(&w.row); err != nil {
+		if err == ErrSkipBlock {
+			w.rv, w.skipped = nil, false // the rest goes by in chunks
+			return nil
+		}
 		return w.blockErr(w.line, err)
 	}
 	return nil
 }
+
+// ErrSkipBlock, returned by [RowVisitor.Row], skips the rest of the
+// block's rows (they go to Raw, unsplit); it does not stop the walk. A
+// sampler returns it once its sample is full.
+var ErrSkipBlock = errors.New("skip the rest of this COPY block")
 
 var endMarkerAfterNL = []byte("\n\\.")
 

@@ -224,3 +224,37 @@ func TestRewriteHugeRow(t *testing.T) {
 		}
 	}
 }
+
+type sampler struct {
+	NopVisitor
+	raw  bytes.Buffer
+	seen int
+	ends []int64
+}
+
+func (s *sampler) Raw(b []byte) error                 { s.raw.Write(b); return nil }
+func (s *sampler) Block(b *Block) (RowVisitor, error) { return s, nil }
+func (s *sampler) EndBlock(b *Block, rows int64) error {
+	s.ends = append(s.ends, rows)
+	return nil
+}
+func (s *sampler) Row(r *Row) error {
+	s.raw.Write(r.Bytes())
+	if s.seen++; s.seen == 1 {
+		return ErrSkipBlock
+	}
+	return nil
+}
+
+// ErrSkipBlock skips the rest of a block; the rows are still counted and
+// passed on.
+func TestWalkSkipRest(t *testing.T) {
+	s := &sampler{}
+	st, err := Walk(strings.NewReader(smallDump), s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.raw.String() != smallDump || st.Rows != 3 || len(s.ends) != 2 || s.ends[0] != 2 || s.seen != 2 {
+		t.Errorf("rows %d, ends %v, seen %d, rebuilt %v", st.Rows, s.ends, s.seen, s.raw.String() == smallDump)
+	}
+}
