@@ -203,6 +203,10 @@ func (ts *tableSampler) Row(r *dumpstream.Row) error {
 	return nil
 }
 
+// maxNames bounds the values looked at as lists of people's names (a
+// name is at most 60 bytes): a longer one is free text.
+const maxNames = 64 << 10
+
 // sample runs the detectors on one non-NULL value of the column.
 func (c *scanColumn) sample(value []byte) {
 	c.sampled++
@@ -215,7 +219,7 @@ func (c *scanColumn) sample(value []byte) {
 		}
 	default:
 		d = DetectTyped(value, typ)
-		if d == "" && shape == shapeText && personNames(value) {
+		if d == "" && shape == shapeText && len(value) <= maxNames && personNames(value) {
 			c.names++
 			if w := bytes.TrimSpace(value); bytes.IndexByte(w, ' ') < 0 {
 				if isFirstName(string(w)) {
