@@ -140,7 +140,7 @@ type pathHits struct {
 const maxPaths = 64
 
 // jsonFilter looks inside the first documents of some columns of a
-// block; once they are sampled, it no longer splits the rows.
+// block; once they are sampled, the rest of the block is skipped.
 type jsonFilter struct {
 	idx  []int // the columns' positions in the row
 	cols []*jsonColumn
@@ -148,9 +148,6 @@ type jsonFilter struct {
 }
 
 func (f *jsonFilter) Row(r *dumpstream.Row) error {
-	if len(f.idx) == 0 {
-		return nil
-	}
 	if err := r.Fields(); err != nil {
 		return err
 	}
@@ -169,7 +166,7 @@ func (f *jsonFilter) Row(r *dumpstream.Row) error {
 		full = full && jc.sampled >= f.max
 	}
 	if full {
-		f.idx = f.idx[:0]
+		return dumpstream.ErrSkipBlock
 	}
 	return nil
 }

@@ -170,19 +170,15 @@ func (t *scanTable) full(max int) bool {
 }
 
 // tableSampler hands the first Sample non-NULL values of each column of a
-// block to the detectors; once every column has its sample, the rows are
-// no longer split.
+// block to the detectors; once every column has its sample, the rest of
+// the block is skipped.
 type tableSampler struct {
-	st   *scanTable
-	max  int
-	n    int // columns sampled: those of both the table and the block
-	full bool
+	st  *scanTable
+	max int
+	n   int // columns sampled: those of both the table and the block
 }
 
 func (ts *tableSampler) Row(r *dumpstream.Row) error {
-	if ts.full {
-		return nil
-	}
 	if err := r.Fields(); err != nil {
 		return err
 	}
@@ -199,7 +195,9 @@ func (ts *tableSampler) Row(r *dumpstream.Row) error {
 		c.sample(v)
 		full = full && c.sampled >= ts.max
 	}
-	ts.full = full && ts.st.full(ts.max)
+	if full && ts.st.full(ts.max) {
+		return dumpstream.ErrSkipBlock
+	}
 	return nil
 }
 

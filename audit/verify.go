@@ -245,6 +245,7 @@ type walkPass struct {
 	detect []bool      // per column (copy): a kept column, sampled by the detectors
 	keys   [][2]string // per column: its detector sample's key
 	wheres []string    // per column (copy): where a value found in it is
+	needed bool        // some column's values go to field or to the search
 	whole  bool        // copy: the fields cannot be read; the rows are searched as text
 	where  string      // the table, for whole
 }
@@ -323,6 +324,10 @@ func (p *walkPass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
 	if !needed && p.rs == nil {
 		return nil, nil // row counts only
 	}
+	p.needed = false
+	for _, need := range p.need {
+		p.needed = p.needed || need
+	}
 	return p, nil
 }
 
@@ -355,11 +360,13 @@ func (p *walkPass) Row(r *dumpstream.Row) error {
 			return err
 		}
 	}
+	detecting := false
 	for i, need := range p.need {
 		detect := p.detect[i]
 		if detect && v.detectFull(p.keys[i]) {
 			detect, p.detect[i] = false, false
 		}
+		detecting = detecting || detect
 		if !need && !detect || r.IsNull(i) {
 			continue
 		}
@@ -376,6 +383,9 @@ func (p *walkPass) Row(r *dumpstream.Row) error {
 		case need:
 			p.field(p.t, i, value)
 		}
+	}
+	if !detecting && !p.needed && p.rs == nil {
+		return dumpstream.ErrSkipBlock // the detectors' samples are full
 	}
 	return nil
 }
