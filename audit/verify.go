@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"unicode"
@@ -226,6 +227,9 @@ func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpst
 	defer rc.Close()
 	p := &walkPass{v: v, side: side, name: name, field: field}
 	_, err = dumpstream.Walk(rc, p, dumpstream.Options{Name: name, AnySQL: v.opt.AnySQL})
+	// The pass's buffers (a huge row's, say) go back to the system before
+	// the next pass grows its own.
+	debug.FreeOSMemory()
 	return err
 }
 
