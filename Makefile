@@ -33,9 +33,9 @@ bench:
 bench-e2e:
 	SIZE=$(or $(SIZE),1G) bash bench/run.sh
 
-## memtest: stream a generated MEMTEST_SIZE (default 4G) dump, and a 150 MB value (unruled, kept, ruled, in a statement), through the binary; peak RSS must stay under 64 MB (ruled: 3x the value)
+## memtest: stream a generated MEMTEST_SIZE (default 4G) dump, and a 150 MB value (unruled, kept, ruled, in a statement; check, scan, verify), through the binary; peak RSS must stay under 64 MB (ruled and verify: 3x the value)
 memtest:
-	ANONDUMP_MEMTEST=$(or $(MEMTEST_SIZE),4G) $(GO) test -count=1 -run '^TestMemory(Bound|HugeValue)$$' -v -timeout 30m .
+	ANONDUMP_MEMTEST=$(or $(MEMTEST_SIZE),4G) $(GO) test -count=1 -run '^TestMemory(Bound|HugeValue|HugeValueAudit)$$' -v -timeout 30m .
 
 ## fuzz: each fuzz target for FUZZTIME
 fuzz:

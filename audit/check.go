@@ -22,6 +22,12 @@ type CheckOptions struct {
 	// on columns of unknown type with strict off, say); these are not
 	// among the problems returned.
 	Warn func(rules.Problem)
+	// AnySQL accepts SQL that pg_dump did not write (see
+	// [dumpstream.Options.AnySQL]).
+	AnySQL bool
+	// Note, when set, receives notes: what check could not look at (the
+	// rows of a COPY that is not in the text format), never a value.
+	Note func(msg string)
 }
 
 // Check reads a dump (streaming; rows are not rewritten) and reports
@@ -34,14 +40,8 @@ func Check(rs *rules.Rules, src io.Reader, name string, opt CheckOptions) ([]rul
 	if opt.Sample <= 0 {
 		opt.Sample = 1000
 	}
-	c := &checkReader{checker: rules.NewChecker(rs), opt: opt, cols: map[[4]string]*jsonColumn{}}
-	// The lead ports this onto the read-only walk (dumpstream.Walk): the
-	// rewrite into io.Discard only feeds the sampling rewriters.
-	_, err := dumpstream.Rewrite(io.Discard, src, c, dumpstream.Options{
-		Name:        name,
-		Constraints: c.checker.Constraint,
-	})
-	if err != nil {
+	c := &checkReader{checker: rules.NewChecker(rs), opt: opt, name: name, cols: map[[4]string]*jsonColumn{}}
+	if _, err := dumpstream.Walk(src, c, dumpstream.Options{Name: name, AnySQL: opt.AnySQL}); err != nil {
 		return nil, err
 	}
 	problems, warnings := c.checker.Problems()
@@ -59,23 +59,32 @@ func Check(rs *rules.Rules, src io.Reader, name string, opt CheckOptions) ([]rul
 	return problems, nil
 }
 
-// checkReader is the Transformer that check reads the dump with: the
-// rules' checker judges each table, and kept json columns are sampled.
+// checkReader is check's visitor of the dump: the rules' checker judges
+// each table, and kept json columns are sampled.
 type checkReader struct {
+	dumpstream.NopVisitor
 	checker *rules.Checker
 	opt     CheckOptions
+	name    string
 	cols    map[[4]string]*jsonColumn // by database, schema, table, column
 	order   []*jsonColumn
+	filter  jsonFilter // of the block being read
 }
 
-func (c *checkReader) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
+func (c *checkReader) Constraint(k dumpstream.Constraint) error {
+	c.checker.Constraint(k)
+	return nil
+}
+
+func (c *checkReader) Inserts(t *dumpstream.Table) error { return c.checker.Table(t) }
+
+func (c *checkReader) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
+	t := b.Table
 	if err := c.checker.Table(t); err != nil {
 		return nil, err
 	}
-	if t.Inserts {
-		return nil, nil
-	}
-	var f *jsonFilter
+	f := &c.filter
+	f.idx, f.cols, f.max = f.idx[:0], f.cols[:0], c.opt.Sample
 	for i, col := range t.Columns {
 		if col.Type == nil || col.Type.ArrayDims > 0 || col.Type.Name != "json" && col.Type.Name != "jsonb" {
 			continue
@@ -93,20 +102,24 @@ func (c *checkReader) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) 
 		if jc.sampled >= c.opt.Sample {
 			continue
 		}
-		if f == nil {
-			f = &jsonFilter{max: c.opt.Sample}
-		}
 		f.idx, f.cols = append(f.idx, i), append(f.cols, jc)
 	}
-	if f == nil {
+	if len(f.idx) == 0 {
 		return nil, nil
 	}
-	// A filter that keeps every row sees its raw fields: the sampled ones
-	// are decoded, and the rows are copied as they are.
-	return &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns)), Filter: f}, nil
+	if !b.Text {
+		if c.opt.Note != nil {
+			c.opt.Note(fmt.Sprintf("%s:%d: the rows of table %s are not in COPY's default text format: the documents of its kept json columns were not looked inside", c.name, b.Line, t.QualifiedName()))
+		}
+		return nil, nil
+	}
+	return f, nil
 }
 
-func (c *checkReader) EndTable(t *dumpstream.Table, rows int64) { c.checker.EndTable(t, rows) }
+func (c *checkReader) EndBlock(b *dumpstream.Block, rows int64) error {
+	c.checker.EndTable(b.Table, rows)
+	return nil
+}
 
 // jsonColumn is what the samples of one kept json column showed.
 type jsonColumn struct {
@@ -126,32 +139,36 @@ type pathHits struct {
 // documents look like.
 const maxPaths = 64
 
-// jsonFilter keeps every row and looks inside the first documents of
-// some columns.
+// jsonFilter looks inside the first documents of some columns of a
+// block; once they are sampled, the rest of the block is skipped.
 type jsonFilter struct {
 	idx  []int // the columns' positions in the row
 	cols []*jsonColumn
 	max  int
-	dec  []byte
 }
 
-func (f *jsonFilter) Keep(fields [][]byte) (bool, error) {
+func (f *jsonFilter) Row(r *dumpstream.Row) error {
+	if err := r.Fields(); err != nil {
+		return err
+	}
+	full := true
 	for k, i := range f.idx {
 		jc := f.cols[k]
-		if jc.sampled >= f.max || i >= len(fields) || string(fields[i]) == `\N` {
+		if jc.sampled >= f.max || r.IsNull(i) {
+			full = full && jc.sampled >= f.max
 			continue
 		}
-		v := fields[i]
-		if bytes.IndexByte(v, '\\') >= 0 {
-			var err error
-			if f.dec, err = dumpstream.AppendDecoded(f.dec[:0], v); err != nil {
-				continue // the run reports a bad field; check only samples
-			}
-			v = f.dec
+		v, err := r.Value(i)
+		if err != nil {
+			continue // the run reports a bad field; check only samples
 		}
 		jc.sample(v)
+		full = full && jc.sampled >= f.max
 	}
-	return true, nil
+	if full {
+		return dumpstream.ErrSkipBlock
+	}
+	return nil
 }
 
 // sample walks one document.

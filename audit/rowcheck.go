@@ -38,7 +38,6 @@ type rowSample struct {
 	filtered bool                // the table has a where: condition
 	seen     int64               // rows read in the original
 	rows     []sampled
-	cur      []uint64 // the row being read (original pass), nil when not sampled
 
 	// Set by index, after the original pass.
 	keyCols []int // primary key columns; nil: rows are matched by position
@@ -46,6 +45,7 @@ type rowSample struct {
 	// The copy's pass.
 	ordinal             int64
 	fields              []uint64 // per column of the row being read (key and ruled columns)
+	hashed              []int    // the key and ruled columns
 	compared, unchanged []int64  // per ruled column
 }
 
@@ -112,22 +112,41 @@ func (rc *rowChecker) table(v *verifier, t *dumpstream.Table) *rowSample {
 	return s
 }
 
-// original takes one field of the original (pass 1).
-func (rc *rowChecker) original(s *rowSample, col int, value []byte, null bool) {
-	if col == 0 {
-		s.seen++
-		s.cur = nil
-		if len(s.rows) < sampleRows {
-			s.rows = append(s.rows, sampled{ordinal: s.seen, h: make([]uint64, s.ncols)})
-			s.cur = s.rows[len(s.rows)-1].h
-		} else if j := rc.rng.Int64N(s.seen); j < sampleRows {
-			s.rows[j].ordinal = s.seen
-			s.cur = s.rows[j].h
+// originalRow takes one row of the original (pass 1): a row the
+// reservoir keeps is hashed, column by column; the others are not read.
+func (rc *rowChecker) originalRow(s *rowSample, r *dumpstream.Row) error {
+	s.seen++
+	var cur []uint64
+	if len(s.rows) < sampleRows {
+		s.rows = append(s.rows, sampled{ordinal: s.seen, h: make([]uint64, s.ncols)})
+		cur = s.rows[len(s.rows)-1].h
+	} else if j := rc.rng.Int64N(s.seen); j < sampleRows {
+		s.rows[j].ordinal = s.seen
+		cur = s.rows[j].h
+	}
+	if cur == nil {
+		return nil
+	}
+	for i := range cur {
+		h, err := rc.field(r, i)
+		if err != nil {
+			return err
 		}
+		cur[i] = h
 	}
-	if s.cur != nil && col < len(s.cur) {
-		s.cur[col] = rc.hash(value, null)
+	return nil
+}
+
+// field hashes column i of a row.
+func (rc *rowChecker) field(r *dumpstream.Row, i int) (uint64, error) {
+	if r.IsNull(i) {
+		return rc.hash(nil, true), nil
 	}
+	v, err := r.Value(i)
+	if err != nil {
+		return 0, err
+	}
+	return rc.hash(v, false), nil
 }
 
 // index chooses each sample's row key, once the original's keys are known.
@@ -164,6 +183,7 @@ func (rc *rowChecker) index(keys []dumpstream.Constraint) {
 			s.byKey[s.rowKey(r.ordinal, r.h)] = int32(i)
 		}
 		s.fields = make([]uint64, s.ncols)
+		s.hashed = append(append(s.hashed[:0], s.keyCols...), s.ruled...)
 		s.compared, s.unchanged = make([]int64, len(s.ruled)), make([]int64, len(s.ruled))
 	}
 }
@@ -179,42 +199,27 @@ func (s *rowSample) rowKey(ordinal int64, h []uint64) uint64 {
 	return k
 }
 
-// needs reports whether the copy's pass hashes a column.
-func (s *rowSample) needs(col int) bool {
-	for _, i := range s.keyCols {
-		if i == col {
-			return true
-		}
+// copiedRow takes one row of the copy (pass 2): its key and ruled
+// columns are hashed, and the row is compared with its sample, if it has
+// one.
+func (rc *rowChecker) copiedRow(s *rowSample, r *dumpstream.Row) error {
+	if s.byKey == nil {
+		return nil
 	}
-	for _, i := range s.ruled {
-		if i == col {
-			return true
-		}
-	}
-	return false
-}
-
-// copied takes one field of the copy (pass 2); at the row's last field it
-// compares the row with its sample, if it has one.
-func (rc *rowChecker) copied(s *rowSample, col int, value []byte, null bool) {
-	if s.byKey == nil || col >= s.ncols {
-		return
-	}
-	if col == 0 {
-		s.ordinal++
-	}
-	if s.needs(col) {
-		s.fields[col] = rc.hash(value, null)
-	}
-	if col != s.ncols-1 {
-		return
-	}
+	s.ordinal++
 	if s.keyCols == nil && s.filtered {
-		return // rows dropped by where: shift the positions
+		return nil // rows dropped by where: shift the positions
+	}
+	for _, i := range s.hashed {
+		h, err := rc.field(r, i)
+		if err != nil {
+			return err
+		}
+		s.fields[i] = h
 	}
 	i, ok := s.byKey[s.rowKey(s.ordinal, s.fields)]
 	if !ok {
-		return
+		return nil
 	}
 	orig := s.rows[i].h
 	for j, c := range s.ruled {
@@ -227,6 +232,7 @@ func (rc *rowChecker) copied(s *rowSample, col int, value []byte, null bool) {
 			s.unchanged[j]++
 		}
 	}
+	return nil
 }
 
 // findings reports the ruled columns whose sampled values mostly kept

@@ -18,6 +18,12 @@ type ScanOptions struct {
 	// Sample is how many rows of each table the detectors look at.
 	// Default 1000.
 	Sample int
+	// AnySQL accepts SQL that pg_dump did not write (see
+	// [dumpstream.Options.AnySQL]).
+	AnySQL bool
+	// Note, when set, receives notes: what scan could not look at (the
+	// rows of a COPY that is not in the text format), never a value.
+	Note func(msg string)
 }
 
 // Scan reads a dump (its schema, its keys and a bounded sample of each
@@ -34,7 +40,7 @@ func Scan(src io.Reader, name string, opt ScanOptions) (*ScanResult, error) {
 	if opt.Sample == 0 {
 		opt.Sample = 1000
 	}
-	s := &scanner{opt: opt, byName: map[[2]string]*scanTable{}}
+	s := &scanner{opt: opt, name: name, byName: map[[2]string]*scanTable{}}
 	keys, err := s.read(src, name)
 	if err != nil {
 		return nil, err
@@ -59,6 +65,7 @@ type scanTable struct {
 	cols    []*scanColumn
 	inserts bool // rows as INSERT statements: not sampled
 	rows    int64
+	sampler tableSampler // of the block being read
 }
 
 type scanColumn struct {
@@ -77,26 +84,31 @@ type scanColumn struct {
 	reasons   []string
 }
 
+// scanner is scan's visitor of the dump.
 type scanner struct {
+	dumpstream.NopVisitor
 	opt    ScanOptions
+	name   string
 	tables []*scanTable
 	byName map[[2]string]*scanTable
+	keys   []dumpstream.Constraint
 }
 
-// read is scan's one reading adapter: it streams the dump once, handing
-// each COPY block to the scanner (Table, EndTable, sampleColumn), and
-// returns the keys the dump declares. Today it rides on Rewrite into
-// io.Discard; the read-only walk replaces it here alone.
+// read is scan's one reading adapter: it walks the dump once (read-only),
+// handing each COPY block to the scanner, and returns the keys the dump
+// declares.
 func (s *scanner) read(src io.Reader, name string) ([]dumpstream.Constraint, error) {
-	var keys []dumpstream.Constraint
-	_, err := dumpstream.Rewrite(io.Discard, src, s, dumpstream.Options{
-		Name:        name,
-		Constraints: func(k dumpstream.Constraint) { keys = append(keys, k) },
-	})
-	return keys, err
+	_, err := dumpstream.Walk(src, s, dumpstream.Options{Name: name, AnySQL: s.opt.AnySQL})
+	return s.keys, err
 }
 
-func (s *scanner) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
+func (s *scanner) Constraint(k dumpstream.Constraint) error {
+	s.keys = append(s.keys, k)
+	return nil
+}
+
+// table returns the scanned table of t, created on first sight.
+func (s *scanner) table(t *dumpstream.Table) *scanTable {
 	key := [2]string{t.Schema, t.Name}
 	st := s.byName[key]
 	if st == nil {
@@ -107,70 +119,129 @@ func (s *scanner) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 		s.byName[key] = st
 		s.tables = append(s.tables, st)
 	}
-	if t.Inserts {
-		st.inserts = true
+	return st
+}
+
+func (s *scanner) Inserts(t *dumpstream.Table) error {
+	s.table(t).inserts = true
+	return nil
+}
+
+// Block samples the block's rows while some column of its table still
+// needs values; the rows of other blocks are not even split.
+func (s *scanner) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
+	st := s.table(b.Table)
+	n := min(len(st.cols), len(b.Table.Columns))
+	if n == 0 || st.full(s.opt.Sample) {
 		return nil, nil
 	}
-	plan := &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns))}
-	for i := range t.Columns {
-		if i < len(st.cols) {
-			plan.Columns[i] = &sampleColumn{s: s, c: st.cols[i]}
-		}
+	switch {
+	case !b.Text:
+		s.notef("%s:%d: the rows of table %s are not in COPY's default text format: they are not sampled, so its suggestions come from the column names only", s.name, b.Line, b.Table.QualifiedName())
+		return nil, nil
+	case !b.Listed:
+		return nil, nil // no column names (no column list, no CREATE TABLE): nothing to suggest
 	}
-	return plan, nil
+	st.sampler = tableSampler{st: st, max: s.opt.Sample, n: n}
+	return &st.sampler, nil
 }
 
-func (s *scanner) EndTable(t *dumpstream.Table, rows int64) {
-	if st := s.byName[[2]string{t.Schema, t.Name}]; st != nil {
+func (s *scanner) EndBlock(b *dumpstream.Block, rows int64) error {
+	if st := s.byName[[2]string{b.Table.Schema, b.Table.Name}]; st != nil {
 		st.rows += rows
 	}
+	return nil
 }
 
-// sampleColumn runs the detectors on the first Sample values of a column.
-type sampleColumn struct {
-	s *scanner
-	c *scanColumn
+func (s *scanner) notef(format string, a ...any) {
+	if s.opt.Note != nil {
+		s.opt.Note(fmt.Sprintf(format, a...))
+	}
 }
 
-func (sc *sampleColumn) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
-	if !null && sc.c.sampled < sc.s.opt.Sample {
-		sc.c.sampled++
-		typ := sc.c.col.Type
-		var d string
-		switch shape := shapeOf(typ); {
-		case shape == shapeJSON && (typ == nil || typ.ArrayDims == 0):
-			if h := detectJSON(value, sc.c.jsonPath); h != "" {
-				d = "json with " + h
-			}
-		default:
-			d = DetectTyped(value, typ)
-			if d == "" && shape == shapeText && personNames(value) {
-				sc.c.names++
-				if w := bytes.TrimSpace(value); bytes.IndexByte(w, ' ') < 0 {
-					if isFirstName(string(w)) {
-						sc.c.single[0]++
-					} else {
-						sc.c.single[1]++
-					}
-				}
-			}
-		}
-		if typ := sc.c.col.Type; d == "" && typ != nil && typ.ArrayDims > 0 {
-			// An array: what its elements look like.
-			_, _, _ = dumpstream.AppendArrayRewritten(nil, value, nil, func(dst, elem []byte) ([]byte, bool, error) {
-				if d == "" {
-					if e := Detect(elem); e != "" {
-						d = "elements with " + strings.TrimPrefix(e, "text with ")
-					}
-				}
-				return dst, false, nil
-			})
-		}
-		if d != "" {
-			sc.c.detected[d]++
+// full reports whether every column has its sample.
+func (t *scanTable) full(max int) bool {
+	for _, c := range t.cols {
+		if c.sampled < max {
+			return false
 		}
 	}
-	return append(dst, value...), null, nil
+	return true
+}
+
+// tableSampler hands the first Sample non-NULL values of each column of a
+// block to the detectors; once every column has its sample, the rest of
+// the block is skipped.
+type tableSampler struct {
+	st  *scanTable
+	max int
+	n   int // columns sampled: those of both the table and the block
+}
+
+func (ts *tableSampler) Row(r *dumpstream.Row) error {
+	if err := r.Fields(); err != nil {
+		return err
+	}
+	full := true
+	for i, c := range ts.st.cols[:ts.n] {
+		if c.sampled >= ts.max || r.IsNull(i) {
+			full = full && c.sampled >= ts.max
+			continue
+		}
+		v, err := r.Value(i)
+		if err != nil {
+			return err
+		}
+		c.sample(v)
+		full = full && c.sampled >= ts.max
+	}
+	if full && ts.st.full(ts.max) {
+		return dumpstream.ErrSkipBlock
+	}
+	return nil
+}
+
+// maxNames bounds the values looked at as lists of people's names (a
+// name is at most 60 bytes): a longer one is free text.
+const maxNames = 64 << 10
+
+// sample runs the detectors on one non-NULL value of the column.
+func (c *scanColumn) sample(value []byte) {
+	c.sampled++
+	typ := c.col.Type
+	var d string
+	switch shape := shapeOf(typ); {
+	case shape == shapeJSON && (typ == nil || typ.ArrayDims == 0):
+		if h := detectJSON(value, c.jsonPath); h != "" {
+			d = "json with " + h
+		}
+	default:
+		d = DetectTyped(value, typ)
+		if d == "" && shape == shapeText && len(value) <= maxNames && personNames(value) {
+			c.names++
+			if w := bytes.TrimSpace(value); bytes.IndexByte(w, ' ') < 0 {
+				if isFirstName(string(w)) {
+					c.single[0]++
+				} else {
+					c.single[1]++
+				}
+			}
+		}
+	}
+	if d == "" && typ != nil && typ.ArrayDims > 0 {
+		// An array: what its elements look like.
+		_, _, _ = dumpstream.AppendArrayRewritten(nil, value, nil, func(dst, elem []byte) ([]byte, bool, error) {
+			if d == "" {
+				if e := Detect(elem); e != "" {
+					d = "elements with " + strings.TrimPrefix(e, "text with ")
+				}
+			}
+			return dst, false, nil
+		})
+	}
+	if d != "" {
+		c.detected[d]++
+	}
 }
 
 // jsonPath notes where in the column's documents something looked

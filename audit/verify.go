@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"unicode"
@@ -28,6 +29,13 @@ type VerifyOptions struct {
 	SamplePerColumn int
 	// Strict makes low-confidence findings fail too (see [Finding]).
 	Strict bool
+	// AnySQL accepts SQL that pg_dump did not write (see
+	// [dumpstream.Options.AnySQL]).
+	AnySQL bool
+	// Note, when set, receives notes: what verify could not read column
+	// by column (the rows of a COPY that is not in the text format),
+	// never a value.
+	Note func(msg string)
 }
 
 // Finding is one thing [Verify] reports. It never holds a dump value.
@@ -112,7 +120,7 @@ func Verify(rs *rules.Rules, original Opener, origName string, safe Opener, safe
 	// Pass 2: look for them in the copy; compare the sampled rows; run the
 	// detectors on kept columns.
 	v.candidates = map[string]map[string]bool{}
-	if err := v.pass(safe, safeName, 1, v.search); err != nil {
+	if err := v.pass(safe, safeName, 1, nil); err != nil {
 		return nil, err
 	}
 	// Pass 3: confirm the filter's hits against the original and say
@@ -120,10 +128,7 @@ func Verify(rs *rules.Rules, original Opener, origName string, safe Opener, safe
 	leaks := map[[3]string]*Finding{}          // table, column, grade
 	counted := map[[3]string]map[string]bool{} // distinct values per column, among the candidates
 	if len(v.candidates) > 0 {
-		err := v.pass(original, origName, -1, func(t *dumpstream.Table, col int, value []byte, null bool) {
-			if null {
-				return
-			}
+		err := v.pass(original, origName, -1, func(t *dumpstream.Table, col int, value []byte) {
 			v.ruledValues(t, col, value, func(s []byte) {
 				where, ok := v.candidates[string(s)]
 				if !ok {
@@ -190,7 +195,8 @@ type verifier struct {
 	rs         *rules.Rules
 	opt        VerifyOptions
 	filter     *bloom
-	maxTokens  int
+	maxTokens  int                            // of the values in the filter, at most 8
+	maxLen     int                            // the longest value in the filter
 	rows       map[string][2]int64            // table → rows in original, in copy
 	rc         *rowChecker                    // the unchanged check
 	keys       []dumpstream.Constraint        // the original's keys
@@ -200,98 +206,210 @@ type verifier struct {
 	sampled    map[[2]string]int              // values looked at per kept column
 	truncated  map[string]bool                // tables the rules truncate
 	filtered   map[string]bool                // tables with a where: condition
-	scratch    []byte
+	scratch    []byte                         // a value being normalized
+	joined     []byte                         // a run of tokens being searched
 }
 
 const maxCandidates = 100000 // distinct values kept for confirmation
 
-// pass is verify's one reading adapter: it streams one dump, calling
-// field for every field of every COPY row (NULLs included) and feeding the
-// unchanged check; side says which pass it is (0 original: row counts,
-// keys, row samples; 1 copy: row counts, text outside table data,
-// comparisons; -1 the confirming pass). Today it rides on Rewrite into
-// io.Discard; the read-only walk replaces it here alone.
-func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpstream.Table, col int, value []byte, null bool)) error {
+// pass is verify's one reading adapter: it walks one dump (read-only),
+// calling field for the non-NULL values of the columns it needs and
+// feeding the unchanged check; side says which pass it is (0 original:
+// ruled values, row counts, keys, row samples; 1 copy: every value
+// searched, row counts, text outside table data, comparisons; -1 the
+// confirming pass: ruled values). Fields nothing needs are not decoded,
+// and blocks nothing needs are not split.
+func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpstream.Table, col int, value []byte)) error {
 	rc, err := open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	tp := &tap{v: v, side: side, field: field}
-	opt := dumpstream.Options{Name: name}
-	if side == 0 {
-		opt.Constraints = func(k dumpstream.Constraint) { v.keys = append(v.keys, k) }
-	}
-	if side == 1 {
-		opt.Text = func(line []byte) { v.searchText(line, "outside table data") }
-	}
-	_, err = dumpstream.Rewrite(io.Discard, rc, tp, opt)
+	p := &walkPass{v: v, side: side, name: name, field: field}
+	_, err = dumpstream.Walk(rc, p, dumpstream.Options{Name: name, AnySQL: v.opt.AnySQL})
+	// The pass's buffers (a huge row's, say) go back to the system before
+	// the next pass grows its own.
+	debug.FreeOSMemory()
 	return err
 }
 
-// tap hands every decoded field to a function and rewrites nothing.
-type tap struct {
-	v     *verifier
-	side  int
-	field func(t *dumpstream.Table, col int, value []byte, null bool)
+// walkPass is the visitor of one pass.
+type walkPass struct {
+	dumpstream.NopVisitor
+	v       *verifier
+	side    int
+	name    string
+	field   func(t *dumpstream.Table, col int, value []byte)
+	inBlock bool // between Block and EndBlock: Raw gets rows, not text
+
+	// The block being read.
+	t      *dumpstream.Table
+	rs     *rowSample  // the table's row sample, nil when it has none
+	need   []bool      // per column: field wants its values
+	detect []bool      // per column (copy): a kept column, sampled by the detectors
+	keys   [][2]string // per column: its detector sample's key
+	wheres []string    // per column (copy): where a value found in it is
+	needed bool        // some column's values go to field or to the search
+	whole  bool        // copy: the fields cannot be read; the rows are searched as text
+	where  string      // the table, for whole
 }
 
-// tapColumn hands one column's fields, NULLs included, to the tap and to
-// the unchanged check (fields come in column order, row by row).
-type tapColumn struct {
-	tp  *tap
-	t   *dumpstream.Table
-	col int
-	rs  *rowSample // the table's row sample, nil when it has none
+func (p *walkPass) Raw(b []byte) error {
+	if p.side == 1 && !p.inBlock {
+		p.v.searchText(b, "outside table data")
+	}
+	return nil
 }
 
-func (c *tapColumn) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
-	c.tp.field(c.t, c.col, value, null)
-	if c.rs != nil {
-		switch c.tp.side {
-		case 0:
-			c.tp.v.rc.original(c.rs, c.col, value, null)
+func (p *walkPass) Constraint(k dumpstream.Constraint) error {
+	if p.side == 0 {
+		p.v.keys = append(p.v.keys, k)
+	}
+	return nil
+}
+
+// Block decides what of a block's rows the pass needs.
+func (p *walkPass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
+	p.inBlock = true
+	t, v := b.Table, p.v
+	tr := v.rs.RuleFor(t)
+	if tr != nil && (tr.Truncate || tr.Where != "") {
+		if v.truncated == nil {
+			v.truncated, v.filtered = map[string]bool{}, map[string]bool{}
+		}
+		v.truncated[t.QualifiedName()] = tr.Truncate
+		v.filtered[t.QualifiedName()] = tr.Where != ""
+	}
+	p.t, p.rs, p.whole = t, nil, false
+	if !b.Text || !b.Listed {
+		// The fields cannot be read (CSV or binary COPY, or no column
+		// list and no CREATE TABLE to tell the columns).
+		why := "are not in COPY's default text format"
+		if b.Text {
+			why = "have no known columns (no column list, no CREATE TABLE)"
+		}
+		switch {
+		case p.side == 1:
+			v.notef("%s:%d: the rows of table %s %s: they are searched as text, and not checked column by column", p.name, b.Line, t.QualifiedName(), why)
+			p.whole, p.where = true, t.QualifiedName()
+			return p, nil
+		case p.side == 0 && tr != nil && !tr.Keep:
+			v.notef("%s:%d: the rows of table %s %s: its ruled values are not looked for in the copy", p.name, b.Line, t.QualifiedName(), why)
+		}
+		return nil, nil
+	}
+	n := len(t.Columns)
+	p.need, p.detect, p.keys, p.wheres = resize(p.need, n), resize(p.detect, n), p.keys[:0], p.wheres[:0]
+	truncated := tr != nil && tr.Truncate
+	needed := false
+	for i, c := range t.Columns {
+		ruled := v.ruleOf(t, i)
+		switch p.side {
 		case 1:
-			c.tp.v.rc.copied(c.rs, c.col, value, null)
+			p.need[i] = ruled == nil && v.maxTokens > 0 || ruled != nil && !coincidental[ruled.Transform] && v.maxTokens > 0
+			p.detect[i] = ruled == nil
+		default:
+			p.need[i] = ruled != nil || truncated
 		}
-	}
-	return append(dst, value...), null, nil
-}
-
-func (tp *tap) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
-	if t.Inserts {
-		return nil, nil // INSERT text reaches searchText line by line
-	}
-	if tr := tp.v.rs.RuleFor(t); tr != nil && (tr.Truncate || tr.Where != "") {
-		if tp.v.truncated == nil {
-			tp.v.truncated, tp.v.filtered = map[string]bool{}, map[string]bool{}
+		p.keys = append(p.keys, [2]string{t.QualifiedName(), c.Name})
+		if p.side == 1 {
+			p.wheres = append(p.wheres, t.QualifiedName()+"."+dumpstream.QuoteIdent(c.Name))
 		}
-		tp.v.truncated[t.QualifiedName()] = tr.Truncate
-		tp.v.filtered[t.QualifiedName()] = tr.Where != ""
+		needed = needed || p.need[i] || p.detect[i] && !p.v.detectFull(p.keys[i])
 	}
-	var rs *rowSample
-	switch tp.side {
+	switch p.side {
 	case 0:
-		rs = tp.v.rc.table(tp.v, t)
+		p.rs = v.rc.table(v, t)
 	case 1:
-		if rs = tp.v.rc.tables[sampleKey(t)]; rs != nil && rs.ncols != len(t.Columns) {
-			rs = nil
+		if p.rs = v.rc.tables[sampleKey(t)]; p.rs != nil && (p.rs.ncols != n || p.rs.byKey == nil) {
+			p.rs = nil
 		}
 	}
-	plan := &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns))}
-	for i := range t.Columns {
-		plan.Columns[i] = &tapColumn{tp: tp, t: t, col: i, rs: rs}
+	if !needed && p.rs == nil {
+		return nil, nil // row counts only
 	}
-	return plan, nil
+	p.needed = false
+	for _, need := range p.need {
+		p.needed = p.needed || need
+	}
+	return p, nil
 }
 
-func (tp *tap) EndTable(t *dumpstream.Table, rows int64) {
-	if tp.side < 0 {
-		return // the confirming pass counts nothing
+func resize(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n)
 	}
-	n := tp.v.rows[t.QualifiedName()]
-	n[tp.side] += rows
-	tp.v.rows[t.QualifiedName()] = n
+	b = b[:n]
+	clear(b)
+	return b
+}
+
+func (p *walkPass) Row(r *dumpstream.Row) error {
+	v := p.v
+	if p.whole {
+		v.searchText(r.Bytes(), p.where)
+		return nil
+	}
+	if err := r.Fields(); err != nil {
+		return err
+	}
+	if p.rs != nil {
+		var err error
+		if p.side == 0 {
+			err = v.rc.originalRow(p.rs, r)
+		} else {
+			err = v.rc.copiedRow(p.rs, r)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	detecting := false
+	for i, need := range p.need {
+		detect := p.detect[i]
+		if detect && v.detectFull(p.keys[i]) {
+			detect, p.detect[i] = false, false
+		}
+		detecting = detecting || detect
+		if !need && !detect || r.IsNull(i) {
+			continue
+		}
+		value, err := r.Value(i)
+		if err != nil {
+			return err
+		}
+		if detect {
+			v.detect(p.t, i, value)
+		}
+		switch {
+		case need && p.side == 1:
+			v.searchText(value, p.wheres[i])
+		case need:
+			p.field(p.t, i, value)
+		}
+	}
+	if !detecting && !p.needed && p.rs == nil {
+		return dumpstream.ErrSkipBlock // the detectors' samples are full
+	}
+	return nil
+}
+
+func (p *walkPass) EndBlock(b *dumpstream.Block, rows int64) error {
+	p.inBlock = false
+	if p.side < 0 {
+		return nil // the confirming pass counts nothing
+	}
+	t := b.Table
+	n := p.v.rows[t.QualifiedName()]
+	n[p.side] += rows
+	p.v.rows[t.QualifiedName()] = n
+	return nil
+}
+
+func (v *verifier) notef(format string, a ...any) {
+	if v.opt.Note != nil {
+		v.opt.Note(fmt.Sprintf(format, a...))
+	}
 }
 
 // ruleOf returns the rule rewriting a column, or nil when it is kept or
@@ -321,9 +439,16 @@ func (v *verifier) ruledValues(t *dumpstream.Table, col int, value []byte, fn fu
 		if truncated && !bytes.ContainsFunc(b, unicode.IsLetter) {
 			return
 		}
-		if n := normalize(v.scratch[:0], b); len(n) >= v.opt.MinLength {
+		n := b
+		if !isNormal(b) {
+			n = normalize(v.scratch[:0], b)
 			v.scratch = n
+		}
+		if len(n) >= v.opt.MinLength {
 			fn(n)
+		}
+		if cap(v.scratch) > 16<<20 {
+			v.scratch = nil // do not keep a huge value's copy
 		}
 	}
 	emit(value)
@@ -336,60 +461,87 @@ func (v *verifier) ruledValues(t *dumpstream.Table, col int, value []byte, fn fu
 }
 
 // collect puts the original's ruled values into the filter (pass 1).
-func (v *verifier) collect(t *dumpstream.Table, col int, value []byte, null bool) {
-	if null {
-		return
-	}
+func (v *verifier) collect(t *dumpstream.Table, col int, value []byte) {
 	v.ruledValues(t, col, value, func(n []byte) {
 		v.filter.add(n)
+		v.maxLen = max(v.maxLen, len(n))
 		if k := bytes.Count(n, []byte(" ")) + 1; k > v.maxTokens {
 			v.maxTokens = min(k, 8)
 		}
 	})
 }
 
-// search looks for original values in one field of the copy (pass 2).
-func (v *verifier) search(t *dumpstream.Table, col int, value []byte, null bool) {
-	if null {
-		return
-	}
-	cr := v.ruleOf(t, col)
-	where := t.QualifiedName() + "." + dumpstream.QuoteIdent(t.Columns[col].Name)
-	if cr == nil {
-		v.detect(t, col, value)
-	} else if coincidental[cr.Transform] {
-		return
-	}
-	v.searchText(value, where)
-}
-
-// searchText tests every run of up to maxTokens tokens of text.
+// searchText tests every run of up to maxTokens tokens of text, in the
+// normalized form of the values (tokens joined by one space). A run that
+// is already in that form is tested in place; runs longer than the
+// longest original value are not tested.
 func (v *verifier) searchText(text []byte, where string) {
 	if v.maxTokens == 0 {
 		return
 	}
-	toks := tokens(text)
-	var buf []byte
-	for i := range toks {
-		buf = buf[:0]
-		for k := 0; k < v.maxTokens && i+k < len(toks); k++ {
+	var win [8][2]int // the last tokens' bounds, a ring
+	n := 0            // tokens seen
+	for i := 0; ; {
+		start, end := nextToken(text, i)
+		if start == len(text) {
+			return
+		}
+		i = end
+		win[n%8] = [2]int{start, end}
+		n++
+		// The runs that end at this token, shortest first.
+		inPlace := true
+		for k := 0; k < v.maxTokens && k < n; k++ {
+			first := win[(n-1-k)%8]
 			if k > 0 {
-				buf = append(buf, ' ')
+				next := win[(n-k)%8]
+				inPlace = inPlace && next[0] == first[1]+1 && text[first[1]] == ' '
 			}
-			buf = append(buf, toks[i+k]...)
-			if len(buf) >= v.opt.MinLength && v.filter.has(buf) {
-				m := v.candidates[string(buf)]
+			var run []byte
+			if inPlace {
+				run = text[first[0]:end]
+			} else {
+				// Joined by one space: its length first, to skip long runs
+				// without copying them.
+				size := 0
+				for j := k; j >= 0; j-- {
+					t := win[(n-1-j)%8]
+					size += t[1] - t[0] + 1
+				}
+				if size-1 > v.maxLen {
+					break
+				}
+				v.joined = v.joined[:0]
+				for j := k; j >= 0; j-- {
+					if j < k {
+						v.joined = append(v.joined, ' ')
+					}
+					t := win[(n-1-j)%8]
+					v.joined = append(v.joined, text[t[0]:t[1]]...)
+				}
+				run = v.joined
+			}
+			if len(run) > v.maxLen {
+				break
+			}
+			if len(run) >= v.opt.MinLength && v.filter.has(run) {
+				m := v.candidates[string(run)]
 				if m == nil {
 					if len(v.candidates) >= maxCandidates {
 						continue
 					}
 					m = map[string]bool{}
-					v.candidates[string(buf)] = m
+					v.candidates[string(run)] = m
 				}
 				m[where] = true
 			}
 		}
 	}
+}
+
+// detectFull reports whether a kept column's detector sample is full.
+func (v *verifier) detectFull(key [2]string) bool {
+	return v.sampled[key] >= v.opt.SamplePerColumn
 }
 
 // detect runs the detectors on a sample of a kept column's values.
@@ -501,26 +653,67 @@ func (v *verifier) suspects() []Finding {
 // normalize appends b with runs of whitespace collapsed to one space and
 // trimmed: the form values are compared in.
 func normalize(dst, b []byte) []byte {
-	for _, t := range tokens(b) {
+	for i := 0; ; {
+		start, end := nextToken(b, i)
+		if start == len(b) {
+			return dst
+		}
 		if len(dst) > 0 {
 			dst = append(dst, ' ')
 		}
-		dst = append(dst, t...)
+		dst = append(dst, b[start:end]...)
+		i = end
 	}
-	return dst
+}
+
+// isNormal reports whether b is in normalized form already.
+func isNormal(b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	for i, c := range b {
+		if separator[c] && (c != ' ' || i == 0 || i == len(b)-1 || b[i-1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // tokens splits text on whitespace and on punctuation that does not occur
 // inside the values looked for (quotes, brackets, separators).
 func tokens(text []byte) [][]byte {
-	return bytes.FieldsFunc(text, func(r rune) bool {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\f', '\v', '"', '\'', '(', ')', '[', ']', '{', '}', '<', '>', ',', ';', '`', '=':
-			return true
+	var out [][]byte
+	for i := 0; ; {
+		start, end := nextToken(text, i)
+		if start == len(text) {
+			return out
 		}
-		return false
-	})
+		out = append(out, text[start:end])
+		i = end
+	}
 }
+
+// nextToken returns the bounds of the first token of text at or after i;
+// start is len(text) when there is none. (The separators are ASCII, so
+// bytes of multibyte characters are never separators.)
+func nextToken(text []byte, i int) (start, end int) {
+	for i < len(text) && separator[text[i]] {
+		i++
+	}
+	start = i
+	for i < len(text) && !separator[text[i]] {
+		i++
+	}
+	return start, i
+}
+
+// separator marks the bytes tokens are split on.
+var separator = func() (s [256]bool) {
+	for _, c := range []byte(" \t\n\r\f\v\"'()[]{}<>,;`=") {
+		s[c] = true
+	}
+	return s
+}()
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

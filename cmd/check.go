@@ -35,9 +35,6 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 			if noStrict {
 				rs.Strict = false
 			}
-			if err := sqlNotWired(anySQL, "check"); err != nil {
-				return err
-			}
 			in, err := openInput(inputArg(args), stdin, "anondump check", false)
 			if err != nil {
 				return err
@@ -45,7 +42,7 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 			defer in.Close()
 			name, src := in.name, in.r
 			warn := printer{cmd.ErrOrStderr()}
-			problems, err := audit.Check(rs, src, name, audit.CheckOptions{Warn: func(p rules.Problem) {
+			problems, err := audit.Check(rs, src, name, audit.CheckOptions{AnySQL: anySQL, Note: warn.note, Warn: func(p rules.Problem) {
 				warn.warningf("%s", rules.FormatProblem(name, p))
 			}})
 			if err != nil {
@@ -81,3 +78,6 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 	c.Flags().BoolVar(&anySQL, "sql", false, "accept SQL that pg_dump did not write")
 	return c
 }
+
+// note prints a note: what check, scan or verify could not look at.
+func (p printer) note(msg string) { p.print("note", msg) }

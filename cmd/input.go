@@ -378,12 +378,3 @@ func inputArg(args []string) string {
 	}
 	return ""
 }
-
-// sqlNotWired refuses --sql for the commands whose reader does not take
-// it yet (audit.Scan, audit.Check and audit.Verify have no AnySQL option).
-func sqlNotWired(anySQL bool, command string) error {
-	if !anySQL {
-		return nil
-	}
-	return configError(fmt.Errorf("%s --sql: not supported yet (only the run accepts SQL that pg_dump did not write)", command))
-}

@@ -27,14 +27,12 @@ passes "anondump check" as written; review it before use.`,
 			if opt.Sample < 1 {
 				return configError(fmt.Errorf("--sample %d: scan needs at least 1 row of each table", opt.Sample))
 			}
-			if err := sqlNotWired(anySQL, "scan"); err != nil {
-				return err
-			}
 			in, err := openInput(inputArg(args), stdin, "anondump scan", false)
 			if err != nil {
 				return err
 			}
 			defer in.Close()
+			opt.AnySQL, opt.Note = anySQL, printer{cmd.ErrOrStderr()}.note
 			res, err := audit.Scan(in.r, in.name, opt)
 			if err != nil {
 				return dumpError(err)

@@ -37,9 +37,6 @@ only inside unrelated kept text) are listed but fail only with --strict.`,
 			if err != nil {
 				return err
 			}
-			if err := sqlNotWired(anySQL, "verify"); err != nil {
-				return err
-			}
 			// Both inputs are opened (and refused) before anything is read.
 			for _, f := range args {
 				in, err := openInput(f, nil, "anondump verify", false)
@@ -49,6 +46,7 @@ only inside unrelated kept text) are listed but fail only with --strict.`,
 				in.Close()
 			}
 			opt.FilterBytes <<= 20 // the flag is in MB
+			opt.AnySQL, opt.Note = anySQL, printer{cmd.ErrOrStderr()}.note
 			findings, err := audit.Verify(rs, opener(args[0]), args[0], opener(args[1]), args[1], opt)
 			if err != nil {
 				return dumpError(err)
