@@ -57,6 +57,15 @@ var Detectors = []Detector{
 	{Name: "phone", Whole: isPhone, Within: phoneIn},
 }
 
+// Bounds on the work of [Detect] on one value. No whole-value kind
+// (emails, tokens, IBANs…) is longer than maxWhole; free text is searched
+// in its first maxWithin bytes, so a 150 MB document costs what 1 MiB
+// does (the detectors sample; they do not prove absence).
+const (
+	maxWhole  = 16 << 10
+	maxWithin = 1 << 20
+)
+
 // Detect returns the name of the first detector that recognizes v as a
 // whole, or that finds its kind inside v when v is free text ("text with
 // email", ...); "" when nothing looks personal.
@@ -65,11 +74,14 @@ func Detect(v []byte) string {
 	if len(v) < 6 {
 		return ""
 	}
-	for _, d := range Detectors {
-		if d.Whole(v) {
-			return d.Name
+	if len(v) <= maxWhole {
+		for _, d := range Detectors {
+			if d.Whole(v) {
+				return d.Name
+			}
 		}
 	}
+	v = v[:min(len(v), maxWithin)]
 	if bytes.IndexByte(v, ' ') < 0 && bytes.IndexByte(v, '\n') < 0 {
 		return "" // not free text
 	}

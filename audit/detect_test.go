@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -76,5 +77,19 @@ func TestDetectTyped(t *testing.T) {
 	detectJSON([]byte(`{"a": [{"email": "x@realmail.test"}, {"email": ""}], "Bob Smith": 1, "ok": true}`), func(p, _ string) { paths = append(paths, p) })
 	if got := strings.Join(paths, " "); got != "$.a[*].email" {
 		t.Errorf("paths %q", got)
+	}
+}
+
+// A huge value is searched in its first maxWithin bytes only: an email
+// there is found, one after it is not (the detectors sample values).
+func TestDetectHugeValue(t *testing.T) {
+	pad := bytes.Repeat([]byte("lorem ipsum "), maxWithin/12+1)
+	head := append([]byte("contact ann.smith@corp.test please "), pad...)
+	if got := Detect(head); got != "text with email" {
+		t.Errorf("email at the start of %d bytes: %q", len(head), got)
+	}
+	tail := append(append([]byte{}, pad...), " ann.smith@corp.test"...)
+	if got := Detect(tail); got != "" {
+		t.Errorf("email after the first %d bytes: %q, want it outside the sample", maxWithin, got)
 	}
 }
