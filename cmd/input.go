@@ -67,6 +67,7 @@ func openInput(path string, stdin io.Reader, command string, hashed bool) (*inpu
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 			in.size = st.Size() // stdin redirected from a file: a percentage
 		}
+		growPipe(f) // pg_dump | anondump: fewer wake-ups of both sides
 	}
 	if path != "" && path != "-" {
 		in.name, in.path = path, path

@@ -82,6 +82,8 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		out, commit, abort = w, c, a
 	} else if isTerminal(stdout) {
 		return configError(errors.New("refusing to write a dump to a terminal; redirect the output or use -o FILE"))
+	} else {
+		growPipe(stdout)
 	}
 	written := &countingWriter{w: out}
 	if o.report != "" {
