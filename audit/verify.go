@@ -227,6 +227,7 @@ func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpst
 	defer rc.Close()
 	p := &walkPass{v: v, side: side, name: name, field: field}
 	_, err = dumpstream.Walk(rc, p, dumpstream.Options{Name: name, AnySQL: v.opt.AnySQL})
+	p.flushText()
 	// The pass's buffers (a huge row's, say) go back to the system before
 	// the next pass grows its own.
 	debug.FreeOSMemory()
@@ -241,6 +242,10 @@ type walkPass struct {
 	name    string
 	field   func(t *dumpstream.Table, col int, value []byte)
 	inBlock bool // between Block and EndBlock: Raw gets rows, not text
+	// carry is text outside table data not yet searched: the walk hands
+	// a long line over in pieces, and a value cut by a piece boundary must
+	// still be found whole.
+	carry []byte
 
 	// The block being read.
 	t      *dumpstream.Table
@@ -256,9 +261,54 @@ type walkPass struct {
 
 func (p *walkPass) Raw(b []byte) error {
 	if p.side == 1 && !p.inBlock {
-		p.v.searchText(b, "outside table data")
+		p.text(b)
 	}
 	return nil
+}
+
+// maxCarry bounds the unfinished line [walkPass.text] holds.
+const maxCarry = 1 << 20
+
+// text searches text outside table data line by line, whatever pieces it
+// comes in. An unfinished line is carried over; one longer than maxCarry
+// is searched as far as it goes, and the tokens of its last maxLen+1
+// bytes are kept to be searched again with what follows, so no value is
+// missed at a boundary (a value found twice is still one candidate).
+func (p *walkPass) text(b []byte) {
+	if len(p.carry) == 0 && len(b) > 0 && b[len(b)-1] == '\n' {
+		p.v.searchText(b, "outside table data")
+		return
+	}
+	p.carry = append(p.carry, b...)
+	if nl := bytes.LastIndexByte(p.carry, '\n'); nl >= 0 {
+		p.v.searchText(p.carry[:nl+1], "outside table data")
+		p.carry = append(p.carry[:0], p.carry[nl+1:]...)
+	}
+	if len(p.carry) <= maxCarry+p.v.maxLen {
+		return
+	}
+	p.v.searchText(p.carry, "outside table data")
+	// Runs that start before `from` and go on are longer than any
+	// original value. Keep from the first token start at or after it; with
+	// none, keep the tail of that one token, which stays too long to test.
+	from := len(p.carry) - p.v.maxLen - 1
+	cut := from
+	for cut < len(p.carry) && !separator[p.carry[cut-1]] {
+		cut++
+	}
+	if cut == len(p.carry) {
+		cut = from
+	}
+	p.carry = append(p.carry[:0], p.carry[cut:]...)
+}
+
+// flushText searches what text is still carried (a last line without its
+// line break, or text before a COPY block).
+func (p *walkPass) flushText() {
+	if len(p.carry) > 0 {
+		p.v.searchText(p.carry, "outside table data")
+		p.carry = p.carry[:0]
+	}
 }
 
 func (p *walkPass) Constraint(k dumpstream.Constraint) error {
@@ -270,6 +320,7 @@ func (p *walkPass) Constraint(k dumpstream.Constraint) error {
 
 // Block decides what of a block's rows the pass needs.
 func (p *walkPass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
+	p.flushText()
 	p.inBlock = true
 	t, v := b.Table, p.v
 	tr := v.rs.RuleFor(t)
