@@ -21,8 +21,10 @@ type rowWorker struct {
 	rewritten, nulls []int64
 	filter           RowFilter
 	first            int      // fields before the columns (1 with OIDs)
-	fields           [][]byte // the row's fields, for the filter
-	dropped          int64    // rows the filter dropped
+	fields           [][]byte // the row's fields, for the filter and row readers
+	readers          []RowReader
+	readersSet       bool  // whether readers was computed
+	dropped          int64 // rows the filter dropped
 	// stream, when set, receives the row as it is built once a field is
 	// huge: the part of the row before it, then the field in pieces
 	// (a failed row may then be written in part; its ruled fields never
@@ -80,13 +82,26 @@ func (w *rowWorker) appendRow(dst, line []byte) ([]byte, error) {
 	if nf != w.nfields {
 		return dst, &rowError{msg: fmt.Sprintf("row has %d fields, the COPY statement at line %d lists %d columns", nf, w.copyLine, w.nfields)}
 	}
-	if w.filter != nil {
+	if !w.readersSet {
+		w.readersSet = true
+		for _, cr := range w.rw {
+			if rr, ok := cr.(RowReader); ok {
+				w.readers = append(w.readers, rr)
+			}
+		}
+	}
+	if w.filter != nil || len(w.readers) > 0 {
 		fields := w.fields[:0]
 		for i := w.first; i < nf; i++ {
 			fields = append(fields, body[offs[i]:offs[i+1]-1])
 		}
 		w.fields = fields
-		keep, err := w.filter.Keep(fields)
+		for _, rr := range w.readers {
+			rr.SetRow(fields)
+		}
+	}
+	if w.filter != nil {
+		keep, err := w.filter.Keep(w.fields)
 		if err != nil {
 			return dst, &rowError{msg: err.Error()}
 		}

@@ -128,6 +128,15 @@ type ColumnRewriter interface {
 	Rewrite(dst, value []byte, null bool) (out []byte, outNull bool, err error)
 }
 
+// RowReader is implemented by a [ColumnRewriter] that needs the other
+// fields of the row it rewrites (a rule whose cases test other columns).
+// Before the row's first Rewrite, SetRow is given the row's raw COPY
+// fields (not decoded; `\N` is NULL), one per table column, valid only
+// until the row is rewritten; the rewriter must not retain them longer.
+type RowReader interface {
+	SetRow(fields [][]byte)
+}
+
 // Transformer decides how each COPY block is rewritten.
 type Transformer interface {
 	// Table is called once per COPY block, before its first row, with the

@@ -124,6 +124,31 @@ type ColumnRule struct {
 	Length    int
 	Keep      int
 	Char      string
+	// Cases, when set, make the rule a list of cases (Transform is
+	// "cases", Def nil): the first whose When holds on the row's original
+	// values applies; the last has no When.
+	Cases []*Case
+}
+
+// Case is one case of a column rule given as a list.
+type Case struct {
+	Pos     Pos    // of the list item
+	When    string // "" for the last case
+	WhenPos Pos
+	Rule    *ColumnRule // Kept, or with Def
+}
+
+// Rules returns the transformer rules of c: c itself, or the rules of its
+// cases.
+func (c *ColumnRule) Rules() []*ColumnRule {
+	if c.Cases == nil {
+		return []*ColumnRule{c}
+	}
+	rs := make([]*ColumnRule, len(c.Cases))
+	for i, cs := range c.Cases {
+		rs[i] = cs.Rule
+	}
+	return rs
 }
 
 // Load reads and validates a rules file. name is used in messages.
@@ -335,60 +360,150 @@ func (l *loader) columns(t *TableRule, n *yaml.Node) {
 			return
 		}
 		byName[c.Column] = c
-		var tpos *yaml.Node
-		switch v.Kind {
-		case yaml.ScalarNode:
-			c.Transform, tpos = v.Value, v
-		case yaml.MappingNode:
-			opts := map[string]*yaml.Node{}
-			badTransform := false
-			l.mapping(v, path, []string{"transform", "domain", "unique", "value", "length", "keep", "char"}, func(k, v *yaml.Node) {
-				if v.Kind != yaml.ScalarNode {
-					l.errs.add(l.pos(v), path, "%s must be a single value", k.Value)
-					badTransform = badTransform || k.Value == "transform"
+		if v.Kind == yaml.SequenceNode {
+			if l.cases(c, path, v) {
+				t.Columns = append(t.Columns, c)
+			}
+			return
+		}
+		if l.rule(c, path, v, nil) {
+			t.Columns = append(t.Columns, c)
+		}
+	})
+}
+
+// cases reads a column rule given as a list of cases: every case but the
+// last has a `when:`, the last has none.
+func (l *loader) cases(c *ColumnRule, path string, n *yaml.Node) bool {
+	c.Transform = "cases"
+	if len(n.Content) == 0 {
+		l.errs.add(l.pos(n), path, "a list of cases must not be empty; its last case, without `when:`, applies to the other rows")
+		return false
+	}
+	ok := true
+	for i, item := range n.Content {
+		last := i == len(n.Content)-1
+		cs := &Case{Pos: l.pos(item), Rule: &ColumnRule{Pos: l.pos(item), Column: c.Column}}
+		var when *yaml.Node
+		ruleOK := l.rule(cs.Rule, path, item, &when)
+		if !ruleOK {
+			ok = false
+		}
+		if when != nil {
+			cs.When, cs.WhenPos = when.Value, l.pos(when)
+			if _, err := parseWhere(when.Value); err != nil {
+				we := err.(*whereError)
+				l.errs.add(l.pos(when), path, "when: %s (at character %d of the condition)", we.msg, we.pos+1)
+				ok = false
+			}
+		}
+		switch {
+		case last && when != nil:
+			l.errs.add(cs.Pos, path, "the last case has a `when:`: a list of cases needs a last case without one, for the rows no condition matches (add `- keep` or a transformer)")
+			ok = false
+		case !last && when == nil:
+			l.errs.add(cs.Pos, path, "case %d of %d has no `when:`: only the last case may go without one (the cases after it could never apply)", i+1, len(n.Content))
+			ok = false
+		}
+		if ruleOK {
+			c.Cases = append(c.Cases, cs)
+		}
+	}
+	return ok
+}
+
+// rule reads one transformer rule (a name, or a mapping with
+// `transform:` and options) into c. With when non-nil it reads a case:
+// the mapping may also have `when:`, and `keep: true` alone keeps the
+// value.
+func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node) bool {
+	var tpos *yaml.Node
+	switch v.Kind {
+	case yaml.ScalarNode:
+		c.Transform, tpos = v.Value, v
+	case yaml.MappingNode:
+		opts := map[string]*yaml.Node{}
+		badTransform := false
+		known := []string{"transform", "domain", "unique", "value", "length", "keep", "char"}
+		if when != nil {
+			known = append(known, "when")
+		}
+		before := len(*l.errs)
+		l.mapping(v, path, known, func(k, v *yaml.Node) {
+			if v.Kind != yaml.ScalarNode {
+				l.errs.add(l.pos(v), path, "%s must be a single value", k.Value)
+				badTransform = badTransform || k.Value == "transform"
+				return
+			}
+			if k.Value == "when" {
+				if v.Value == "" {
+					l.errs.add(l.pos(v), path, "when must be a condition, like \"deleted_at IS NOT NULL\"")
 					return
 				}
-				opts[k.Value] = v
-			})
-			tn := opts["transform"]
-			if badTransform {
+				*when = v
 				return
 			}
-			if tn == nil {
-				l.errs.add(l.pos(v), path, "missing `transform:`; known transformers: %s", strings.Join(fakers.Names(), ", "))
-				return
+			opts[k.Value] = v
+		})
+		if badTransform || len(*l.errs) > before {
+			return false
+		}
+		tn := opts["transform"]
+		if tn == nil && when != nil && opts["keep"] != nil {
+			// `{when: …, keep: true}`: the case keeps the value.
+			b, ok := boolValue(opts["keep"])
+			switch {
+			case !ok || !b:
+				l.errs.add(l.pos(opts["keep"]), path, "keep in a case must be true (it keeps the value); for another rule use `transform:`")
+				return false
+			case len(opts) > 1:
+				l.errs.add(l.pos(v), path, "a case that keeps the value takes no options besides `when:`")
+				return false
 			}
-			c.Transform, tpos = tn.Value, tn
-			if tn.Value == "keep" && len(opts) > 1 {
-				l.errs.add(l.pos(v), path, "keep takes no options")
-				return
+			c.Transform, c.Kept = "keep", true
+			return true
+		}
+		if tn == nil {
+			msg := "missing `transform:`; known transformers: %s"
+			if when != nil {
+				msg = "missing `transform:` (or `keep: true`); known transformers: %s"
 			}
-			if tn.Value != "keep" {
-				l.options(c, path, opts)
-			}
-		default:
-			l.errs.add(l.pos(v), path, "a column rule is a transformer name or a mapping with `transform:`")
-			return
+			l.errs.add(l.pos(v), path, msg, strings.Join(fakers.Names(), ", "))
+			return false
 		}
-		if c.Transform == "keep" {
-			c.Kept = true
-			t.Columns = append(t.Columns, c)
-			return
+		c.Transform, tpos = tn.Value, tn
+		if tn.Value == "keep" && len(opts) > 1 {
+			l.errs.add(l.pos(v), path, "keep takes no options")
+			return false
 		}
-		def, ok := fakers.Lookup(c.Transform)
-		if !ok {
-			l.errs.add(l.pos(tpos), path, "unknown transformer %q%s", c.Transform, didYouMean(c.Transform, append(fakers.Names(), "keep")))
-			return
+		if tn.Value != "keep" {
+			l.options(c, path, opts)
 		}
-		c.Def = def
-		if def.Keyed && c.Domain == "" {
-			c.Domain = def.Name
+	default:
+		msg := "a column rule is a transformer name, a mapping with `transform:`, or a list of cases"
+		if when != nil {
+			msg = "a case is a transformer name, `keep`, or a mapping with `when:` and `transform:` or `keep: true`"
 		}
-		if c.uniqueSet != nil && *c.uniqueSet && !def.Unique {
-			l.errs.add(l.pos(tpos), path, "%s cannot guarantee unique values; use a transformer that can (email, username, uuid, hash, ...)", def.Name)
-		}
-		t.Columns = append(t.Columns, c)
-	})
+		l.errs.add(l.pos(v), path, "%s", msg)
+		return false
+	}
+	if c.Transform == "keep" {
+		c.Kept = true
+		return true
+	}
+	def, ok := fakers.Lookup(c.Transform)
+	if !ok {
+		l.errs.add(l.pos(tpos), path, "unknown transformer %q%s", c.Transform, didYouMean(c.Transform, append(fakers.Names(), "keep")))
+		return false
+	}
+	c.Def = def
+	if def.Keyed && c.Domain == "" {
+		c.Domain = def.Name
+	}
+	if c.uniqueSet != nil && *c.uniqueSet && !def.Unique {
+		l.errs.add(l.pos(tpos), path, "%s cannot guarantee unique values; use a transformer that can (email, username, uuid, hash, ...)", def.Name)
+	}
+	return true
 }
 
 func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node) {
@@ -459,14 +574,16 @@ func (l *loader) domains(rs *Rules) {
 	byDomain := map[string][]member{}
 	var names []string
 	for _, t := range rs.Tables {
-		for _, c := range t.Columns {
-			if c.Def == nil || c.Domain == "" {
-				continue
+		for _, col := range t.Columns {
+			for _, c := range col.Rules() {
+				if c.Def == nil || c.Domain == "" {
+					continue
+				}
+				if _, ok := byDomain[c.Domain]; !ok {
+					names = append(names, c.Domain)
+				}
+				byDomain[c.Domain] = append(byDomain[c.Domain], member{t, c})
 			}
-			if _, ok := byDomain[c.Domain]; !ok {
-				names = append(names, c.Domain)
-			}
-			byDomain[c.Domain] = append(byDomain[c.Domain], member{t, c})
 		}
 	}
 	sort.Strings(names)

@@ -161,10 +161,18 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 		if cr.Kept {
 			continue
 		}
-		rw, err := p.column(cr, t.Columns[i])
-		if err != nil {
-			errs.add(cr.Pos, path, "%v", err)
-			continue
+		var rw dumpstream.ColumnRewriter
+		if cr.Cases != nil {
+			var ok bool
+			if rw, ok = p.cases(cr, t, i, names, path, &errs); !ok {
+				continue
+			}
+		} else {
+			var err error
+			if rw, err = p.column(cr, t.Columns[i]); err != nil {
+				errs.add(cr.Pos, path, "%v", err)
+				continue
+			}
 		}
 		plan.Columns[i], plan.Labels[i], rewrites = rw, cr.Transform, true
 		if t.Columns[i].Type == nil {
@@ -318,6 +326,79 @@ func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnR
 		return &arrayRewriter{fn: fn}, nil
 	}
 	return &scalarRewriter{fn: fn}, nil
+}
+
+// cases builds the rewriter of a column ruled by a list of cases,
+// adding its problems to errs.
+func (p *Plan) cases(cr *ColumnRule, t *dumpstream.Table, col int, names []string, path string, errs *ErrorList) (dumpstream.ColumnRewriter, bool) {
+	cw := &caseRewriter{rws: make([]dumpstream.ColumnRewriter, len(cr.Cases))}
+	ok := true
+	for i, cs := range cr.Cases {
+		if cs.When != "" {
+			f, err := compileCondition(cs.When, names)
+			if err != nil {
+				errs.add(cs.WherePosOr(), path, "when: %v", err)
+				ok = false
+			}
+			cw.conds = append(cw.conds, f)
+		}
+		if cs.Rule.Kept {
+			if cs.When != "" && p.record != nil {
+				p.record(Problem{Kind: "case", Table: t.QualifiedName(), Column: cr.Column, Line: t.Line, Rule: cs.Pos.String(),
+					Message: fmt.Sprintf("%s is kept (not rewritten) when %s", cr.Column, cs.When)})
+			}
+			continue
+		}
+		rw, err := p.column(cs.Rule, t.Columns[col])
+		if err != nil {
+			errs.add(cs.Pos, path, "case %d: %v", i+1, err)
+			ok = false
+			continue
+		}
+		cw.rws[i] = rw
+	}
+	return cw, ok
+}
+
+// WherePosOr returns the position of the case's `when:`, or of the case.
+func (cs *Case) WherePosOr() Pos {
+	if cs.WhenPos.Line > 0 {
+		return cs.WhenPos
+	}
+	return cs.Pos
+}
+
+// caseRewriter rewrites a column by the first case whose condition holds
+// on the row's original fields (see [dumpstream.RowReader]); a nil
+// rewriter keeps the value.
+type caseRewriter struct {
+	conds  []*rowFilter                // one per case but the last
+	rws    []dumpstream.ColumnRewriter // one per case
+	fields [][]byte
+}
+
+func (c *caseRewriter) SetRow(fields [][]byte) { c.fields = fields }
+
+func (c *caseRewriter) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
+	k := len(c.conds)
+	for i, f := range c.conds {
+		ok, err := f.holds(c.fields)
+		if err != nil {
+			return dst, false, err
+		}
+		if ok {
+			k = i
+			break
+		}
+	}
+	rw := c.rws[k]
+	if rw == nil {
+		if null {
+			return dst, true, nil
+		}
+		return append(dst, value...), false, nil
+	}
+	return rw.Rewrite(dst, value, null)
 }
 
 // TargetOf maps a column type to a faker target. For element-wise array
@@ -520,7 +601,17 @@ func indexOf(list []string, s string) int {
 // columns are names (parsed again for each block and worker: the column
 // positions differ between partitions, and a filter is not shared).
 func compileWhere(tr *TableRule, names []string) (*rowFilter, error) {
-	c, err := parseWhere(tr.Where)
+	f, err := compileCondition(tr.Where, names)
+	if err != nil {
+		return nil, fmt.Errorf("where: %w", err)
+	}
+	return f, nil
+}
+
+// compileCondition compiles a condition of the where: language against
+// the table's column names.
+func compileCondition(s string, names []string) (*rowFilter, error) {
+	c, err := parseWhere(s)
 	if err != nil {
 		return nil, err
 	}
@@ -530,7 +621,7 @@ func compileWhere(tr *TableRule, names []string) (*rowFilter, error) {
 		}
 		o.idx = indexOf(names, o.column)
 		if o.idx < 0 {
-			return nil, fmt.Errorf("where: the dump's table has no column %q%s; its columns are: %s",
+			return nil, fmt.Errorf("the dump's table has no column %q%s; its columns are: %s",
 				o.column, didYouMean(o.column, names), strings.Join(names, ", "))
 		}
 	}

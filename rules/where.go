@@ -520,13 +520,23 @@ type rowFilter struct {
 }
 
 func (f *rowFilter) Keep(fields [][]byte) (bool, error) {
+	ok, err := f.holds(fields)
+	if err != nil {
+		return false, fmt.Errorf("where: %v", err)
+	}
+	return ok, nil
+}
+
+// holds reports whether the condition is true (not false or unknown) on
+// the row's raw fields.
+func (f *rowFilter) holds(fields [][]byte) (bool, error) {
 	f.rv.fields, f.rv.err = fields, nil
 	for i := range f.rv.done {
 		f.rv.done[i] = false
 	}
 	ok := f.c.eval(&f.rv) == yes
 	if f.rv.err != nil {
-		return false, fmt.Errorf("where: %v", f.rv.err)
+		return false, f.rv.err
 	}
 	return ok, nil
 }
