@@ -146,3 +146,29 @@ func TestCasesChecker(t *testing.T) {
 		t.Errorf("warning = %+v", w)
 	}
 }
+
+// TestCasesUniqueKey: a column in a unique key whose cases all keep
+// values unique passes check; one case that can collide is reported.
+func TestCasesUniqueKey(t *testing.T) {
+	for _, tc := range []struct {
+		email string
+		want  bool
+	}{
+		{"\n        - {when: \"role = 'admin'\", keep: true}\n        - {transform: email, unique: true}", false},
+		{"\n        - {when: \"deleted_at IS NOT NULL\", transform: set_null}\n        - {transform: email, unique: true}", false},
+		{"\n        - {when: \"deleted_at IS NOT NULL\", transform: full_name}\n        - {transform: email, unique: true}", true},
+	} {
+		c := rules.NewChecker(mustParse(t, "version: 1\ntables:\n  users:\n    columns:\n      id: keep\n      role: keep\n      deleted_at: keep\n      email:"+tc.email+"\n"))
+		tbl := &dumpstream.Table{Schema: "public", Name: "users", Typed: true, Line: 9,
+			Columns: []dumpstream.Column{col("id", "int4"), col("role", "text"), col("deleted_at", "timestamptz"), col("email", "text")}}
+		if err := c.Table(tbl); err != nil {
+			t.Fatal(err)
+		}
+		c.EndTable(tbl, 6)
+		c.Constraint(dumpstream.Constraint{Kind: dumpstream.Unique, Table: [2]string{"public", "users"}, Columns: []string{"email"}, Line: 20})
+		problems, _ := c.Problems()
+		if got := len(problems) == 1 && problems[0].Kind == "unique" && strings.Contains(problems[0].Message, "one of its cases"); got != tc.want || !tc.want && len(problems) != 0 {
+			t.Errorf("%s: problems %v", tc.email, problems)
+		}
+	}
+}

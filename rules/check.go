@@ -192,6 +192,9 @@ func (c *Checker) constraint(k dumpstream.Constraint, db string) {
 			if cr.Transform == "set_null" && k.Kind == dumpstream.PrimaryKey {
 				msg = fmt.Sprintf("%s is in a primary key, which cannot be NULL; set_null would fail the restore", cr.Column)
 			}
+			if cr.Cases != nil {
+				msg = fmt.Sprintf("%s is in a %s, but one of its cases can give two rows the same value and fail the restore; give every case that rewrites it a rule that keeps values unique (unique: true)", cr.Column, what)
+			}
 			c.add(Problem{Kind: "unique", Table: table, Column: cr.Column, Line: k.Line, Rule: cr.Pos.String(), Message: msg})
 		}
 	case dumpstream.ForeignKey:
@@ -246,6 +249,16 @@ func filterBreaks(rs *Rules, kt, rt *dumpstream.Table, seen bool) *TableRule {
 
 // uniqueSafe reports whether a rule keeps distinct values distinct.
 func uniqueSafe(cr *ColumnRule, kind string) bool {
+	if cr.Cases != nil {
+		// Each case must be: a kept case keeps distinct originals
+		// distinct (and fakes are not taken to equal real values).
+		for _, cs := range cr.Cases {
+			if !cs.Rule.Kept && !uniqueSafe(cs.Rule, kind) {
+				return false
+			}
+		}
+		return true
+	}
 	switch {
 	case cr.Unique:
 		return true
