@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/anondump/anondump/dumpstream"
@@ -104,5 +105,80 @@ func TestCasesNoAllocs(t *testing.T) {
 	})
 	if n != 0 {
 		t.Errorf("%v allocations per run of 3 rows, want 0", n)
+	}
+}
+
+const benchTemplate = `version: 1
+tables:
+  users:
+    columns:
+      id: keep
+      role: keep
+      deleted_at: keep
+      first_name: first_name
+      last_name: last_name
+      email:
+        - {when: "deleted_at IS NOT NULL", template: "erased-{{.id}}@example.invalid"}
+        - {template: "{{.first_name | lower}}.{{.last_name | lower}}.{{hash .id}}@example.com"}
+`
+
+// BenchmarkTemplates: an email built from the fake names and a keyed hash,
+// with a case for soft-deleted rows, against the names alone.
+func BenchmarkTemplates(b *testing.B) {
+	dump := casesBenchDump(8 << 20)
+	for _, bc := range []struct{ name, rules string }{
+		{"names", benchTemplate[:strings.Index(benchTemplate, "      email:")] + "      email: keep\n"},
+		{"template", benchTemplate},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			rs, err := rules.Parse([]byte(bc.rules), "bench.yaml")
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(dump)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := dumpstream.Rewrite(io.Discard, bytes.NewReader(dump), rules.NewPlan(rs, fakers.NewKey([]byte("bench-key"))), dumpstream.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestTemplateNoAllocs: rendering a row's templates allocates nothing once
+// the buffers have grown.
+func TestTemplateNoAllocs(t *testing.T) {
+	p := rules.NewPlan(mustParse(t, benchTemplate), fakers.NewKey([]byte("k")))
+	tbl := &dumpstream.Table{Schema: "public", Name: "users", Typed: true,
+		Columns: []dumpstream.Column{col("id", "int8"), col("role", "text"), col("deleted_at", "timestamptz"), col("email", "text"), col("first_name", "text"), col("last_name", "text")}}
+	plan, err := p.Table(tbl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := [][][]byte{
+		{[]byte("1"), []byte("admin"), []byte("2024-01-01 00:00:00+00"), []byte("a@b.test"), []byte("Ann"), []byte("Lee")},
+		{[]byte("2"), []byte("user"), []byte(`\N`), []byte("b@b.test"), []byte("Bo\\tb"), []byte("Smith")},
+	}
+	dst := make([]byte, 0, 256)
+	row := func() {
+		for _, r := range rows {
+			for _, cr := range plan.Columns {
+				if rr, ok := cr.(dumpstream.RowReader); ok {
+					rr.SetRow(r)
+				}
+			}
+			for i, cr := range plan.Columns {
+				if cr != nil {
+					if _, _, err := cr.Rewrite(dst[:0], r[i], false); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+	}
+	row()
+	if n := testing.AllocsPerRun(100, row); n != 0 {
+		t.Errorf("%v allocations per run of 2 rows, want 0", n)
 	}
 }

@@ -124,6 +124,11 @@ type ColumnRule struct {
 	Length    int
 	Keep      int
 	Char      string
+	// Template, when set, is the rule's text/template (Transform is
+	// "template", Def nil); NullRender: `null: render`.
+	Template    string
+	TemplatePos Pos
+	NullRender  bool
 	// Cases, when set, make the rule a list of cases (Transform is
 	// "cases", Def nil): the first whose When holds on the row's original
 	// values applies; the last has no When.
@@ -424,7 +429,7 @@ func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node
 	case yaml.MappingNode:
 		opts := map[string]*yaml.Node{}
 		badTransform := false
-		known := []string{"transform", "domain", "unique", "value", "length", "keep", "char"}
+		known := []string{"transform", "template", "null", "domain", "unique", "value", "length", "keep", "char"}
 		if when != nil {
 			known = append(known, "when")
 		}
@@ -449,6 +454,13 @@ func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node
 			return false
 		}
 		tn := opts["transform"]
+		if tp := opts["template"]; tp != nil {
+			return l.template(c, path, v, tp, opts)
+		}
+		if opts["null"] != nil {
+			l.errs.add(l.pos(opts["null"]), path, "null: is an option of template:")
+			return false
+		}
 		if tn == nil && when != nil && opts["keep"] != nil {
 			// `{when: …, keep: true}`: the case keeps the value.
 			b, ok := boolValue(opts["keep"])
@@ -464,9 +476,9 @@ func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node
 			return true
 		}
 		if tn == nil {
-			msg := "missing `transform:`; known transformers: %s"
+			msg := "missing `transform:` (or `template:`); known transformers: %s"
 			if when != nil {
-				msg = "missing `transform:` (or `keep: true`); known transformers: %s"
+				msg = "missing `transform:` (or `template:`, or `keep: true`); known transformers: %s"
 			}
 			l.errs.add(l.pos(v), path, msg, strings.Join(fakers.Names(), ", "))
 			return false
@@ -502,6 +514,32 @@ func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node
 	}
 	if c.uniqueSet != nil && *c.uniqueSet && !def.Unique {
 		l.errs.add(l.pos(tpos), path, "%s cannot guarantee unique values; use a transformer that can (email, username, uuid, hash, ...)", def.Name)
+	}
+	return true
+}
+
+// template reads `{template: "…", null: keep|render}`.
+func (l *loader) template(c *ColumnRule, path string, v, tp *yaml.Node, opts map[string]*yaml.Node) bool {
+	for name, o := range opts {
+		if name != "template" && name != "null" {
+			l.errs.add(l.pos(o), path, "template: takes no option %q (only null: keep|render); a template writes its text, with no transformer", name)
+			return false
+		}
+	}
+	if _, err := compileTemplate(tp.Value, nil); err != nil {
+		l.errs.add(l.pos(tp), path, "template: %v", err)
+		return false
+	}
+	c.Transform, c.Template, c.TemplatePos = "template", tp.Value, l.pos(tp)
+	if n := opts["null"]; n != nil {
+		switch n.Value {
+		case "keep":
+		case "render":
+			c.NullRender = true
+		default:
+			l.errs.add(l.pos(n), path, "null must be keep (a NULL value stays NULL, the default) or render (the template is written for it too)")
+			return false
+		}
 	}
 	return true
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -34,6 +35,106 @@ type Plan struct {
 	broken []brokenKey
 	// record, set by a Checker, receives the warnings as problems.
 	record func(Problem)
+	tc     *tableCompile // while a table is compiled
+}
+
+// tableCompile is what the templates of the table being compiled share.
+type tableCompile struct {
+	ctx   *rowContext
+	names []string
+	deps  map[int][]int // templated column → the columns its templates name
+}
+
+// wire makes the columns of a table with templates compute their values
+// through the row context, so that a template sees its columns' values
+// after their rules, each computed once per row.
+func (tc *tableCompile) wire(cols []dumpstream.ColumnRewriter) {
+	copy(tc.ctx.rws, cols)
+	for _, rw := range cols {
+		if rr, ok := rw.(dumpstream.RowReader); ok {
+			tc.ctx.inner = append(tc.ctx.inner, rr)
+		}
+	}
+	lead := true
+	for i, rw := range cols {
+		if rw == nil {
+			continue
+		}
+		if lead {
+			cols[i], lead = &ctxLead{ctxColumn{tc.ctx, i}}, false
+		} else {
+			cols[i] = &ctxColumn{tc.ctx, i}
+		}
+	}
+}
+
+// templateCycle returns a cycle of templated columns as "a → b → a", or "".
+func templateCycle(deps map[int][]int, names []string) string {
+	state := map[int]int{} // 1 on the path, 2 done
+	var path []int
+	var visit func(i int) []int
+	visit = func(i int) []int {
+		switch state[i] {
+		case 1:
+			k := slices.Index(path, i)
+			return append(slices.Clone(path[k:]), i)
+		case 2:
+			return nil
+		}
+		state[i] = 1
+		path = append(path, i)
+		for _, d := range deps[i] {
+			if c := visit(d); c != nil {
+				return c
+			}
+		}
+		path = path[:len(path)-1]
+		state[i] = 2
+		return nil
+	}
+	keys := slices.Sorted(maps.Keys(deps))
+	for _, i := range keys {
+		if c := visit(i); c != nil {
+			parts := make([]string, len(c))
+			for j, k := range c {
+				parts[j] = names[k]
+			}
+			return strings.Join(parts, " → ")
+		}
+	}
+	return ""
+}
+
+// template builds the rewriter of a template rule on column col.
+func (p *Plan) template(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnRewriter, error) {
+	tc := p.tc
+	ct, err := compileTemplate(cr.Template, tc.names)
+	if err != nil {
+		return nil, fmt.Errorf("template: %v", err)
+	}
+	target := TargetOf(col.Type, false)
+	if target.Class != fakers.ClassText && target.Class != fakers.ClassUnknown {
+		return nil, fmt.Errorf("a template writes text, and %s is %s; use a transformer", col.Name, target.Type)
+	}
+	if target.MaxLen > 0 && ct.literal > target.MaxLen {
+		return nil, fmt.Errorf("the template's literal text alone is %d characters, longer than %s (%s)", ct.literal, col.Name, target.Type)
+	}
+	i := indexOf(tc.names, col.Name)
+	for _, r := range ct.refs {
+		if !slices.Contains(tc.deps[i], r) {
+			tc.deps[i] = append(tc.deps[i], r)
+		}
+	}
+	if _, ok := tc.deps[i]; !ok {
+		tc.deps[i] = nil // a template naming no column is still wired
+	}
+	def, _ := fakers.Lookup("hash")
+	h, err := def.New(fakers.Params{PRF: p.key.Domain("template_hash"), Length: templateHashLength,
+		Target: fakers.Target{Class: fakers.ClassText, Type: "text"}})
+	if err != nil {
+		return nil, err
+	}
+	return &templateRewriter{ctx: tc.ctx, t: ct, render: cr.NullRender, maxLen: target.MaxLen, hash: h}, nil
 }
 
 // brokenKey is a foreign key from child into a table whose where: drops
@@ -140,6 +241,8 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 		}
 		return plan, nil // keep: true with a where: only the filter
 	}
+	p.tc = &tableCompile{ctx: newRowContext(len(t.Columns)), names: names, deps: map[int][]int{}}
+	defer func() { p.tc = nil }()
 	covered := make([]bool, len(t.Columns))
 	rewrites := false
 	var untyped []string
@@ -187,6 +290,14 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 		} else {
 			p.warn("untyped "+t.QualifiedName()+" "+t.Database, Problem{Kind: "untyped", Table: t.QualifiedName(), Line: t.Line, Rule: tr.Pos.String(),
 				Message: "rewritten without knowing its column types: " + msg + " make sure the transformers fit"}, tr.Path())
+		}
+	}
+	if len(errs) == 0 && len(p.tc.deps) > 0 {
+		if cycle := templateCycle(p.tc.deps, names); cycle != "" {
+			first := tr.Column(strings.SplitN(cycle, " → ", 2)[0])
+			errs.add(first.Pos, tr.Path(), "templates depend on each other in a cycle: %s; a template may name only columns whose value does not depend on it", cycle)
+		} else {
+			p.tc.wire(plan.Columns)
 		}
 	}
 	if err := errs.err(); err != nil {
@@ -301,6 +412,12 @@ func (p *Plan) uncovered(t *dumpstream.Table, cols []string, hasRule bool) (*dum
 
 // column builds the rewriter of one column.
 func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnRewriter, error) {
+	if cr.Template != "" {
+		if col.PartitionKey {
+			return nil, fmt.Errorf("%s is a partition key: rewriting it would send rows to another partition or fail the restore; remove the rule", col.Name)
+		}
+		return p.template(cr, col)
+	}
 	typ := col.Type
 	elementWise := typ != nil && typ.ArrayDims > 0 && cr.Def.Name != "set_null" && cr.Def.Name != "const"
 	target := TargetOf(typ, elementWise)
