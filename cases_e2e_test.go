@@ -88,3 +88,62 @@ func TestE2ECases(t *testing.T) {
 		t.Errorf("check: exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+const templateSchema = `CREATE TABLE users (
+    id integer PRIMARY KEY,
+    deleted_at date,
+    first_name text NOT NULL,
+    last_name text NOT NULL,
+    email character varying(120) NOT NULL UNIQUE
+);
+INSERT INTO users
+SELECT i, CASE WHEN i % 5 = 0 THEN date '2024-05-01' END, 'Realfirst' || i, 'Reallast' || i, 'person' || i || '@realmail.test'
+FROM generate_series(1, 300) i;
+`
+
+const templateRulesYAML = `version: 1
+tables:
+  users:
+    columns:
+      id: keep
+      deleted_at: keep
+      first_name: first_name
+      last_name: last_name
+      email:
+        - {when: "deleted_at IS NOT NULL", template: "erased-{{.id}}@example.invalid"}
+        - {template: "{{.first_name | lower}}.{{.last_name | lower}}.{{hash .id}}@example.com"}
+`
+
+// TestE2ETemplates: the email template matches the fake names of its row,
+// soft-deleted users get an erased address, the UNIQUE constraint holds
+// (the keyed hash) and the copy restores with ON_ERROR_STOP.
+func TestE2ETemplates(t *testing.T) {
+	p := requirePG(t)
+	dir := t.TempDir()
+	schema, rulesPath := filepath.Join(dir, "schema.sql"), filepath.Join(dir, "anon.yaml")
+	for f, s := range map[string]string{schema: templateSchema, rulesPath: templateRulesYAML} {
+		if err := os.WriteFile(f, []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dump := p.pgDump(t, p.loadedDB(t, schema))
+	safe := mustAnonymize(t, e2eKey, rulesPath, dump)
+	if strings.Contains(string(safe), "realmail") || strings.Contains(string(safe), "Realfirst") {
+		t.Fatal("an original value survived")
+	}
+	db := p.restore(t, safe)
+	if n := p.count(t, db, "SELECT count(*) FROM users"); n != 300 {
+		t.Fatalf("%d rows restored, want 300", n)
+	}
+	if n := p.count(t, db, "SELECT count(*) FROM users WHERE deleted_at IS NOT NULL AND email <> 'erased-' || id || '@example.invalid'"); n != 0 {
+		t.Errorf("%d soft-deleted users without the erased address", n)
+	}
+	const prefix = "lower(first_name) || '.' || lower(last_name) || '.'"
+	if n := p.count(t, db, "SELECT count(*) FROM users WHERE deleted_at IS NULL AND NOT (left(email, length("+prefix+")) = "+prefix+
+		" AND substr(email, length("+prefix+") + 1) ~ '^[0-9a-f]{12}@example\\.com$')"); n != 0 {
+		t.Errorf("%d active users whose email does not match their fake name", n)
+	}
+	if n := p.count(t, db, "SELECT count(DISTINCT first_name || ' ' || last_name) FROM users"); n < 50 {
+		t.Errorf("only %d distinct fake names", n)
+	}
+}
