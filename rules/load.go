@@ -433,6 +433,14 @@ func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node
 		if when != nil {
 			known = append(known, "when")
 		}
+		if when == nil {
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				if k := v.Content[i]; k.Value == "when" {
+					l.errs.add(l.pos(k), path, "when: belongs to a case: write the rule as a list of cases, the last without when: (- {when: \"…\", transform: …} then - keep)")
+					return false
+				}
+			}
+		}
 		before := len(*l.errs)
 		l.mapping(v, path, known, func(k, v *yaml.Node) {
 			if v.Kind != yaml.ScalarNode {
