@@ -178,7 +178,7 @@ func (c *Checker) constraint(k dumpstream.Constraint, db string) {
 		var weak []*ColumnRule
 		for _, col := range k.Columns {
 			cr := c.rewrite(kt, col)
-			if cr == nil || uniqueSafe(cr, k.Kind) {
+			if cr == nil || uniqueSafe(cr, k.Kind, func(r *ColumnRule) bool { return c.templateUnique(r, kt, db) }) {
 				return
 			}
 			weak = append(weak, cr)
@@ -247,13 +247,42 @@ func filterBreaks(rs *Rules, kt, rt *dumpstream.Table, seen bool) *TableRule {
 	return tr
 }
 
+// templateUnique reports whether a template's outputs are distinct on
+// distinct rows of table t: it ends in `hash .K` or is `.K` in literal
+// text, where K is kept and alone a primary key or unique key of t.
+func (c *Checker) templateUnique(r *ColumnRule, t *dumpstream.Table, db string) bool {
+	names := make([]string, len(t.Columns))
+	for i, col := range t.Columns {
+		names[i] = col.Name
+	}
+	ct, err := compileTemplate(r.Template, names)
+	if err != nil || len(names) == 0 {
+		return false
+	}
+	k := ct.uniqueColumn()
+	if k < 0 || c.rewrite(t, names[k]) != nil {
+		return false
+	}
+	for i, key := range c.keys {
+		if c.keyDB[i] == db && key.Table == [2]string{t.Schema, t.Name} && (key.Kind == dumpstream.PrimaryKey || key.Kind == dumpstream.Unique) &&
+			len(key.Columns) == 1 && key.Columns[0] == names[k] {
+			return true
+		}
+	}
+	return false
+}
+
 // uniqueSafe reports whether a rule keeps distinct values distinct.
-func uniqueSafe(cr *ColumnRule, kind string) bool {
+// A template is when templateOK says so.
+func uniqueSafe(cr *ColumnRule, kind string, templateOK func(*ColumnRule) bool) bool {
+	if cr.Template != "" {
+		return templateOK(cr)
+	}
 	if cr.Cases != nil {
 		// Each case must be: a kept case keeps distinct originals
 		// distinct (and fakes are not taken to equal real values).
 		for _, cs := range cr.Cases {
-			if !cs.Rule.Kept && !uniqueSafe(cs.Rule, kind) {
+			if !cs.Rule.Kept && !uniqueSafe(cs.Rule, kind, templateOK) {
 				return false
 			}
 		}

@@ -381,3 +381,31 @@ func (r *templateRewriter) eval(e *texpr, dst []byte) ([]byte, error) {
 	}
 	return dst, nil
 }
+
+// uniqueColumn returns the column whose distinct values keep the
+// template's outputs distinct, or -1: its last part that is not literal
+// text is `hash .K` (a fixed-length keyed hash) or, with only literal
+// text around it, `.K`.
+func (ct *compiledTemplate) uniqueColumn() int {
+	last := -1
+	for i, e := range ct.parts {
+		if e.kind != exprText {
+			last = i
+		}
+	}
+	if last < 0 {
+		return -1
+	}
+	switch e := ct.parts[last]; {
+	case e.kind == exprCall && e.fn == "hash" && e.arg.kind == exprColumn:
+		return e.arg.col
+	case e.kind == exprColumn:
+		for _, p := range ct.parts[:last] {
+			if p.kind != exprText {
+				return -1
+			}
+		}
+		return e.col
+	}
+	return -1
+}

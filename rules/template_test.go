@@ -187,3 +187,39 @@ func TestTemplateParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateUniqueKey: check accepts a template on a unique column when
+// it ends in the hash of a kept single-column key, or is such a key in
+// literal text; other templates are reported.
+func TestTemplateUniqueKey(t *testing.T) {
+	for _, tc := range []struct {
+		id, email string
+		want      bool // a problem
+	}{
+		{"keep", `{template: "{{.role | lower}}.{{hash .id}}@example.com"}`, false},
+		{"keep", "\n        - {when: \"role = 'x'\", template: \"erased-{{.id}}@example.invalid\"}\n        - {template: \"{{.role}}.{{hash .id}}@example.com\"}", false},
+		{"keep", `{template: "{{hash .role}}@example.com"}`, true},
+		{"keep", `{template: "{{.role}}{{.id}}"}`, true},
+		{"{transform: hash, length: 8}", `{template: "{{hash .id}}@example.com"}`, true},
+	} {
+		c := rules.NewChecker(mustParse(t, "version: 1\ntables:\n  users:\n    columns:\n      id: "+tc.id+"\n      role: keep\n      deleted_at: keep\n      email: "+tc.email+"\n"))
+		tbl := &dumpstream.Table{Schema: "public", Name: "users", Typed: true, Line: 9,
+			Columns: []dumpstream.Column{col("id", "int4"), col("role", "text"), col("deleted_at", "timestamptz"), col("email", "text")}}
+		if err := c.Table(tbl); err != nil {
+			t.Fatal(err)
+		}
+		c.EndTable(tbl, 6)
+		c.Constraint(dumpstream.Constraint{Kind: dumpstream.PrimaryKey, Table: [2]string{"public", "users"}, Columns: []string{"id"}, Line: 20})
+		c.Constraint(dumpstream.Constraint{Kind: dumpstream.Unique, Table: [2]string{"public", "users"}, Columns: []string{"email"}, Line: 21})
+		problems, _ := c.Problems()
+		var emailProblems int
+		for _, p := range problems {
+			if p.Kind == "unique" && p.Column == "email" {
+				emailProblems++
+			}
+		}
+		if got := emailProblems > 0; got != tc.want {
+			t.Errorf("id %s, email %s: problems %v", tc.id, tc.email, problems)
+		}
+	}
+}
