@@ -269,3 +269,33 @@ func BenchmarkPattern(b *testing.B) {
 		})
 	}
 }
+
+// FuzzRegexReplace: any pattern, replacement and value either is refused
+// when compiled, or gives a deterministic output within the column's
+// length, never a panic.
+func FuzzRegexReplace(f *testing.F) {
+	f.Add(`(\d{3})-(\d{4})`, `$1-\d\d\d\d`, "call 555-1234", 0)
+	f.Add(`(?P<u>[^@]+)@(.*)`, `${u}\w\W$$\\@$2`, "a@b", 5)
+	f.Add(`x*`, `\d`, "axxb", 2)
+	f.Add(`^`, `$0`, "\xff\xfe", 1)
+	f.Fuzz(func(t *testing.T, pattern, replace, in string, max int) {
+		if max < 0 || max > 1000 {
+			return
+		}
+		fn, err := mustDef("regex_replace").New(Params{
+			PRF: testKey.Domain("regex_replace"), Pattern: pattern, Replace: replace,
+			Target: Target{Class: ClassText, MaxLen: max},
+		})
+		if err != nil {
+			return
+		}
+		a, null := fn.Append(nil, []byte(in))
+		b, _ := fn.Append([]byte("prefix"), []byte(in))
+		if null || string(b) != "prefix"+string(a) {
+			t.Fatalf("outputs %q and %q (null %v)", a, b, null)
+		}
+		if max > 0 && utf8.RuneCount(a) > max {
+			t.Fatalf("%d characters in a column of %d", utf8.RuneCount(a), max)
+		}
+	})
+}
