@@ -26,8 +26,8 @@ func init() {
 		},
 		&Def{
 			Name:    "mask",
-			Summary: "the input with all but the last keep characters replaced by char",
-			Options: []string{"keep", "char"},
+			Summary: "the input with all but the first keep_first and last keep_last characters replaced by char",
+			Options: []string{"keep", "keep_first", "keep_last", "char"},
 			New:     newMask,
 		},
 	)
@@ -143,10 +143,11 @@ type constFunc struct{ v string }
 
 func (f *constFunc) Append(dst, _ []byte) ([]byte, bool) { return append(dst, f.v...), false }
 
-// The mask transformer keeps the last keep characters of the input and
-// replaces every other character by char; the output has as many
-// characters as the input, so it fits wherever the input did. A value not
-// longer than keep is masked whole: keeping all of it would leak it.
+// The mask transformer keeps the first keep_first and the last keep_last
+// characters of the input and replaces every other character by char; the
+// output has as many characters as the input, so it fits wherever the
+// input did. keep is an alias of keep_last. A value not longer than
+// keep_first+keep_last is masked whole: keeping all of it would leak it.
 // Bytes that are not valid UTF-8 count as one character each.
 func newMask(p Params) (Func, error) {
 	const name = "mask"
@@ -156,38 +157,55 @@ func newMask(p Params) (Func, error) {
 	if p.Unique {
 		return nil, refuseUnique(name, "masked values of distinct inputs can be equal; use hash")
 	}
-	if p.Keep < 0 {
-		return nil, fmt.Errorf("%s keep must not be negative", name)
+	if p.Keep < 0 || p.KeepFirst < 0 || p.KeepLast < 0 {
+		return nil, fmt.Errorf("%s keep, keep_first and keep_last must not be negative", name)
 	}
-	c := p.Char
+	last := p.KeepLast
+	if p.Keep > 0 {
+		if last > 0 && last != p.Keep {
+			return nil, fmt.Errorf("%s keep is an alias of keep_last; give only one of them", name)
+		}
+		last = p.Keep
+	}
+	c, err := maskChar(name, p.Char)
+	if err != nil {
+		return nil, err
+	}
+	return &maskFunc{first: p.KeepFirst, last: last, char: c}, nil
+}
+
+// maskChar checks a char option: one character, "*" when not given.
+func maskChar(name, c string) (string, error) {
 	if c == "" {
-		c = "*"
+		return "*", nil
 	}
 	if r, size := utf8.DecodeRuneInString(c); size != len(c) || r == utf8.RuneError {
-		return nil, fmt.Errorf("%s char must be exactly one character", name)
+		return "", fmt.Errorf("%s char must be exactly one character", name)
 	}
-	return &maskFunc{keep: p.Keep, char: c}, nil
+	return c, nil
 }
 
 type maskFunc struct {
-	keep int
-	char string
+	first, last int
+	char        string
 }
 
 func (f *maskFunc) Append(dst, in []byte) ([]byte, bool) {
 	n := utf8.RuneCount(in)
-	masked := n - f.keep
+	first, masked := f.first, n-f.first-f.last
 	if masked <= 0 {
-		masked = n // too short to keep anything: never pass it through
+		first, masked = 0, n // too short to keep anything: never pass it through
 	}
-	for i := 0; i < len(in); {
-		if masked <= 0 {
-			return append(dst, in[i:]...), false
-		}
+	i := 0
+	for ; first > 0; first-- {
+		_, size := utf8.DecodeRune(in[i:])
+		i += size
+	}
+	dst = append(dst, in[:i]...)
+	for ; masked > 0; masked-- {
 		_, size := utf8.DecodeRune(in[i:])
 		dst = append(dst, f.char...)
 		i += size
-		masked--
 	}
-	return dst, false
+	return append(dst, in[i:]...), false
 }

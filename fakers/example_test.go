@@ -37,3 +37,33 @@ func Example() {
 	// bella.goyette@example.net
 	// email cannot write into integer column
 }
+
+// email_mask keeps the domain and one character; regex_replace keeps the
+// groups it is told to and draws keyed digits for \d.
+func Example_masks() {
+	key := fakers.NewKey([]byte("secret from --key-file"))
+	text := fakers.Target{Class: fakers.ClassText}
+	em, _ := fakers.Lookup("email_mask")
+	f, err := em.New(fakers.Params{Target: text})
+	if err != nil {
+		log.Fatal(err)
+	}
+	out, _ := f.Append(nil, []byte("john.smith@acme.com"))
+	fmt.Println(string(out))
+
+	rr, _ := fakers.Lookup("regex_replace")
+	f, err = rr.New(fakers.Params{
+		PRF:     key.Domain("card"),
+		Pattern: `(\d{4})-(\d{4})-(\d{4})-(\d{4})`,
+		Replace: `4000-\d\d\d\d-\d\d\d\d-$4`,
+		Target:  text,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	out, _ = f.Append(nil, []byte("card 5105-1051-0510-5100 on file"))
+	fmt.Println(string(out))
+	// Output:
+	// j***@acme.com
+	// card 4000-8112-8179-5100 on file
+}

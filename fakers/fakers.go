@@ -15,7 +15,10 @@
 //
 // # Output
 //
-// Keyed transformers write pure ASCII without TAB, LF, CR or backslash.
+// Keyed transformers that generate values write pure ASCII without TAB,
+// LF, CR or backslash. The others write what the rules or the input give
+// them: const and pick_from their values, mask and email_mask the kept
+// characters of the input, regex_replace the text outside its matches.
 // They draw from word lists of gofakeit v6's data package, cleaned at
 // start-up, so output is stable for the same key, anondump version and
 // rules. Values meant to look real are chosen so they cannot, or are very
@@ -25,6 +28,19 @@
 //
 // A column's output depends only on the key, the domain, unique, the
 // transformer's options and the target's class and length.
+//
+// # Masks, patterns, dictionaries
+//
+// mask keeps keep_first leading and keep_last trailing characters; a value
+// not longer than both together is masked whole. email_mask keeps the
+// first character of the local part and the domain and always writes three
+// mask characters between them, so the local part's length does not show;
+// a value that is not an email is masked whole as three mask characters.
+// regex_replace rewrites each match of an RE2 pattern by a replacement
+// with groups ($1, ${name}) and keyed characters (\d a digit, \w a
+// lowercase letter, \W an uppercase letter), drawn from the PRF of the
+// whole value. pick_from chooses one of a list of values, uniformly, by
+// the PRF of the value. See each transformer's New function for details.
 //
 // # Uniqueness
 //
@@ -87,8 +103,16 @@ type Params struct {
 	// Options; which ones a transformer reads is listed in Def.Options.
 	Value  string // const: the replacement value, as PostgreSQL reads it
 	Length int    // hash: number of hex digits kept (0 = all 32)
-	Keep   int    // mask: number of trailing characters kept
-	Char   string // mask: the masking character (default "*")
+	Keep   int    // mask: number of trailing characters kept (an alias of KeepLast)
+	Char   string // mask, email_mask: the masking character (default "*")
+
+	KeepFirst int // mask: number of leading characters kept
+	KeepLast  int // mask: number of trailing characters kept
+
+	Pattern string // regex_replace: the RE2 pattern (Go regexp syntax)
+	Replace string // regex_replace: the replacement, with $1, ${name}, \d, \w, \W
+
+	Values []string // pick_from: the values one is chosen from
 }
 
 // Func produces the fake value for one non-NULL input.
@@ -104,7 +128,7 @@ type Func interface {
 type Def struct {
 	Name    string   // name used in anon.yaml (transform: NAME)
 	Summary string   // one line for docs and `anondump validate`
-	Options []string // option keys accepted beside transform/domain/unique ("value", "length", "keep", "char")
+	Options []string // option keys accepted beside transform/domain/unique ("value", "length", "keep", "char", ...)
 	Unique  bool     // whether unique: true is supported
 	Keyed   bool     // whether the output depends on the key (false for const, set_null, mask)
 

@@ -18,9 +18,40 @@ import (
 var testKey = NewKey([]byte("test-key"))
 
 var allNames = []string{
-	"city", "company", "const", "country", "credit_card", "date_of_birth", "email",
+	"city", "company", "const", "country", "credit_card", "date_of_birth", "email", "email_mask",
 	"first_name", "full_name", "hash", "iban", "ipv4", "ipv6", "job_title", "last_name",
-	"lorem", "mask", "phone", "postcode", "set_null", "street_address", "username", "uuid",
+	"lorem", "mask", "phone", "pick_from", "postcode", "regex_replace", "set_null", "street_address",
+	"username", "uuid",
+}
+
+// unkeyed reports whether name's output does not depend on the key.
+func unkeyed(name string) bool {
+	return name == "const" || name == "set_null" || name == "mask" || name == "email_mask"
+}
+
+// testValues is the list pick_from draws from in the generic tests.
+var testValues = func() []string {
+	var l []string
+	for i := range 100 {
+		l = append(l, fmt.Sprintf("value-%02d", i))
+	}
+	return l
+}()
+
+// withOptions fills in the options a transformer cannot do without, when
+// the test did not give them.
+func withOptions(name string, p Params) Params {
+	switch name {
+	case "regex_replace":
+		if p.Pattern == "" {
+			p.Pattern, p.Replace = `\d`, `\d`
+		}
+	case "pick_from":
+		if p.Values == nil {
+			p.Values = testValues
+		}
+	}
+	return p
 }
 
 func TestNames(t *testing.T) {
@@ -40,12 +71,18 @@ func TestNames(t *testing.T) {
 		case "hash":
 			want = []string{"length"}
 		case "mask":
-			want = []string{"keep", "char"}
+			want = []string{"keep", "keep_first", "keep_last", "char"}
+		case "email_mask":
+			want = []string{"char"}
+		case "regex_replace":
+			want = []string{"pattern", "replace"}
+		case "pick_from":
+			want = []string{"values"}
 		}
 		if !slices.Equal(d.Options, want) {
 			t.Errorf("%s: Options = %q, want %q", n, d.Options, want)
 		}
-		if keyed := n != "const" && n != "set_null" && n != "mask"; d.Keyed != keyed {
+		if keyed := !unkeyed(n); d.Keyed != keyed {
 			t.Errorf("%s: Keyed = %v, want %v", n, d.Keyed, keyed)
 		}
 	}
@@ -167,7 +204,7 @@ func mustNew(t testing.TB, name string, p Params) Func {
 	if p.PRF == (PRF{}) {
 		p.PRF = testKey.Domain(name)
 	}
-	f, err := d.New(p)
+	f, err := d.New(withOptions(name, p))
 	if err != nil {
 		t.Fatalf("%s: New(%+v): %v", name, p, err)
 	}
@@ -206,7 +243,7 @@ func inputs(n int) [][]byte {
 var keyedNames = func() []string {
 	var l []string
 	for _, n := range allNames {
-		if n != "const" && n != "set_null" && n != "mask" {
+		if !unkeyed(n) {
 			l = append(l, n)
 		}
 	}
@@ -311,6 +348,9 @@ func TestProperties(t *testing.T) {
 	docPrefix := netip.MustParsePrefix("2001:db8::/32")
 	tenPrefix := netip.MustParsePrefix("10.0.0.0/8")
 	for _, name := range keyedNames {
+		if name == "regex_replace" {
+			continue // passes unmatched text through: TestRegexReplace
+		}
 		t.Run(name, func(t *testing.T) {
 			f := mustNew(t, name, Params{})
 			domains := map[string]int{}
@@ -354,6 +394,8 @@ func TestProperties(t *testing.T) {
 					if d.After(dobSeen[1]) {
 						dobSeen[1] = d
 					}
+				case "pick_from":
+					bad = !slices.Contains(testValues, s)
 				case "lorem":
 					bad = utf8.RuneCount(dst) != utf8.RuneCount(v) ||
 						strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") || strings.Contains(s, "  ")
@@ -461,7 +503,7 @@ func TestMaxLen(t *testing.T) {
 			for _, maxLen := range []int{1, 2, 5, 12, 13, 15, 16, 17, 18, 20, 22, 29, 30, 36, 38, 40, 64} {
 				tgt := Target{Class: ClassText, MaxLen: maxLen, Type: fmt.Sprintf("character varying(%d)", maxLen)}
 				p := Params{PRF: testKey.Domain(name), Unique: unique, Target: tgt, Value: "n/a"}
-				f, err := d.New(p)
+				f, err := d.New(withOptions(name, p))
 				if err != nil {
 					if !strings.Contains(err.Error(), "needs at least") && !strings.Contains(err.Error(), "holds") {
 						t.Errorf("%s unique=%v maxlen %d: unexpected error %v", name, unique, maxLen, err)
@@ -534,6 +576,7 @@ func TestTargets(t *testing.T) {
 		"uuid":          {ClassUUID, ClassText, ClassUnknown},
 		"date_of_birth": {ClassDate, ClassTimestamp, ClassTimestampTZ, ClassText, ClassUnknown},
 		"credit_card":   {ClassNumeric, ClassText, ClassUnknown},
+		"pick_from":     {ClassText, ClassUnknown, ClassTimestamp, ClassTimestampTZ, ClassBytea, ClassOther}, // types const does not check
 		"set_null":      all,
 	}
 	for _, name := range allNames {
@@ -546,7 +589,7 @@ func TestTargets(t *testing.T) {
 		}
 		d, _ := Lookup(name)
 		for _, c := range all {
-			_, err := d.New(Params{PRF: testKey.Domain(name), Target: Target{Class: c}})
+			_, err := d.New(withOptions(name, Params{PRF: testKey.Domain(name), Target: Target{Class: c}}))
 			if slices.Contains(ok, c) != (err == nil) {
 				t.Errorf("%s into %v: err = %v", name, c, err)
 			}
@@ -582,12 +625,12 @@ func TestTargets(t *testing.T) {
 }
 
 func TestUniqueRefused(t *testing.T) {
-	for _, name := range []string{"ipv4", "date_of_birth", "credit_card", "iban", "const", "mask"} {
+	for _, name := range []string{"ipv4", "date_of_birth", "credit_card", "iban", "const", "mask", "email_mask", "regex_replace", "pick_from"} {
 		d, _ := Lookup(name)
 		if d.Unique {
 			t.Errorf("%s: Def.Unique = true", name)
 		}
-		_, err := d.New(Params{PRF: testKey.Domain(name), Unique: true, Value: "x"})
+		_, err := d.New(withOptions(name, Params{PRF: testKey.Domain(name), Unique: true, Value: "x"}))
 		if err == nil || !strings.HasPrefix(err.Error(), name+" cannot guarantee unique values; ") {
 			t.Errorf("%s unique: err = %v", name, err)
 		}
@@ -715,6 +758,9 @@ func TestConst(t *testing.T) {
 func TestAllocs(t *testing.T) {
 	in := [][]byte{[]byte("alice@corp.example"), []byte("Zoë Ångström"), nil, []byte(strings.Repeat("x", 300))}
 	for _, name := range allNames {
+		if name == "regex_replace" {
+			continue // allocates on values that match: TestRegexReplaceAllocs
+		}
 		for _, unique := range []bool{false, true} {
 			d, _ := Lookup(name)
 			if unique && !d.Unique {

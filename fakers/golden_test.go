@@ -42,6 +42,18 @@ func goldenCases(d *Def) []goldenCase {
 		add("keep=0", Params{})
 		add("keep=4 char=#", Params{Keep: 4, Char: "#"})
 		add("keep=3 char=•", Params{Keep: 3, Char: "•"})
+		add("keep_first=2 keep_last=3", Params{KeepFirst: 2, KeepLast: 3})
+		add("keep_first=1", Params{KeepFirst: 1})
+	case "email_mask":
+		add("", Params{})
+		add("char=#", Params{Char: "#"})
+		add("varchar(12)", Params{Target: Target{Class: ClassText, MaxLen: 12}})
+	case "regex_replace":
+		add(`pattern=\d replace=\d`, Params{Pattern: `\d`, Replace: `\d`})
+		add("card keeps last 4", Params{Pattern: `(\d{4}) (\d{4}) (\d{4}) (\d{4})`, Replace: `\d\d\d\d-\d\d\d\d-\d\d\d\d-$4`})
+		add("named group", Params{Pattern: `^(?P<first>\pL)\pL*`, Replace: `${first}\w\w\W$$`})
+	case "pick_from":
+		add("values=red,green,blue,cyan", Params{Values: []string{"red", "green", "blue", "cyan"}})
 	case "date_of_birth":
 		add("date", Params{Target: Target{Class: ClassDate}})
 		add("timestamp", Params{Target: Target{Class: ClassTimestamp}})
