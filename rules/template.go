@@ -292,7 +292,6 @@ type templateRewriter struct {
 	render bool // null: render
 	maxLen int  // characters, 0 for no limit
 	hash   fakers.Func
-	scr    []byte
 }
 
 func (r *templateRewriter) Rewrite(dst, _ []byte, null bool) ([]byte, bool, error) {
