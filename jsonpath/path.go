@@ -43,8 +43,15 @@ type Set struct {
 	paths [][]step
 	// root is the lowest index of a path that is just "$", or -1.
 	root int
-	// nsteps is the total number of steps, the bound of a state set.
-	nsteps int
+	// flat is every path's steps in one array, the walker's states.
+	flat []flatStep
+}
+
+// flatStep is step s of path p; last says it is the path's last step.
+type flatStep struct {
+	step
+	p    int32
+	last bool
 }
 
 // Compile compiles paths. Path i of the result is paths[i]; it is the
@@ -67,7 +74,9 @@ func Compile(paths []string) (*Set, error) {
 			s.root = i
 		}
 		s.paths = append(s.paths, steps)
-		s.nsteps += len(steps) + 1
+		for j, st := range steps {
+			s.flat = append(s.flat, flatStep{st, int32(i), j == len(steps)-1})
+		}
 	}
 	return s, nil
 }

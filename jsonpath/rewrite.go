@@ -82,7 +82,8 @@ func IsInvalidJSON(err error) bool {
 	return errors.As(err, &e) && e.Path < 0
 }
 
-type state struct{ p, s int32 }
+// state is an index into Set.flat: the next step to match.
+type state int32
 
 type walker struct {
 	set     *Set
@@ -111,10 +112,12 @@ func (s *Set) Rewrite(dst, doc []byte, fn Func) ([]byte, error) {
 	w.set, w.doc, w.out, w.fn = s, doc, dst, fn
 	w.pos, w.flushed, w.depth = 0, 0, 0
 	w.states = w.states[:0]
-	for p, steps := range s.paths {
+	k := 0
+	for _, steps := range s.paths {
 		if len(steps) > 0 {
-			w.states = append(w.states, state{int32(p), 0})
+			w.states = append(w.states, state(k))
 		}
+		k += len(steps)
 	}
 	err := w.top()
 	out := w.out
@@ -370,10 +373,10 @@ func (w *walker) array(frame, matched int) error {
 // idx >= 0) of the value whose states are w.states[frame:end], and
 // returns the child's matched index.
 func (w *walker) children(frame, end, matched int, key []byte, idx int) int {
+	flat := w.set.flat
 	for k := frame; k < end; k++ {
 		st := w.states[k]
-		steps := w.set.paths[st.p]
-		sp := steps[st.s]
+		sp := &flat[st]
 		if sp.deep {
 			w.push(end, st)
 		}
@@ -389,13 +392,13 @@ func (w *walker) children(frame, end, matched int, key []byte, idx int) int {
 		if !hit {
 			continue
 		}
-		if int(st.s)+1 == len(steps) {
-			if matched < 0 || int(st.p) < matched {
-				matched = int(st.p)
+		if sp.last {
+			if matched < 0 || int(sp.p) < matched {
+				matched = int(sp.p)
 			}
 			continue
 		}
-		w.push(end, state{st.p, st.s + 1})
+		w.push(end, st+1)
 	}
 	return matched
 }
@@ -416,6 +419,10 @@ func (w *walker) scanString(i int) (end int, esc bool, err error) {
 	j := i + 1
 	for j < len(doc) {
 		c := doc[j]
+		if plain[c] {
+			j++
+			continue
+		}
 		switch {
 		case c == '"':
 			return j + 1, esc, nil
@@ -448,6 +455,14 @@ func (w *walker) scanString(i int) (end int, esc bool, err error) {
 	}
 	return 0, false, w.syntax(len(doc), "unterminated string")
 }
+
+// plain[c] says that c stands for itself inside a JSON string.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
