@@ -68,6 +68,14 @@ func TestRewriteAllocs(t *testing.T) {
 	}); n != 0 {
 		t.Errorf("%v allocations per document, want 0", n)
 	}
+	leaf := func([]byte, Value) error { return nil }
+	if n := testing.AllocsPerRun(100, func() {
+		if err := Walk(doc, leaf); err != nil {
+			t.Fatal(err)
+		}
+	}); n != 0 {
+		t.Errorf("Walk: %v allocations per document, want 0", n)
+	}
 }
 
 func BenchmarkRewrite(b *testing.B) {

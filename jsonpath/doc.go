@@ -17,7 +17,7 @@
 // $.list[0] are paths. A selector never matches a value of the wrong
 // type ([0] does not match an object's member "0"). Compile reports a
 // bad path with its 1-based character column (*PathError), and refuses
-// two spellings of one path.
+// two spellings of one path. Set.Canonical gives one spelling.
 //
 // # What is matched
 //
@@ -70,6 +70,12 @@
 // error (name the table, column and dump line, and add the offset). For
 // a json[] or jsonb[] column, call Rewrite on each element.
 //
-// Rewrite keeps its scratch state in a sync.Pool, so the common case
+// For scan and verify, Walk visits every leaf with its path, arrays
+// spelled [*] ($.contacts[*].phone), so detector hits inside sampled
+// documents group into path suggestions that Compile accepts. Those paths
+// spell member names from the document, so scan should treat them as it
+// treats values before writing them out.
+//
+// Rewrite and Walk keep their scratch state in a sync.Pool, so the common case
 // allocates nothing per document once warm.
 package jsonpath

@@ -129,6 +129,17 @@ func FuzzJSONPaths(f *testing.F) {
 			return
 		}
 		valid := json.Valid(doc)
+		werr := Walk(doc, func(path []byte, v Value) error {
+			if utf8.Valid(path) {
+				if _, err := Compile([]string{string(path)}); err != nil {
+					t.Fatalf("Walk gave path %q that does not compile: %v", path, err)
+				}
+			}
+			return nil
+		})
+		if valid != (werr == nil) || werr != nil && !IsInvalidJSON(werr) {
+			t.Fatalf("Walk(%q) = %v, json.Valid = %v", doc, werr, valid)
+		}
 		id, err := s.Rewrite(nil, doc, func(i int, v Value) (Value, error) { return v, nil })
 		if !valid {
 			var e *Error

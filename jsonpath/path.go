@@ -114,11 +114,29 @@ func canonical(steps []step) string {
 				}
 				b.WriteString(st.key)
 			} else {
-				b.WriteString("[" + strconv.Quote(st.key) + "]")
+				b.Write(appendName(nil, st.key))
 			}
 		}
 	}
 	return b.String()
+}
+
+// appendName appends the selector of member name to dst: .name for a
+// plain name, ["name"] with \\ and \" escaped otherwise. Compile reads
+// either back as the same member (when name is valid UTF-8).
+func appendName[S string | []byte](dst []byte, name S) []byte {
+	if isPlainName(string(name)) {
+		dst = append(dst, '.')
+		return append(dst, name...)
+	}
+	dst = append(dst, '[', '"')
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c == '"' || c == '\\' {
+			dst = append(dst, '\\')
+		}
+		dst = append(dst, name[i])
+	}
+	return append(dst, '"', ']')
 }
 
 func isPlainName(s string) bool {

@@ -96,6 +96,8 @@ type walker struct {
 	buf     []byte  // decoded leaf string
 	kbuf    []byte  // decoded member name
 	depth   int
+	walk    func(path []byte, v Value) error // Walk's callback, or nil
+	trail   []byte                           // Walk: the current path
 }
 
 var walkers = sync.Pool{New: func() any { return new(walker) }}
@@ -119,7 +121,7 @@ func (s *Set) Rewrite(dst, doc []byte, fn Func) ([]byte, error) {
 		}
 		k += len(steps)
 	}
-	err := w.top()
+	err := w.top(s.root)
 	out := w.out
 	if err == nil {
 		out = append(out, doc[w.flushed:]...)
@@ -128,6 +130,27 @@ func (s *Set) Rewrite(dst, doc []byte, fn Func) ([]byte, error) {
 	walkers.Put(w)
 	return out, err
 }
+
+// Walk calls fn for every leaf of doc, in document order, with the
+// leaf's path: members as .name or ["name"], every array element as [*],
+// so that paths group like leaves ($.contacts[*].phone) and Compile reads
+// them back (unless a member name is not valid UTF-8). path and v are
+// valid only during the call. It is for scan and verify: note that path
+// spells member names from the document. Errors are as for Rewrite; fn's
+// error is wrapped with the leaf's offset.
+func Walk(doc []byte, fn func(path []byte, v Value) error) error {
+	w := walkers.Get().(*walker)
+	w.set, w.doc, w.walk = &emptySet, doc, fn
+	w.pos, w.flushed, w.depth = 0, 0, 0
+	w.states = w.states[:0]
+	w.trail = append(w.trail[:0], '$')
+	err := w.top(0)
+	w.set, w.doc, w.walk = nil, nil, nil
+	walkers.Put(w)
+	return err
+}
+
+var emptySet = Set{root: -1}
 
 // Valid reports whether doc is one JSON value, with the offset of the
 // first problem when it is not.
@@ -142,9 +165,9 @@ func (w *walker) syntax(off int, msg string) error {
 	return &Error{Offset: off, Path: -1, Msg: msg}
 }
 
-func (w *walker) top() error {
+func (w *walker) top(root int) error {
 	w.space()
-	if err := w.value(0, w.set.root); err != nil {
+	if err := w.value(0, root); err != nil {
 		return err
 	}
 	w.space()
@@ -227,6 +250,12 @@ func (w *walker) literal(lit string, k Kind, matched int) error {
 
 // leaf calls fn for the leaf doc[start:end] and writes its replacement.
 func (w *walker) leaf(i, start, end int, v Value) error {
+	if w.walk != nil {
+		if err := w.walk(w.trail, v); err != nil {
+			return &Error{Offset: start, Path: 0, Msg: "walk callback", Err: err}
+		}
+		return nil
+	}
 	if w.fn == nil {
 		return nil
 	}
@@ -300,11 +329,15 @@ func (w *walker) object(frame, matched int) error {
 		w.pos++
 		w.space()
 		m := matched
-		if end > frame {
+		tl := len(w.trail)
+		if end > frame || w.walk != nil {
 			key := w.doc[kstart+1 : kend-1]
 			if esc {
 				w.kbuf = decodeString(w.kbuf[:0], key)
 				key = w.kbuf
+			}
+			if w.walk != nil {
+				w.trail = appendName(w.trail, key)
 			}
 			m = w.children(frame, end, m, key, -1)
 		}
@@ -312,6 +345,7 @@ func (w *walker) object(frame, matched int) error {
 			return err
 		}
 		w.states = w.states[:end]
+		w.trail = w.trail[:tl]
 		w.space()
 		if w.pos >= len(w.doc) {
 			return w.syntax(w.pos, "unexpected end of input")
@@ -342,6 +376,10 @@ func (w *walker) array(frame, matched int) error {
 		return nil
 	}
 	end := len(w.states)
+	tl := len(w.trail)
+	if w.walk != nil {
+		w.trail = append(w.trail, "[*]"...)
+	}
 	for idx := 0; ; idx++ {
 		m := matched
 		if end > frame {
@@ -362,6 +400,7 @@ func (w *walker) array(frame, matched int) error {
 		case ']':
 			w.pos++
 			w.depth--
+			w.trail = w.trail[:tl]
 			return nil
 		default:
 			return w.syntax(w.pos, "expected , or ]")

@@ -284,3 +284,54 @@ func TestCanonical(t *testing.T) {
 		}
 	}
 }
+
+func TestWalk(t *testing.T) {
+	doc := `{"email":"a","contacts":[{"phone":"1"},{"phone":2,"x":[true,null]}],"a b":{"q\"\\":"z"},"e":[],"o":{}}`
+	var got, paths []string
+	err := Walk([]byte(doc), func(path []byte, v Value) error {
+		paths = append(paths, string(path))
+		got = append(got, string(path)+"="+v.Kind.String()+":"+string(v.Text))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"$.email=string:a",
+		"$.contacts[*].phone=string:1",
+		"$.contacts[*].phone=number:2",
+		"$.contacts[*].x[*]=boolean:true",
+		"$.contacts[*].x[*]=null:null",
+		`$["a b"]["q\"\\"]=string:z`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Each path compiles back and matches its leaf.
+	for _, p := range paths {
+		if _, err := Compile([]string{p}); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	if out := rewrite(t, []string{`$["a b"]["q\"\\"]`}, doc); !strings.Contains(out, `"<0:z>"`) {
+		t.Errorf("walked path does not match its leaf: %s", out)
+	}
+	boom := errors.New("boom")
+	err = Walk([]byte(`{"a":[1,"secret"]}`), func(path []byte, v Value) error {
+		if v.Kind == String {
+			return boom
+		}
+		return nil
+	})
+	var e *Error
+	if !errors.Is(err, boom) || !errors.As(err, &e) || e.Offset != 8 || IsInvalidJSON(err) || strings.Contains(err.Error(), "secret") {
+		t.Errorf("callback error: %v", err)
+	}
+	if err := Walk([]byte(`{"a":[1,"secret"}`), func([]byte, Value) error { return nil }); !IsInvalidJSON(err) {
+		t.Errorf("invalid document: %v", err)
+	}
+	// Walk leaves the pooled walker clean for Rewrite.
+	if out := rewrite(t, []string{"$.a"}, `{"a":"x"}`); out != `{"a":"<0:x>"}` {
+		t.Errorf("after Walk: %s", out)
+	}
+}
