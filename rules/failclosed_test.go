@@ -98,7 +98,12 @@ func TestPlanGeneratedColumn(t *testing.T) {
 func TestPlanMaskKeep(t *testing.T) {
 	tbl := usersTable() // name is varchar(5)
 	_, msg := planError(t, "version: 1\ntables:\n  users:\n    columns:\n      name: {transform: mask, keep: 5}\n", tbl)
-	if !strings.Contains(msg, "anon.yaml:5:7: public.users.name: mask keeps the last 5 characters, but name is character varying(5)") {
+	if !strings.Contains(msg, "anon.yaml:5:7: public.users.name: mask keeps 5 characters (keep_first and keep_last), but name is character varying(5)") {
+		t.Errorf("error = %q", msg)
+	}
+	// keep_first counts too: 2 + 3 leaves nothing to mask in varchar(5).
+	_, msg = planError(t, "version: 1\ntables:\n  users:\n    columns:\n      name: {transform: mask, keep_first: 2, keep_last: 3}\n", tbl)
+	if !strings.Contains(msg, "anon.yaml:5:7: public.users.name: mask keeps 5 characters") {
 		t.Errorf("error = %q", msg)
 	}
 	p := newPlan(t, "version: 1\ntables:\n  users:\n    columns:\n      name: {transform: mask, keep: 4}\n")

@@ -62,6 +62,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,6 +127,15 @@ type ColumnRule struct {
 	Length    int
 	Keep      int
 	Char      string
+	// KeepFirst, KeepLast: mask's keep_first and keep_last; Pattern,
+	// Replace: regex_replace's; Values: pick_from's values:, or the lines
+	// of its file: (ValuesFile, as written), read at load time.
+	KeepFirst  int
+	KeepLast   int
+	Pattern    string
+	Replace    string
+	Values     []string
+	ValuesFile string
 	// Template, when set, is the rule's text/template (Transform is
 	// "template", Def nil); NullRender: `null: render`.
 	Template    string
@@ -429,7 +441,8 @@ func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node
 	case yaml.MappingNode:
 		opts := map[string]*yaml.Node{}
 		badTransform := false
-		known := []string{"transform", "template", "null", "domain", "unique", "value", "length", "keep", "char"}
+		known := []string{"transform", "template", "null", "domain", "unique", "value", "length", "keep", "char",
+			"keep_first", "keep_last", "pattern", "replace", "values", "file"}
 		if when != nil {
 			known = append(known, "when")
 		}
@@ -443,7 +456,11 @@ func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node
 		}
 		before := len(*l.errs)
 		l.mapping(v, path, known, func(k, v *yaml.Node) {
-			if v.Kind != yaml.ScalarNode {
+			if k.Value == "values" && v.Kind != yaml.SequenceNode {
+				l.errs.add(l.pos(v), path, "values must be a list of strings, like [a, b]")
+				return
+			}
+			if v.Kind != yaml.ScalarNode && k.Value != "values" {
 				l.errs.add(l.pos(v), path, "%s must be a single value", k.Value)
 				badTransform = badTransform || k.Value == "transform"
 				return
@@ -554,7 +571,7 @@ func (l *loader) template(c *ColumnRule, path string, v, tp *yaml.Node, opts map
 
 func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node) {
 	def, _ := fakers.Lookup(opts["transform"].Value)
-	for _, name := range []string{"domain", "unique", "value", "length", "keep", "char"} {
+	for _, name := range []string{"domain", "unique", "value", "length", "keep", "char", "keep_first", "keep_last", "pattern", "replace", "values", "file"} {
 		v := opts[name]
 		if v == nil {
 			continue
@@ -565,7 +582,7 @@ func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node)
 			case name == "domain" && !def.Keyed:
 				l.errs.add(l.pos(v), path, "domain has no effect on %s, whose output does not depend on the input's identity", def.Name)
 				continue
-			case !generic && !contains(def.Options, name):
+			case !generic && !contains(def.Options, name) && (name != "file" || !contains(def.Options, "values")):
 				l.errs.add(l.pos(v), path, "%s does not take the option %q%s", def.Name, name, optionHint(def))
 				continue
 			}
@@ -586,20 +603,98 @@ func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node)
 			c.Value = v.Value
 		case "char":
 			c.Char = v.Value
-		case "length", "keep":
+		case "length", "keep", "keep_first", "keep_last":
 			n, err := strconv.Atoi(v.Value)
 			if err != nil || n < 0 {
 				l.errs.add(l.pos(v), path, "%s must be a whole number ≥ 0", name)
 			}
-			if name == "length" {
+			switch name {
+			case "length":
 				c.Length = n
-			} else {
+			case "keep":
 				c.Keep = n
+			case "keep_first":
+				c.KeepFirst = n
+			default:
+				c.KeepLast = n
 			}
+		case "pattern":
+			if _, err := regexp.Compile(v.Value); err != nil {
+				l.errs.add(l.pos(v), path, "pattern does not compile: %v", err)
+			}
+			c.Pattern = v.Value
+		case "replace":
+			c.Replace = v.Value
+		case "values":
+			l.values(c, path, v)
+		case "file":
+			l.valuesFile(c, path, v)
 		}
 	}
-	if def != nil && contains(def.Options, "value") && opts["value"] == nil {
-		l.errs.add(l.pos(opts["transform"]), path, "%s needs `value:`", def.Name)
+	if def == nil {
+		return
+	}
+	tpos := opts["transform"]
+	if contains(def.Options, "value") && opts["value"] == nil {
+		l.errs.add(l.pos(tpos), path, "%s needs `value:`", def.Name)
+	}
+	if contains(def.Options, "pattern") && opts["pattern"] == nil {
+		l.errs.add(l.pos(tpos), path, "%s needs `pattern:`, a regular expression (Go RE2 syntax)", def.Name)
+	}
+	if contains(def.Options, "values") {
+		switch vs, f := opts["values"], opts["file"]; {
+		case vs == nil && f == nil:
+			l.errs.add(l.pos(tpos), path, "%s needs `values: [a, b, …]` or `file: path` (one value a line)", def.Name)
+		case vs != nil && f != nil:
+			l.errs.add(l.pos(f), path, "%s takes `values:` or `file:`, not both", def.Name)
+		}
+	}
+	if k, kl := opts["keep"], opts["keep_last"]; k != nil && kl != nil {
+		l.errs.add(l.pos(k), path, "keep is an alias of keep_last; give only one of them")
+	}
+}
+
+// values reads pick_from's `values: [a, b, …]`, a list of strings.
+func (l *loader) values(c *ColumnRule, path string, n *yaml.Node) {
+	if len(n.Content) == 0 {
+		l.errs.add(l.pos(n), path, "values must not be empty")
+		return
+	}
+	for i, v := range n.Content {
+		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+			l.errs.add(l.pos(v), path, "value %d of values must be a string", i+1)
+			continue
+		}
+		c.Values = append(c.Values, v.Value)
+	}
+}
+
+// valuesFile reads pick_from's `file: path`, one value a line, relative
+// to the rules file's directory. Empty lines are skipped; a line may end
+// in \r\n.
+func (l *loader) valuesFile(c *ColumnRule, path string, n *yaml.Node) {
+	if n.Value == "" {
+		l.errs.add(l.pos(n), path, "file must be a path")
+		return
+	}
+	c.ValuesFile = n.Value
+	name := n.Value
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(filepath.Dir(l.file), name)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		l.errs.add(l.pos(n), path, "file: cannot read the values: %v", err)
+		return
+	}
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+		if line != "" {
+			c.Values = append(c.Values, line)
+		}
+	}
+	if len(c.Values) == 0 {
+		l.errs.add(l.pos(n), path, "file %s holds no values; it needs one value a line", strconv.Quote(n.Value))
 	}
 }
 

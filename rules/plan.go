@@ -427,11 +427,12 @@ func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnR
 	if typ != nil && typ.NotNull && cr.Def.Name == "set_null" {
 		return nil, fmt.Errorf("set_null cannot write into %s, which is NOT NULL; use const or a faker", col.Name)
 	}
-	if cr.Def.Name == "mask" && target.MaxLen > 0 && cr.Keep >= target.MaxLen {
-		return nil, fmt.Errorf("mask keeps the last %d characters, but %s is %s: no value is longer, so every value would be masked whole; use a keep below %d, or const",
-			cr.Keep, col.Name, target.Type, target.MaxLen)
+	if kept := cr.KeepFirst + max(cr.Keep, cr.KeepLast); cr.Def.Name == "mask" && target.MaxLen > 0 && kept >= target.MaxLen {
+		return nil, fmt.Errorf("mask keeps %d characters (keep_first and keep_last), but %s is %s: no value is longer, so every value would be masked whole; keep fewer than %d, or use const",
+			kept, col.Name, target.Type, target.MaxLen)
 	}
-	params := fakers.Params{Unique: cr.Unique, Target: target, Value: cr.Value, Length: cr.Length, Keep: cr.Keep, Char: cr.Char}
+	params := fakers.Params{Unique: cr.Unique, Target: target, Value: cr.Value, Length: cr.Length, Keep: cr.Keep, Char: cr.Char,
+		KeepFirst: cr.KeepFirst, KeepLast: cr.KeepLast, Pattern: cr.Pattern, Replace: cr.Replace, Values: cr.Values}
 	if cr.Def.Keyed {
 		params.PRF = p.key.Domain(cr.Domain)
 	}
