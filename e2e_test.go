@@ -1155,13 +1155,8 @@ func TestE2EExample(t *testing.T) {
 			}
 		}
 	}
-	// Issue 8 item 6 transformers not in the example yet: regex_replace and
-	// pick_from need options rules does not pass yet (pattern, replace,
-	// values); email_mask works as it is. Show each in the example and
-	// remove it from here when the example is next edited.
-	notWired := map[string]bool{"email_mask": true, "regex_replace": true, "pick_from": true}
 	for _, n := range fakers.Names() {
-		if !used[n] && !notWired[n] {
+		if !used[n] {
 			t.Errorf("%s does not show the transformer %s", exampleRules, n)
 		}
 	}
@@ -1210,12 +1205,16 @@ func TestE2EExample(t *testing.T) {
 		`SELECT count(*) FROM "Support"."Ticket Notes" n JOIN public.customers c ON c.id = n.customer_id WHERE n."Reported By" <> c.email`,
 		`SELECT count(*) FROM "Support"."Ticket Notes" WHERE "Attachment" IS NOT NULL`,
 		"SELECT count(*) FROM public.customers WHERE email NOT LIKE '%@example.___'",
+		`SELECT count(*) FROM public.customers WHERE recovery_email !~ '^[a-zé]\*\*\*@(outlook|proton)\.test$'`,
+		`SELECT count(*) FROM public.customers WHERE loyalty_card !~ '^LC-\d{4}-\d{4}$' OR title NOT IN ('Ms', 'Mr', 'Mrs', 'Dr', 'Mx')`,
+		`SELECT count(*) FROM public.customers WHERE national_id !~ '^QQ#{6}[A-D]$'`,
 	} {
 		if n := p.count(t, dst, q); n != 0 {
 			t.Errorf("%s: %d, want 0", q, n)
 		}
 	}
-	for _, r := range p.rows(t, src, "SELECT email FROM public.customers UNION SELECT username FROM public.customers UNION SELECT last_name FROM public.customers") {
+	for _, r := range p.rows(t, src, "SELECT email FROM public.customers UNION SELECT username FROM public.customers UNION SELECT last_name FROM public.customers"+
+		" UNION SELECT recovery_email FROM public.customers WHERE recovery_email IS NOT NULL UNION SELECT loyalty_card FROM public.customers") {
 		if bytes.Contains(safe, []byte(r[0])) {
 			t.Errorf("the anonymized example contains the original value %q", r[0])
 		}

@@ -36,7 +36,10 @@ CREATE TABLE public.customers (
     password_hash text NOT NULL,
     api_token text,
     marketing_opt_in boolean NOT NULL DEFAULT false,
-    created_at timestamptz NOT NULL
+    created_at timestamptz NOT NULL,
+    title text,
+    recovery_email text,
+    loyalty_card text
 );
 
 INSERT INTO public.customers
@@ -70,7 +73,12 @@ SELECT
     '$2b$12$' || md5('password-' || i) || md5('salt-' || i),
     CASE WHEN i % 4 = 0 THEN NULL ELSE 'sk_live_' || md5('token-' || i) END,
     i % 3 = 0,
-    timestamptz '2022-01-03 09:00:00+00' + i * interval '2 days 3 hours 17 minutes'
+    timestamptz '2022-01-03 09:00:00+00' + i * interval '2 days 3 hours 17 minutes',
+    (ARRAY['Ms', 'Mr', 'Dr', 'Mx', NULL])[1 + i % 5],
+    CASE WHEN i % 4 = 0 THEN NULL
+         ELSE lower(fn) || '.' || i || '@' || (ARRAY['outlook.test', 'proton.test'])[1 + i % 2]
+    END,
+    'LC-' || lpad(((i * 7243) % 10000)::text, 4, '0') || '-' || lpad(((i * 3571) % 10000)::text, 4, '0')
 FROM generate_series(1, 120) AS i,
 LATERAL (SELECT
     (ARRAY['Olivia', 'Liam', 'Amélie', 'Noah', 'Sofía', 'Mateo', 'Hannah', 'Yusuf', 'Chloé', 'Lukas',
