@@ -257,6 +257,13 @@ type walkPass struct {
 	needed bool        // some column's values go to field or to the search
 	whole  bool        // copy: the fields cannot be read; the rows are searched as text
 	where  string      // the table, for whole
+	// The original's passes: per column ruled by a list of cases with a
+	// `keep` case, which rows that case keeps (nil for the other columns).
+	// A value its row's case keeps is not a ruled value.
+	keepers []*rules.CaseKeeper
+	keeping bool     // some column has a keeper
+	raw     [][]byte // the row's raw fields, for the keepers
+	kept    []bool   // per column: the row's case keeps its value
 }
 
 func (p *walkPass) Raw(b []byte) error {
@@ -368,6 +375,9 @@ func (p *walkPass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
 		}
 		needed = needed || p.need[i] || p.detect[i] && !p.v.detectFull(p.keys[i])
 	}
+	if err := p.caseKeepers(t); err != nil {
+		return nil, err
+	}
 	switch p.side {
 	case 0:
 		p.rs = v.rc.table(v, t)
@@ -384,6 +394,58 @@ func (p *walkPass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
 		p.needed = p.needed || need
 	}
 	return p, nil
+}
+
+// caseKeepers sets up, in the original's passes, the keepers of the
+// block's columns whose cases keep some rows' values.
+func (p *walkPass) caseKeepers(t *dumpstream.Table) error {
+	p.keepers, p.keeping = p.keepers[:0], false
+	if p.side == 1 {
+		return nil
+	}
+	var names []string
+	for i := range t.Columns {
+		var k *rules.CaseKeeper
+		if cr := p.v.ruleOf(t, i); cr != nil && cr.Cases != nil {
+			if names == nil {
+				for _, c := range t.Columns {
+					names = append(names, c.Name)
+				}
+			}
+			var err error
+			if k, err = cr.CaseKeeper(names); err != nil {
+				return fmt.Errorf("table %s: %v", t.QualifiedName(), err)
+			}
+		}
+		p.keepers = append(p.keepers, k)
+		p.keeping = p.keeping || k != nil
+	}
+	if p.keeping {
+		p.kept = resize(p.kept, len(t.Columns))
+		if cap(p.raw) < len(t.Columns) {
+			p.raw = make([][]byte, len(t.Columns))
+		}
+		p.raw = p.raw[:len(t.Columns)]
+	}
+	return nil
+}
+
+// keptByCase fills p.kept for the row.
+func (p *walkPass) keptByCase(r *dumpstream.Row) error {
+	for i := range p.raw {
+		p.raw[i] = r.Raw(i)
+	}
+	for i, k := range p.keepers {
+		if k == nil {
+			continue
+		}
+		kept, err := k.Kept(p.raw)
+		if err != nil {
+			return err
+		}
+		p.kept[i] = kept
+	}
+	return nil
 }
 
 func resize(b []bool, n int) []bool {
@@ -404,10 +466,17 @@ func (p *walkPass) Row(r *dumpstream.Row) error {
 	if err := r.Fields(); err != nil {
 		return err
 	}
+	var kept []bool
+	if p.keeping {
+		if err := p.keptByCase(r); err != nil {
+			return err
+		}
+		kept = p.kept
+	}
 	if p.rs != nil {
 		var err error
 		if p.side == 0 {
-			err = v.rc.originalRow(p.rs, r)
+			err = v.rc.originalRow(p.rs, r, kept)
 		} else {
 			err = v.rc.copiedRow(p.rs, r)
 		}
@@ -422,7 +491,7 @@ func (p *walkPass) Row(r *dumpstream.Row) error {
 			detect, p.detect[i] = false, false
 		}
 		detecting = detecting || detect
-		if !need && !detect || r.IsNull(i) {
+		if !need && !detect || r.IsNull(i) || kept != nil && kept[i] {
 			continue
 		}
 		value, err := r.Value(i)
