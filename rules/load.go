@@ -641,6 +641,15 @@ func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node)
 	if contains(def.Options, "pattern") && opts["pattern"] == nil {
 		l.errs.add(l.pos(tpos), path, "%s needs `pattern:`, a regular expression (Go RE2 syntax)", def.Name)
 	}
+	if r := opts["replace"]; r != nil && c.Pattern != "" && def.New != nil {
+		// The replacement's groups and escapes, checked now against the
+		// pattern (a text column: the target is checked with the dump).
+		if _, err := regexp.Compile(c.Pattern); err == nil {
+			if _, err := def.New(fakers.Params{Pattern: c.Pattern, Replace: c.Replace, Target: fakers.Target{Class: fakers.ClassText, Type: "text"}}); err != nil {
+				l.errs.add(l.pos(r), path, "%v", err)
+			}
+		}
+	}
 	if contains(def.Options, "values") {
 		switch vs, f := opts["values"], opts["file"]; {
 		case vs == nil && f == nil:
