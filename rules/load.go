@@ -133,6 +133,11 @@ type ColumnRule struct {
 	// "cases", Def nil): the first whose When holds on the row's original
 	// values applies; the last has no When.
 	Cases []*Case
+	// Paths, when set, rewrite leaves inside a json or jsonb document
+	// (Transform is "paths", Def nil); see paths.go. OnInvalid is
+	// "error" (the default), "null" or "keep".
+	Paths     []*PathRule
+	OnInvalid string
 }
 
 // Case is one case of a column rule given as a list.
@@ -146,6 +151,13 @@ type Case struct {
 // Rules returns the transformer rules of c: c itself, or the rules of its
 // cases.
 func (c *ColumnRule) Rules() []*ColumnRule {
+	if c.Paths != nil {
+		var rs []*ColumnRule
+		for _, p := range c.Paths {
+			rs = append(rs, p.Rule.Rules()...)
+		}
+		return rs
+	}
 	if c.Cases == nil {
 		return []*ColumnRule{c}
 	}
@@ -365,6 +377,12 @@ func (l *loader) columns(t *TableRule, n *yaml.Node) {
 			return
 		}
 		byName[c.Column] = c
+		if hasKey(v, "paths") {
+			if l.paths(c, path, v) {
+				t.Columns = append(t.Columns, c)
+			}
+			return
+		}
 		if v.Kind == yaml.SequenceNode {
 			if l.cases(c, path, v) {
 				t.Columns = append(t.Columns, c)
