@@ -49,6 +49,20 @@
 // in strict mode and a warning otherwise; `untyped: allow` at the top of
 // the file makes it a warning always, `untyped: refuse` an error always.
 //
+// # JSON paths
+//
+// paths: stands instead of transform: on a json, jsonb, json[] or jsonb[]
+// column and rewrites the leaves that JSON paths select, each by a column
+// rule of its own, keeping the rest of each document byte for byte:
+//
+//	prefs:
+//	  paths:
+//	    "$.email": {transform: email, domain: user_email}
+//	    "$.contacts[*].phone": phone
+//	  on_invalid: error    # or null, or keep
+//
+// See [PathRule] for the kinds of leaves, numbers and invalid documents.
+//
 // # Filters
 //
 // A where: condition keeps only the rows it selects. Other tables may
@@ -149,7 +163,7 @@ type Case struct {
 }
 
 // Rules returns the transformer rules of c: c itself, or the rules of its
-// cases.
+// cases, or those of its paths.
 func (c *ColumnRule) Rules() []*ColumnRule {
 	if c.Paths != nil {
 		var rs []*ColumnRule

@@ -1,5 +1,16 @@
 package rules
 
+import (
+	"errors"
+	"fmt"
+
+	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/jsonpath"
+	"gopkg.in/yaml.v3"
+)
+
+// PathRule is the rule of one path of a paths: rule.
+//
 // A paths: rule stands instead of transform: on a json, jsonb, json[] or
 // jsonb[] column and rewrites leaves inside each document:
 //
@@ -34,17 +45,6 @@ package rules
 // (never the value), null writes NULL (refused on a NOT NULL column) and
 // keep passes the value through unchanged. In a json[] or jsonb[] column
 // each element is a document; null makes an invalid element NULL.
-
-import (
-	"errors"
-	"fmt"
-
-	"github.com/anondump/anondump/dumpstream"
-	"github.com/anondump/anondump/jsonpath"
-	"gopkg.in/yaml.v3"
-)
-
-// PathRule is the rule of one path of a paths: rule.
 type PathRule struct {
 	Pos  Pos    // of the path key
 	Path string // as written
