@@ -104,3 +104,87 @@ func pathsYAML(column string, byPath map[string]string) string {
 	}
 	return s
 }
+
+// walkPaths notes, for a sampled document of a json column, the paths of
+// the leaves that look personal (see [scanColumn.stablePaths]).
+func (c *scanColumn) walkPaths(doc []byte) {
+	if c.jpaths == nil {
+		c.jpaths = map[string]*pathHits{}
+	}
+	seen := map[string]bool{}
+	err := jsonpath.Walk(doc, func(path []byte, v jsonpath.Value) error {
+		var d string
+		switch v.Kind {
+		case jsonpath.String:
+			d = Detect(v.Text)
+		case jsonpath.Number:
+			if strings.Trim(string(v.Text), "0123456789") == "" { // as walkJSON
+				d = Detect(v.Text)
+			}
+		default:
+			return nil
+		}
+		p := string(path)
+		if !safePath(p) {
+			// A member name that is data ({"bob@…": 1}) or a leaf that
+			// looks personal under a name a suggestion cannot spell.
+			if d != "" || Detect(path) != "" {
+				c.jreach = true
+			}
+			return nil
+		}
+		if d == "" && personalKey(lastMember(p), string(v.Text)) {
+			d = "a personal key name"
+		}
+		if d == "" {
+			return nil
+		}
+		h := c.jpaths[p]
+		if h == nil {
+			if len(c.jpaths) >= maxPaths {
+				c.jreach = true
+				return nil
+			}
+			h = &pathHits{detector: map[string]int{}}
+			c.jpaths[p] = h
+		}
+		if !seen[p] {
+			seen[p] = true
+			h.docs++
+		}
+		h.detector[d]++
+		h.number = h.number || v.Kind == jsonpath.Number
+		return nil
+	})
+	if err != nil {
+		c.jreach = true // not JSON: the suggestion must not stop the run on it
+	}
+}
+
+// stablePaths returns the paths: rule for the column's sampled hits, or
+// nil when they are not at stable paths: some hit is out of a path's
+// reach, or a path was seen in only one of several sampled documents (the
+// shape varies, as with ids used as keys).
+func (c *scanColumn) stablePaths() map[string]string {
+	if c.jreach || len(c.jpaths) == 0 {
+		return nil
+	}
+	out := map[string]string{}
+	for p, h := range c.jpaths {
+		if c.sampled >= 2 && h.docs < 2 {
+			return nil
+		}
+		best, n := "", 0
+		for d, k := range h.detector {
+			if k > n || k == n && d < best {
+				best, n = d, k
+			}
+		}
+		r := pathRule(p, best, h.number)
+		if r == "" {
+			return nil
+		}
+		out[p] = r
+	}
+	return out
+}
