@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -150,6 +151,19 @@ tables:
 	got := tableRows(t, out, "public.profiles")[0][1]
 	if strings.Contains(got, "mail.test") || !strings.Contains(got, `\\"n\\": 1}",NULL,"{\\"email\\": \\"`) {
 		t.Errorf("docs = %s", got)
+	}
+	// An invalid element: an error, or NULL with on_invalid: null.
+	bad := strings.Replace(arrayDump, `\\"n\\": 1}"`, `\\"n\\": 1"`, 1)
+	rule := "version: 1\ntables:\n  profiles:\n    columns:\n      id: keep\n      docs: {paths: {\"$.email\": email}%s}\n"
+	if _, err := runPaths(t, bad, fmt.Sprintf(rule, ""), 1); err == nil || !strings.Contains(err.Error(), "not valid JSON") || strings.Contains(err.Error(), "mail.test") {
+		t.Errorf("invalid element: %v", err)
+	}
+	out, err = runPaths(t, bad, fmt.Sprintf(rule, ", on_invalid: null"), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tableRows(t, out, "public.profiles")[0][1]; !strings.HasPrefix(got, "{NULL,NULL,") || strings.Contains(got, "mail.test") {
+		t.Errorf("on_invalid: null, docs = %s", got)
 	}
 }
 
