@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/jsonpath"
 	"github.com/anondump/anondump/rules"
 )
 
@@ -89,13 +90,14 @@ func (c *checkReader) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) 
 		if col.Type == nil || col.Type.ArrayDims > 0 || col.Type.Name != "json" && col.Type.Name != "jsonb" {
 			continue
 		}
-		if c.checker.Rewritten(t, col.Name) {
+		set := c.checker.Paths(t, col.Name)
+		if set == nil && c.checker.Rewritten(t, col.Name) {
 			continue
 		}
 		key := [4]string{t.Database, t.Schema, t.Name, col.Name}
 		jc := c.cols[key]
 		if jc == nil {
-			jc = &jsonColumn{table: t.QualifiedName(), column: col.Name, line: t.Line, hits: map[string]*pathHits{}}
+			jc = &jsonColumn{table: t.QualifiedName(), column: col.Name, line: t.Line, hits: map[string]*pathHits{}, set: set}
 			c.cols[key] = jc
 			c.order = append(c.order, jc)
 		}
@@ -127,6 +129,9 @@ type jsonColumn struct {
 	line          int
 	sampled       int
 	hits          map[string]*pathHits // by JSON path
+	// set, for a column with a paths: rule, is its paths: the hits are
+	// then those at the paths it does not name.
+	set *jsonpath.Set
 }
 
 // pathHits counts, for one JSON path, the documents where a detector hit.
@@ -175,6 +180,16 @@ func (f *jsonFilter) Row(r *dumpstream.Row) error {
 // sample walks one document.
 func (jc *jsonColumn) sample(doc []byte) {
 	jc.sampled++
+	if jc.set != nil {
+		// What the rule leaves: its paths' leaves become null.
+		out, err := jc.set.Rewrite(nil, doc, func(_ int, v jsonpath.Value) (jsonpath.Value, error) {
+			return jsonpath.Value{Kind: jsonpath.Null}, nil
+		})
+		if err != nil {
+			return // not JSON: the run applies on_invalid
+		}
+		doc = out
+	}
 	seen := map[string]bool{}
 	walkJSON(doc, func(path, detector string, number bool) {
 		h := jc.hits[path]
@@ -221,6 +236,16 @@ func (jc *jsonColumn) problem() (rules.Problem, bool) {
 		} else {
 			whole = true
 		}
+	}
+	if jc.set != nil {
+		msg := fmt.Sprintf("column %s has a paths: rule, but values at paths it does not name look personal: %s", jc.column, strings.Join(parts, ", "))
+		if len(suggest) > 0 {
+			msg += fmt.Sprintf("; add them to its paths:, for example `%s` (review each rule)", strings.TrimSuffix(strings.TrimPrefix(pathsYAML("", suggest), "{paths: {"), "}}"))
+		}
+		if whole {
+			msg += "; keys that are data (written *) are out of a paths: rule's reach"
+		}
+		return rules.Problem{Kind: "json", Table: jc.table, Column: jc.column, Line: jc.line, Paths: paths, Message: msg}, true
 	}
 	constRule := fmt.Sprintf("`%s: {transform: const, value: '{}'}`", rules.YAMLKey(jc.column))
 	var fix string

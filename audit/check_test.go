@@ -234,3 +234,40 @@ COPY public.events (id, payload) FROM stdin;
 		t.Errorf("the rest of the document changed:\n%s", out.String())
 	}
 }
+
+// TestCheckJSONUnnamedPaths: a column with a paths: rule is sampled too,
+// and check reports the personal values at the paths the rule does not
+// name (never the values), with rules to add.
+func TestCheckJSONUnnamedPaths(t *testing.T) {
+	const sql = `CREATE TABLE public.events (id integer NOT NULL, payload jsonb);
+
+COPY public.events (id, payload) FROM stdin;
+1	{"contact": {"email": "sentinel.person@mail.test", "phone": "+33 6 12 34 56 78"}, "ok": true}
+2	{"contact": {"email": "other.person@mail.test"}, "list": [{"email": "third@mail.test"}]}
+\.
+`
+	problems, _ := check(t, `version: 1
+tables:
+  events:
+    columns:
+      id: keep
+      payload: {paths: {"$.contact.email": email, "$.list": email}}
+`, sql, true)
+	if len(problems) != 1 || !slices.Equal(problems[0].Paths, []string{"$.contact.phone"}) {
+		t.Fatalf("problems = %+v, want one at $.contact.phone", problems)
+	}
+	msg := problems[0].Message
+	if !strings.Contains(msg, "paths it does not name") || !strings.Contains(msg, `"$.contact.phone": phone`) || strings.Contains(msg, "12 34") {
+		t.Errorf("message = %s", msg)
+	}
+	problems, _ = check(t, `version: 1
+tables:
+  events:
+    columns:
+      id: keep
+      payload: {paths: {"$.contact": email, "$.list": email}}
+`, sql, true)
+	if len(problems) != 0 {
+		t.Errorf("problems = %+v, want none", problems)
+	}
+}

@@ -333,3 +333,22 @@ func (r *pathsRewriter) Rewrite(dst, value []byte, null bool) ([]byte, bool, err
 	}
 	return out, false, err
 }
+
+// Paths returns the compiled paths of the paths: rule on column of table
+// t, or nil when the column has none; for check, which looks for
+// personal values at the paths the rule does not name.
+func (c *Checker) Paths(t *dumpstream.Table, column string) *jsonpath.Set {
+	cr := c.rewrite(t, column)
+	if cr == nil || cr.Paths == nil {
+		return nil
+	}
+	srcs := make([]string, len(cr.Paths))
+	for i, pr := range cr.Paths {
+		srcs[i] = pr.Path
+	}
+	set, err := jsonpath.Compile(srcs)
+	if err != nil {
+		return nil
+	}
+	return set
+}
