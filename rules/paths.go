@@ -70,6 +70,12 @@ func (l *loader) paths(c *ColumnRule, path string, n *yaml.Node) bool {
 	ok := true
 	var pathsNode *yaml.Node
 	before := len(*l.errs)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Value == "transform" || k.Value == "template" {
+			l.errs.add(l.pos(k), path, "paths: stands instead of %s: (each path takes its own rule); keep one of them", k.Value)
+			return false
+		}
+	}
 	l.mapping(n, path, []string{"paths", "on_invalid"}, func(k, v *yaml.Node) {
 		switch k.Value {
 		case "on_invalid":
