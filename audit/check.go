@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/jsonpath"
 	"github.com/anondump/anondump/rules"
 )
 
@@ -89,13 +90,14 @@ func (c *checkReader) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) 
 		if col.Type == nil || col.Type.ArrayDims > 0 || col.Type.Name != "json" && col.Type.Name != "jsonb" {
 			continue
 		}
-		if c.checker.Rewritten(t, col.Name) {
+		set := c.checker.Paths(t, col.Name)
+		if set == nil && c.checker.Rewritten(t, col.Name) {
 			continue
 		}
 		key := [4]string{t.Database, t.Schema, t.Name, col.Name}
 		jc := c.cols[key]
 		if jc == nil {
-			jc = &jsonColumn{table: t.QualifiedName(), column: col.Name, line: t.Line, hits: map[string]*pathHits{}}
+			jc = &jsonColumn{table: t.QualifiedName(), column: col.Name, line: t.Line, hits: map[string]*pathHits{}, set: set}
 			c.cols[key] = jc
 			c.order = append(c.order, jc)
 		}
@@ -127,12 +129,16 @@ type jsonColumn struct {
 	line          int
 	sampled       int
 	hits          map[string]*pathHits // by JSON path
+	// set, for a column with a paths: rule, is its paths: the hits are
+	// then those at the paths it does not name.
+	set *jsonpath.Set
 }
 
 // pathHits counts, for one JSON path, the documents where a detector hit.
 type pathHits struct {
 	docs     int
 	detector map[string]int
+	number   bool // a hit was a JSON number
 }
 
 // maxPaths bounds the paths remembered for one column, whatever its
@@ -174,8 +180,18 @@ func (f *jsonFilter) Row(r *dumpstream.Row) error {
 // sample walks one document.
 func (jc *jsonColumn) sample(doc []byte) {
 	jc.sampled++
+	if jc.set != nil {
+		// What the rule leaves: its paths' leaves become null.
+		out, err := jc.set.Rewrite(nil, doc, func(_ int, v jsonpath.Value) (jsonpath.Value, error) {
+			return jsonpath.Value{Kind: jsonpath.Null}, nil
+		})
+		if err != nil {
+			return // not JSON: the run applies on_invalid
+		}
+		doc = out
+	}
 	seen := map[string]bool{}
-	walkJSON(doc, func(path, detector string) {
+	walkJSON(doc, func(path, detector string, number bool) {
 		h := jc.hits[path]
 		if h == nil {
 			if len(jc.hits) >= maxPaths {
@@ -189,6 +205,7 @@ func (jc *jsonColumn) sample(doc []byte) {
 			h.docs++
 		}
 		h.detector[detector]++
+		h.number = h.number || number
 	})
 }
 
@@ -203,6 +220,8 @@ func (jc *jsonColumn) problem() (rules.Problem, bool) {
 	}
 	sort.Strings(paths)
 	var parts []string
+	suggest := map[string]string{}
+	whole := false // some hits are out of a paths: rule's reach
 	for _, p := range paths {
 		h := jc.hits[p]
 		best, n := "", 0
@@ -212,11 +231,36 @@ func (jc *jsonColumn) problem() (rules.Problem, bool) {
 			}
 		}
 		parts = append(parts, fmt.Sprintf("%s (%s, in %d of %d sampled documents)", p, best, h.docs, jc.sampled))
+		if r := pathRule(p, best, h.number); r != "" {
+			suggest[p] = r
+		} else {
+			whole = true
+		}
+	}
+	if jc.set != nil {
+		msg := fmt.Sprintf("column %s has a paths: rule, but values at paths it does not name look personal: %s", jc.column, strings.Join(parts, ", "))
+		if len(suggest) > 0 {
+			msg += fmt.Sprintf("; add them to its paths:, for example `%s` (review each rule)", strings.TrimSuffix(strings.TrimPrefix(pathsYAML("", suggest), "{paths: {"), "}}"))
+		}
+		if whole {
+			msg += "; keys that are data (written *) are out of a paths: rule's reach"
+		}
+		return rules.Problem{Kind: "json", Table: jc.table, Column: jc.column, Line: jc.line, Paths: paths, Message: msg}, true
+	}
+	constRule := fmt.Sprintf("`%s: {transform: const, value: '{}'}`", rules.YAMLKey(jc.column))
+	var fix string
+	switch {
+	case len(suggest) > 0 && !whole:
+		fix = fmt.Sprintf("rewrite those paths, for example `%s` (review each rule)", pathsYAML(jc.column, suggest))
+	case len(suggest) > 0:
+		fix = fmt.Sprintf("rewrite those paths (for example `%s`), but keys that are data (written *) are out of a paths: rule's reach: for them replace the whole document (for example %s)", pathsYAML(jc.column, suggest), constRule)
+	default:
+		fix = fmt.Sprintf("the keys that are data (written *) are out of a paths: rule's reach: replace the whole document (for example %s)", constRule)
 	}
 	return rules.Problem{
 		Kind: "json", Table: jc.table, Column: jc.column, Line: jc.line, Paths: paths,
-		Message: fmt.Sprintf("column %s passes through unchanged, but values inside its JSON documents look personal: %s; rewrite the column (for example `%s: {transform: const, value: '{}'}`), since rules cannot yet rewrite paths inside a document",
-			jc.column, strings.Join(parts, ", "), rules.YAMLKey(jc.column)),
+		Message: fmt.Sprintf("column %s passes through unchanged, but values inside its JSON documents look personal: %s; %s",
+			jc.column, strings.Join(parts, ", "), fix),
 	}, true
 }
 
@@ -229,7 +273,7 @@ var plainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]{0,63}$`)
 // whole-number leaf (and object key) of doc that a detector recognizes. Array
 // indexes are written [*] so that the paths of all elements agree. A
 // document that is not valid JSON is walked as far as it parses.
-func walkJSON(doc []byte, hit func(path, detector string)) {
+func walkJSON(doc []byte, hit func(path, detector string, number bool)) {
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
 	var stack []jsonFrame
@@ -259,7 +303,7 @@ func walkJSON(doc []byte, hit func(path, detector string)) {
 			}
 			stack[n-1].part, stack[n-1].expectKey = part, false
 			if d := Detect([]byte(key)); d != "" {
-				hit(path(), "a key that looks like "+d)
+				hit(path(), "a key that looks like "+d, false)
 			}
 			continue
 		}
@@ -278,7 +322,7 @@ func walkJSON(doc []byte, hit func(path, detector string)) {
 			}
 		case string:
 			if d := Detect([]byte(v)); d != "" {
-				hit(path(), d)
+				hit(path(), d, false)
 			}
 			valueDone(stack)
 		case json.Number:
@@ -287,7 +331,7 @@ func walkJSON(doc []byte, hit func(path, detector string)) {
 			// shape.
 			if strings.Trim(string(v), "0123456789") == "" {
 				if d := Detect([]byte(v)); d != "" {
-					hit(path(), d)
+					hit(path(), d, true)
 				}
 			}
 			valueDone(stack)

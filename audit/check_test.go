@@ -1,11 +1,14 @@
 package audit
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/fakers"
 	"github.com/anondump/anondump/rules"
 )
 
@@ -172,7 +175,8 @@ tables:
 		t.Errorf("problem = %+v, want json on payload at %v", p, wantPaths)
 	}
 	msg := rules.FormatProblem("dump.sql", p)
-	for _, want := range []string{"$.contact.email (email, in 2 of 4 sampled documents)", "$.* (a key that looks like email, in 1 of 4", "$.note (text with email,", "$.items[*].card (card,", "payload: {transform: const, value: '{}'}"} {
+	for _, want := range []string{"$.contact.email (email, in 2 of 4 sampled documents)", "$.* (a key that looks like email, in 1 of 4", "$.note (text with email,", "$.items[*].card (card,", "payload: {transform: const, value: '{}'}",
+		`payload: {paths: {"$.contact.email": email, "$.contact.phone": phone, "$.items[*].card": {transform: const, value: "0"}, "$.note": lorem}}`, "keys that are data (written *)"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q does not say %q", msg, want)
 		}
@@ -189,5 +193,81 @@ tables:
 	problems, err := Check(rs, strings.NewReader(dump(sql)), "dump.sql", CheckOptions{Sample: 1})
 	if err != nil || len(problems) != 1 || slices.Contains(problems[0].Paths, "$.items[*].card") {
 		t.Errorf("Sample 1: %v %+v", err, problems)
+	}
+}
+
+// TestCheckJSONSuggestsPaths: when every hit inside a kept json column is
+// at a path a rule can address, check suggests a paths: rule, and that
+// rule loads and leaves none of the personal values.
+func TestCheckJSONSuggestsPaths(t *testing.T) {
+	const sql = `CREATE TABLE public.events (id integer NOT NULL, payload jsonb);
+
+COPY public.events (id, payload) FROM stdin;
+1	{"contact": {"email": "sentinel.person@mail.test", "phone": "+33 6 12 34 56 78"}, "ok": true, "n": 1.5}
+2	{"contact": {"email": "other.person@mail.test"}, "items": [{"card": 4111111111111111}]}
+\.
+`
+	problems, _ := check(t, "version: 1\ntables:\n  events:\n    columns:\n      id: keep\n      payload: keep\n", sql, true)
+	if len(problems) != 1 {
+		t.Fatalf("problems = %+v", problems)
+	}
+	msg := problems[0].Message
+	_, rule, ok := strings.Cut(msg, "for example `")
+	rule, _, _ = strings.Cut(rule, "`")
+	if !ok || !strings.HasPrefix(rule, "payload: {paths: ") || strings.Contains(msg, "const, value: '{}'") {
+		t.Fatalf("message = %s", msg)
+	}
+	rs, err := rules.Parse([]byte("version: 1\ntables:\n  events:\n    columns:\n      id: keep\n      "+rule+"\n"), "anon.yaml")
+	if err != nil {
+		t.Fatalf("the suggested rule does not load: %v\n%s", err, rule)
+	}
+	var out bytes.Buffer
+	if _, err := dumpstream.Rewrite(&out, strings.NewReader(dump(sql)), rules.NewPlan(rs, fakers.NewKey([]byte("k"))), dumpstream.Options{}); err != nil {
+		t.Fatalf("the suggested rule fails: %v", err)
+	}
+	for _, v := range []string{"sentinel", "other.person", "12 34", "4111"} {
+		if strings.Contains(out.String(), v) {
+			t.Errorf("%s survives the suggested rule", v)
+		}
+	}
+	if !strings.Contains(out.String(), `"ok": true, "n": 1.5}`) {
+		t.Errorf("the rest of the document changed:\n%s", out.String())
+	}
+}
+
+// TestCheckJSONUnnamedPaths: a column with a paths: rule is sampled too,
+// and check reports the personal values at the paths the rule does not
+// name (never the values), with rules to add.
+func TestCheckJSONUnnamedPaths(t *testing.T) {
+	const sql = `CREATE TABLE public.events (id integer NOT NULL, payload jsonb);
+
+COPY public.events (id, payload) FROM stdin;
+1	{"contact": {"email": "sentinel.person@mail.test", "phone": "+33 6 12 34 56 78"}, "ok": true}
+2	{"contact": {"email": "other.person@mail.test"}, "list": [{"email": "third@mail.test"}]}
+\.
+`
+	problems, _ := check(t, `version: 1
+tables:
+  events:
+    columns:
+      id: keep
+      payload: {paths: {"$.contact.email": email, "$.list": email}}
+`, sql, true)
+	if len(problems) != 1 || !slices.Equal(problems[0].Paths, []string{"$.contact.phone"}) {
+		t.Fatalf("problems = %+v, want one at $.contact.phone", problems)
+	}
+	msg := problems[0].Message
+	if !strings.Contains(msg, "paths it does not name") || !strings.Contains(msg, `"$.contact.phone": phone`) || strings.Contains(msg, "12 34") {
+		t.Errorf("message = %s", msg)
+	}
+	problems, _ = check(t, `version: 1
+tables:
+  events:
+    columns:
+      id: keep
+      payload: {paths: {"$.contact": email, "$.list": email}}
+`, sql, true)
+	if len(problems) != 0 {
+		t.Errorf("problems = %+v, want none", problems)
 	}
 }

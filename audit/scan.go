@@ -76,6 +76,12 @@ type scanColumn struct {
 	names    int             // sampled values that look like a person's name
 	single   [2]int          // of those, single words that are a known first, last name
 	paths    map[string]bool // JSON columns: where in the documents something looked personal
+	// JSON columns, from jsonpath.Walk: the hits by path, whether some
+	// hit (or a document) is out of a paths: rule's reach, and the paths:
+	// rule suggested (path → rule) when transform is "paths".
+	jpaths map[string]*pathHits
+	jreach bool // some hit cannot be addressed by a path, or a document is not JSON
+	jrules map[string]string
 	// the suggestion
 	transform string // "" = keep
 	unique    bool
@@ -215,6 +221,7 @@ func (c *scanColumn) sample(value []byte) {
 		if h := detectJSON(value, c.jsonPath); h != "" {
 			d = "json with " + h
 		}
+		c.walkPaths(value)
 	default:
 		d = DetectTyped(value, typ)
 		if d == "" && shape == shapeText && len(value) <= maxNames && personNames(value) {
@@ -409,6 +416,10 @@ func (c *scanColumn) suggest() {
 		sort.Strings(paths)
 		c.reasons = append(c.reasons, fmt.Sprintf("%d of %d sampled documents hold personal data (at %s)", n, c.sampled, strings.Join(paths, ", ")))
 		c.transform = "json"
+		if c.jrules = c.stablePaths(); c.jrules != nil {
+			c.transform = "paths"
+			c.reasons = append(c.reasons, "the paths: rule rewrites those leaves and keeps the rest of each document")
+		}
 		n = 0
 	}
 	if n > 0 {
@@ -433,7 +444,7 @@ func (c *scanColumn) suggest() {
 // fit makes the suggestion compile for the column's type and length, or
 // falls back (uuid columns get uuid; other types set_null or keep).
 func (c *scanColumn) fit() {
-	if c.transform == "" {
+	if c.transform == "" || c.transform == "paths" {
 		return
 	}
 	target := targetOf(c.col.Type)
@@ -570,7 +581,7 @@ func (s *scanner) applyKeys(keys []dumpstream.Constraint) {
 			if parent.transform == "" && child.transform != "" {
 				// The referenced side looks personal only through the
 				// child: rewrite both alike.
-				parent.transform, parent.length = child.transform, child.length
+				parent.transform, parent.length, parent.jrules = child.transform, child.length, child.jrules
 				parent.reasons = append(parent.reasons, "referenced by "+child.t.table.QualifiedName()+"."+child.col.Name)
 			}
 			if parent.transform == "" {
@@ -585,7 +596,7 @@ func (s *scanner) applyKeys(keys []dumpstream.Constraint) {
 				domain = words(parent.t.table.Name) + "_" + words(parent.col.Name)
 			}
 			parent.domain, child.domain = domain, domain
-			child.transform, child.length = parent.transform, parent.length
+			child.transform, child.length, child.jrules = parent.transform, parent.length, parent.jrules
 			child.reasons = append(child.reasons, fmt.Sprintf("references %s.%s: same transformer and domain so the join survives", parent.t.table.QualifiedName(), parent.col.Name))
 		}
 	}
@@ -687,6 +698,9 @@ func (r *ScanResult) WriteYAML(w io.Writer) error {
 func (c *scanColumn) rule() string {
 	if c.transform == "" {
 		return "keep"
+	}
+	if c.transform == "paths" {
+		return pathsYAML("", c.jrules)
 	}
 	var opts []string
 	if c.unique {

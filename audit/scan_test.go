@@ -123,6 +123,7 @@ func TestScanContent(t *testing.T) {
     id integer NOT NULL,
     profile jsonb NOT NULL,
     extra jsonb,
+    byuser jsonb NOT NULL,
     meta jsonb NOT NULL,
     district character varying(20) NOT NULL,
     bundesland text,
@@ -138,11 +139,11 @@ CREATE TABLE public.genres (
 );
 
 `)
-	b.WriteString("COPY public.orders (id, profile, extra, meta, district, bundesland, state, city, contact, status) FROM stdin;\n")
+	b.WriteString("COPY public.orders (id, profile, extra, byuser, meta, district, bundesland, state, city, contact, status) FROM stdin;\n")
 	people := []string{"Marie Dupont", "Jürgen Schmidt", "Carmen López", "James Smith", "Sophie Martin", "Hans Weber"}
 	for i := range 60 {
-		fmt.Fprintf(&b, "%d\t{\"customer\": {\"mail\": \"user%d@realmail.test\"}}\t{\"telefon\": \"+49 30 1234%04d\"}\t{\"sku\": \"A-%d\", \"qty\": 2}\tNorth\tBayern\tCA\tParis\t%s\tpaid\n",
-			i, i, i, i, people[i%len(people)])
+		fmt.Fprintf(&b, "%d\t{\"customer\": {\"mail\": \"user%d@realmail.test\"}}\t{\"telefon\": \"+49 30 1234%04d\"}\t{\"u%d\": {\"mail\": \"buyer%d@realmail.test\"}}\t{\"sku\": \"A-%d\", \"qty\": 2}\tNorth\tBayern\tCA\tParis\t%s\tpaid\n",
+			i, i, i, i, i, i, people[i%len(people)])
 	}
 	b.WriteString("\\.\n\nCOPY public.genres (id, name) FROM stdin;\n1\tAction\n2\tComedy\n3\tDrama\n4\tHorror\n5\tSci-Fi\n6\tDocumentary\n\\.\n\n")
 	b.WriteString("--\n-- PostgreSQL database dump complete\n--\n\n")
@@ -160,8 +161,10 @@ CREATE TABLE public.genres (
 		t.Log(out)
 	}
 	for _, want := range []string{
-		`profile: {transform: const, value: '{}'}`, "$.customer.mail", // NOT NULL jsonb with emails
-		"extra: set_null", "$.telefon", // nullable jsonb, a personal key name
+		`profile: {paths: {"$.customer.mail": email}}`, // jsonb with emails at a stable path
+		`extra: {paths: {"$.telefon": phone}}`,         // a personal key name at a stable path
+		// Ids as keys: no stable path, the whole document goes.
+		`byuser: {transform: const, value: '{}'}`, "$.u0.mail",
 		"meta: keep",
 		"district: ", "bundesland: city", "state: city", // address components
 		"contact: full_name", "status: keep",

@@ -49,6 +49,20 @@
 // in strict mode and a warning otherwise; `untyped: allow` at the top of
 // the file makes it a warning always, `untyped: refuse` an error always.
 //
+// # JSON paths
+//
+// paths: stands instead of transform: on a json, jsonb, json[] or jsonb[]
+// column and rewrites the leaves that JSON paths select, each by a column
+// rule of its own, keeping the rest of each document byte for byte:
+//
+//	prefs:
+//	  paths:
+//	    "$.email": {transform: email, domain: user_email}
+//	    "$.contacts[*].phone": phone
+//	  on_invalid: error    # or null, or keep
+//
+// See [PathRule] for the kinds of leaves, numbers and invalid documents.
+//
 // # Filters
 //
 // A where: condition keeps only the rows it selects. Other tables may
@@ -145,6 +159,11 @@ type ColumnRule struct {
 	// "cases", Def nil): the first whose When holds on the row's original
 	// values applies; the last has no When.
 	Cases []*Case
+	// Paths, when set, rewrite leaves inside a json or jsonb document
+	// (Transform is "paths", Def nil); see paths.go. OnInvalid is
+	// "error" (the default), "null" or "keep".
+	Paths     []*PathRule
+	OnInvalid string
 }
 
 // Case is one case of a column rule given as a list.
@@ -156,8 +175,15 @@ type Case struct {
 }
 
 // Rules returns the transformer rules of c: c itself, or the rules of its
-// cases.
+// cases, or those of its paths.
 func (c *ColumnRule) Rules() []*ColumnRule {
+	if c.Paths != nil {
+		var rs []*ColumnRule
+		for _, p := range c.Paths {
+			rs = append(rs, p.Rule.Rules()...)
+		}
+		return rs
+	}
 	if c.Cases == nil {
 		return []*ColumnRule{c}
 	}
@@ -377,6 +403,12 @@ func (l *loader) columns(t *TableRule, n *yaml.Node) {
 			return
 		}
 		byName[c.Column] = c
+		if hasKey(v, "paths") {
+			if l.paths(c, path, v) {
+				t.Columns = append(t.Columns, c)
+			}
+			return
+		}
 		if v.Kind == yaml.SequenceNode {
 			if l.cases(c, path, v) {
 				t.Columns = append(t.Columns, c)

@@ -265,9 +265,14 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 			continue
 		}
 		var rw dumpstream.ColumnRewriter
-		if cr.Cases != nil {
+		if cr.Paths != nil {
 			var ok bool
-			if rw, ok = p.cases(cr, t, i, names, path, &errs); !ok {
+			if rw, ok = p.pathsColumn(cr, t, i, names, path, &errs); !ok {
+				continue
+			}
+		} else if cr.Cases != nil {
+			var ok bool
+			if rw, ok = p.cases(cr, t, t.Columns[i], names, path, &errs); !ok {
 				continue
 			}
 		} else {
@@ -448,7 +453,7 @@ func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnR
 
 // cases builds the rewriter of a column ruled by a list of cases,
 // adding its problems to errs.
-func (p *Plan) cases(cr *ColumnRule, t *dumpstream.Table, col int, names []string, path string, errs *ErrorList) (dumpstream.ColumnRewriter, bool) {
+func (p *Plan) cases(cr *ColumnRule, t *dumpstream.Table, col dumpstream.Column, names []string, path string, errs *ErrorList) (dumpstream.ColumnRewriter, bool) {
 	cw := &caseRewriter{rws: make([]dumpstream.ColumnRewriter, len(cr.Cases))}
 	ok := true
 	for i, cs := range cr.Cases {
@@ -467,7 +472,7 @@ func (p *Plan) cases(cr *ColumnRule, t *dumpstream.Table, col int, names []strin
 			}
 			continue
 		}
-		rw, err := p.column(cs.Rule, t.Columns[col])
+		rw, err := p.column(cs.Rule, col)
 		if err != nil {
 			errs.add(cs.Pos, path, "case %d: %v", i+1, err)
 			ok = false
