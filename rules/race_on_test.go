@@ -1,6 +1,6 @@
 //go:build race
 
-package rules
+package rules_test
 
 // raceEnabled: the race detector allocates, so allocation tests skip.
 const raceEnabled = true
