@@ -92,6 +92,14 @@ type Target struct {
 	Class  Class
 	MaxLen int    // maximum length in characters (varchar(n), char(n)); 0 means unlimited
 	Type   string // the SQL type as written in the dump, for messages ("character varying(20)")
+
+	// Bits is the width of a ClassInt column: 16, 32 or 64 (0 is read as 64).
+	Bits int
+	// Precision and Scale are a ClassNumeric column's type modifiers
+	// (numeric(p,s)); Precision 0 means unconstrained. For real and double
+	// precision Precision is the number of decimal digits they keep exactly
+	// (6 and 15) and Scale is 0.
+	Precision, Scale int
 }
 
 // Params configure one transformer for one column.
