@@ -26,6 +26,11 @@
 // example.net and example.org (RFC 2606), phones in the 555 exchange,
 // IPv4 addresses in 10.0.0.0/8, IPv6 addresses in 2001:db8::/32.
 //
+// Formatted values with digits (postcode, phone, credit_card) also write
+// into integer and numeric columns: their digits as a number, a leading
+// zero replaced by a keyed digit 1-9, refused where the column cannot hold
+// every number of that many digits ([Target.Bits], [Target.Precision]).
+//
 // A column's output depends only on the key, the domain, unique, the
 // transformer's options and the target's class and length.
 //
