@@ -19,6 +19,7 @@ func init() {
 			summary: "a five-digit US ZIP code (60614)",
 			gen:     genPostcode,
 			fixed:   maxLen(zipPatterns),
+			digits:  countDigits(zipPatterns),
 			sep:     '-',
 		}.def(),
 		textSpec{

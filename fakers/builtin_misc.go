@@ -259,11 +259,16 @@ func (f *ibanFunc) Append(dst, in []byte) ([]byte, bool) {
 // checks; they are not promised to be unissued.
 func newCreditCard(p Params) (Func, error) {
 	const name = "credit_card"
-	if err := checkClass(name, p.Target, ClassText, ClassNumeric, ClassUnknown); err != nil {
+	if err := checkClass(name, p.Target, ClassText, ClassInt, ClassNumeric, ClassUnknown); err != nil {
 		return nil, err
 	}
 	if p.Unique {
 		return nil, refuseUnique(name, "it draws from 10^9 numbers; drop unique or use hash")
+	}
+	if p.Target.Class == ClassInt || p.Target.Class == ClassNumeric {
+		if err := checkDigits(name, 16, p.Target); err != nil {
+			return nil, err
+		}
 	}
 	if err := checkFit(name, false, 16, p.Target); err != nil {
 		return nil, err

@@ -40,6 +40,7 @@ func init() {
 			summary: "a North American number in the 555 exchange (+1-212-555-0147)",
 			gen:     genPhone,
 			fixed:   len("+1-NXX-555-XXXX"),
+			digits:  len("1NXX555XXXX"),
 			sep:     '-',
 		}.def(),
 		&Def{

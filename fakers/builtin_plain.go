@@ -56,7 +56,11 @@ func checkConst(v string, t Target) error {
 	ok := true
 	switch t.Class {
 	case ClassInt:
-		_, err := strconv.ParseInt(v, 10, 64)
+		bits := t.Bits
+		if bits == 0 {
+			bits = 64
+		}
+		_, err := strconv.ParseInt(v, 10, bits)
 		ok = err == nil
 	case ClassNumeric:
 		ok = isNumeric(v)

@@ -82,6 +82,42 @@ func checkClass(name string, t Target, allowed ...Class) error {
 // textOnly is the class set of the transformers that write only text.
 var textOnly = []Class{ClassText, ClassUnknown}
 
+// intDigits returns the largest n such that every number of n decimal
+// digits fits t, a ClassInt or ClassNumeric column; ok is false for other
+// classes.
+func intDigits(t Target) (n int, ok bool) {
+	switch t.Class {
+	case ClassInt:
+		switch t.Bits {
+		case 16:
+			return 4, true // 9999 ≤ 32767
+		case 32:
+			return 9, true // 999999999 ≤ 2147483647
+		default:
+			return 18, true // ≤ 9223372036854775807
+		}
+	case ClassNumeric:
+		if t.Precision == 0 {
+			return 1000, true // unconstrained numeric holds up to 131072 digits
+		}
+		return t.Precision - t.Scale, true
+	}
+	return 0, false
+}
+
+// checkDigits reports an error when t, a number column, cannot hold every
+// number of need digits.
+func checkDigits(name string, need int, t Target) error {
+	n, ok := intDigits(t)
+	if !ok {
+		return fmt.Errorf("%s cannot write into %s column", name, typeName(t))
+	}
+	if n < need {
+		return fmt.Errorf("%s writes numbers of up to %d digits, %s holds only %d", name, need, typeName(t), max(n, 0))
+	}
+	return nil
+}
+
 // textLimit returns the length limit that applies to t: MaxLen for a text
 // column, 0 (none) otherwise.
 func textLimit(t Target) int {
@@ -148,6 +184,10 @@ type textSpec struct {
 	// Otherwise the value is free text, cut to fit the column.
 	fixed int
 	sep   byte // between the value and the unique suffix
+	// digits > 0 lets the transformer write into integer and numeric
+	// columns: the digits of the formatted value (at most digits of them),
+	// without a leading zero.
+	digits int
 }
 
 func (s textSpec) def() *Def {
@@ -157,6 +197,15 @@ func (s textSpec) def() *Def {
 		Unique:  true,
 		Keyed:   true,
 		New: func(p Params) (Func, error) {
+			if s.digits > 0 && (p.Target.Class == ClassInt || p.Target.Class == ClassNumeric) {
+				if p.Unique {
+					return nil, fmt.Errorf("%s with unique cannot write into %s column: a number has no room for the unique suffix; drop unique or use hash into a text column", s.name, typeName(p.Target))
+				}
+				if err := checkDigits(s.name, s.digits, p.Target); err != nil {
+					return nil, err
+				}
+				return &digitsFunc{prf: p.PRF, gen: s.gen}, nil
+			}
 			if err := checkClass(s.name, p.Target, textOnly...); err != nil {
 				return nil, err
 			}
@@ -204,4 +253,50 @@ func (f *textFunc) Append(dst, in []byte) ([]byte, bool) {
 		dst = appendSuffix(dst, h0, h1)
 	}
 	return dst, false
+}
+
+// digitsFunc writes the digits of a formatted value (a postcode, a phone
+// number) as a number: other characters are dropped and a leading zero is
+// replaced by a keyed digit 1-9.
+type digitsFunc struct {
+	prf PRF
+	r   rng
+	gen genFunc
+}
+
+func (f *digitsFunc) Append(dst, in []byte) ([]byte, bool) {
+	f.r.seed(f.prf.Sum(in))
+	start := len(dst)
+	dst = f.gen(&f.r, dst)
+	n := start
+	for i := start; i < len(dst); i++ {
+		if c := dst[i]; c >= '0' && c <= '9' {
+			dst[n] = c
+			n++
+		}
+	}
+	dst = dst[:n]
+	if n == start {
+		return append(dst, byte('1'+f.r.intn(9))), false
+	}
+	if dst[start] == '0' {
+		dst[start] = byte('1' + f.r.intn(9))
+	}
+	return dst, false
+}
+
+// countDigits returns the largest number of '#' or digit characters in
+// one entry of l.
+func countDigits(l []string) int {
+	n := 0
+	for _, s := range l {
+		c := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] == '#' || s[i] >= '0' && s[i] <= '9' {
+				c++
+			}
+		}
+		n = max(n, c)
+	}
+	return n
 }

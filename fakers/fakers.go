@@ -26,6 +26,11 @@
 // example.net and example.org (RFC 2606), phones in the 555 exchange,
 // IPv4 addresses in 10.0.0.0/8, IPv6 addresses in 2001:db8::/32.
 //
+// Formatted values with digits (postcode, phone, credit_card) also write
+// into integer and numeric columns: their digits as a number, a leading
+// zero replaced by a keyed digit 1-9, refused where the column cannot hold
+// every number of that many digits ([Target.Bits], [Target.Precision]).
+//
 // A column's output depends only on the key, the domain, unique, the
 // transformer's options and the target's class and length.
 //
@@ -92,6 +97,14 @@ type Target struct {
 	Class  Class
 	MaxLen int    // maximum length in characters (varchar(n), char(n)); 0 means unlimited
 	Type   string // the SQL type as written in the dump, for messages ("character varying(20)")
+
+	// Bits is the width of a ClassInt column: 16, 32 or 64 (0 is read as 64).
+	Bits int
+	// Precision and Scale are a ClassNumeric column's type modifiers
+	// (numeric(p,s)); Precision 0 means unconstrained. For real and double
+	// precision Precision is the number of decimal digits they keep exactly
+	// (6 and 15) and Scale is 0.
+	Precision, Scale int
 }
 
 // Params configure one transformer for one column.

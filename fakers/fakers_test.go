@@ -575,7 +575,9 @@ func TestTargets(t *testing.T) {
 		"ipv6":          {ClassInet, ClassCIDR, ClassText, ClassUnknown},
 		"uuid":          {ClassUUID, ClassText, ClassUnknown},
 		"date_of_birth": {ClassDate, ClassTimestamp, ClassTimestampTZ, ClassText, ClassUnknown},
-		"credit_card":   {ClassNumeric, ClassText, ClassUnknown},
+		"credit_card":   {ClassInt, ClassNumeric, ClassText, ClassUnknown},
+		"postcode":      {ClassInt, ClassNumeric, ClassText, ClassUnknown},
+		"phone":         {ClassInt, ClassNumeric, ClassText, ClassUnknown},
 		"pick_from":     {ClassText, ClassUnknown, ClassTimestamp, ClassTimestampTZ, ClassBytea, ClassOther}, // types const does not check
 		"set_null":      all,
 	}

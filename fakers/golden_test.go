@@ -64,6 +64,22 @@ func goldenCases(d *Def) []goldenCase {
 			add("varchar(30)", Params{Target: Target{Class: ClassText, MaxLen: 30}})
 		}
 	}
+	// The number forms, for the transformers that have one.
+	for _, nt := range []struct {
+		label string
+		t     Target
+	}{
+		{"integer", Target{Class: ClassInt, Bits: 32}},
+		{"bigint", Target{Class: ClassInt, Bits: 64}},
+		{"numeric(20,2)", Target{Class: ClassNumeric, Precision: 20, Scale: 2}},
+	} {
+		if d.Name == "const" || d.Name == "pick_from" || d.Name == "set_null" {
+			continue
+		}
+		if _, err := d.New(Params{Target: nt.t}); err == nil {
+			cs = append(cs, goldenCase{nt.label, Params{Target: nt.t}})
+		}
+	}
 	return cs
 }
 

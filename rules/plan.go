@@ -541,10 +541,24 @@ func TargetOf(t *dumpstream.Type, element bool) fakers.Target {
 		if (t.Name == "varchar" || t.Name == "bpchar") && len(t.Mods) > 0 {
 			tg.MaxLen = int(t.Mods[0])
 		}
-	case "int2", "int4", "int8", "smallint", "integer", "bigint":
-		tg.Class = fakers.ClassInt
-	case "numeric", "decimal", "float4", "float8":
+	case "int2", "smallint":
+		tg.Class, tg.Bits = fakers.ClassInt, 16
+	case "int4", "integer":
+		tg.Class, tg.Bits = fakers.ClassInt, 32
+	case "int8", "bigint":
+		tg.Class, tg.Bits = fakers.ClassInt, 64
+	case "float4":
+		tg.Class, tg.Precision = fakers.ClassNumeric, 6
+	case "float8":
+		tg.Class, tg.Precision = fakers.ClassNumeric, 15
+	case "numeric", "decimal":
 		tg.Class = fakers.ClassNumeric
+		if len(t.Mods) > 0 {
+			tg.Precision = int(t.Mods[0])
+		}
+		if len(t.Mods) > 1 {
+			tg.Scale = int(t.Mods[1])
+		}
 	case "bool", "boolean":
 		tg.Class = fakers.ClassBool
 	case "date":

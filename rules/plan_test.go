@@ -182,6 +182,8 @@ func TestPlanTypeErrors(t *testing.T) {
 	}{
 		{"email into int4", "id: email", "anon.yaml:5:7: public.users.id: ", "email cannot write into integer column"},
 		{"unique email into varchar(5)", "name: {transform: email, unique: true}", "anon.yaml:5:7: public.users.name: ", "character varying(5)"},
+		{"phone into int4", "id: phone", "anon.yaml:5:7: public.users.id: ", "phone writes numbers of up to 11 digits, integer holds only 9"},
+		{"unique postcode into int4", "id: {transform: postcode, unique: true}", "anon.yaml:5:7: public.users.id: ", "postcode with unique cannot write into integer column"},
 		{"set_null into NOT NULL", "email: set_null", "anon.yaml:5:7: public.users.email: ", "NOT NULL"},
 	}
 	for _, tt := range tests {
@@ -464,5 +466,28 @@ tables:
 	}
 	if len(warnings) != 2 || !strings.Contains(warnings[0], "public.orders: no rule") || !strings.Contains(warnings[1], "public.users: columns without a rule pass through unchanged (strict: false): id, name, tags, note") {
 		t.Errorf("warnings = %q", warnings)
+	}
+}
+
+// TestTargetOfNumbers checks the integer widths and numeric type modifiers
+// reach the fakers' target.
+func TestTargetOfNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		typ  dumpstream.Type
+		want fakers.Target
+	}{
+		{dumpstream.Type{Name: "int2"}, fakers.Target{Class: fakers.ClassInt, Bits: 16}},
+		{dumpstream.Type{Name: "int4"}, fakers.Target{Class: fakers.ClassInt, Bits: 32}},
+		{dumpstream.Type{Name: "int8"}, fakers.Target{Class: fakers.ClassInt, Bits: 64}},
+		{dumpstream.Type{Name: "numeric", Mods: []int32{8, 2}}, fakers.Target{Class: fakers.ClassNumeric, Precision: 8, Scale: 2}},
+		{dumpstream.Type{Name: "numeric", Mods: []int32{5}}, fakers.Target{Class: fakers.ClassNumeric, Precision: 5}},
+		{dumpstream.Type{Name: "numeric"}, fakers.Target{Class: fakers.ClassNumeric}},
+		{dumpstream.Type{Name: "float8"}, fakers.Target{Class: fakers.ClassNumeric, Precision: 15}},
+	} {
+		got := rules.TargetOf(&tc.typ, false)
+		got.Type = ""
+		if got != tc.want {
+			t.Errorf("TargetOf(%s) = %+v, want %+v", tc.typ.String(), got, tc.want)
+		}
 	}
 }
