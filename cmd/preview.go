@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/anondump/anondump/dumpstream"
 	"github.com/anondump/anondump/rules"
@@ -138,6 +140,27 @@ type previewer struct {
 	fields  [][]byte
 	readers []dumpstream.RowReader
 	enc     []byte
+	buf     []byte
+}
+
+// printable returns a COPY field for the terminal: control characters
+// (which COPY's text format leaves as they are, an escape sequence among
+// them) and invalid UTF-8 are written as \xNN, so that a value cannot
+// move the cursor, retitle the window or hide the rows around it.
+func printable(f []byte) string {
+	var b strings.Builder
+	for len(f) > 0 {
+		r, n := utf8.DecodeRune(f)
+		if r == utf8.RuneError && n <= 1 || unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r) {
+			for _, c := range f[:n] {
+				fmt.Fprintf(&b, "\\x%02x", c)
+			}
+		} else {
+			b.Write(f[:n])
+		}
+		f = f[n:]
+	}
+	return b.String()
 }
 
 // matches reports whether t is the table --table names. The name is
@@ -219,7 +242,7 @@ func (p *previewer) Row(r *dumpstream.Row) error {
 		}
 	}
 	for i, c := range cols {
-		orig := string(p.fields[i])
+		orig := printable(p.fields[i])
 		var anon string
 		switch cr := p.tp.Columns[i]; {
 		case !keep:
@@ -239,7 +262,7 @@ func (p *previewer) Row(r *dumpstream.Row) error {
 			if null {
 				anon = `\N`
 			} else {
-				anon = string(dumpstream.AppendEncoded(nil, enc))
+				anon = printable(dumpstream.AppendEncoded(p.buf[:0], enc))
 			}
 		}
 		fmt.Fprintf(p.tw, "%s\t%s\t%s\t%s\n", label, c.Name, orig, anon)
