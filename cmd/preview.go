@@ -108,6 +108,8 @@ func preview(o *previewOptions, path string, stdin io.Reader, stdout io.Writer, 
 			return err
 		}
 		return dumpError(err)
+	case !v.found && v.inserts:
+		return configError(fmt.Errorf("preview: the rows of table %q come as INSERT statements, which anondump does not rewrite (dump with COPY: pg_dump without --inserts)", o.table))
 	case !v.found:
 		names := v.seen
 		err := fmt.Errorf("preview: %s has no COPY data for table %q", in.name, o.table)
@@ -126,13 +128,14 @@ func preview(o *previewOptions, path string, stdin io.Reader, stdout io.Writer, 
 // table's, whose rows it prints next to their rewritten values.
 type previewer struct {
 	dumpstream.NopVisitor
-	sel   *rules.Rules // one rule, for the --table name
-	rows  int
-	plan  *rules.Plan
-	out   io.Writer
-	tw    *tabwriter.Writer
-	seen  []string
-	found bool
+	sel     *rules.Rules // one rule, for the --table name
+	rows    int
+	plan    *rules.Plan
+	out     io.Writer
+	tw      *tabwriter.Writer
+	seen    []string
+	found   bool
+	inserts bool // the table's rows come as INSERT statements
 
 	table   *dumpstream.Table
 	tp      *dumpstream.TablePlan
@@ -169,6 +172,11 @@ func printable(f []byte) string {
 // its parent's name).
 func (p *previewer) matches(t *dumpstream.Table) bool {
 	return p.sel.RuleFor(t) != nil
+}
+
+func (p *previewer) Inserts(t *dumpstream.Table) error {
+	p.inserts = p.inserts || p.matches(t)
+	return nil
 }
 
 func (p *previewer) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
