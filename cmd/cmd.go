@@ -4,6 +4,11 @@
 // Messages go to standard error through the printer in tui.go, as
 // "anondump: error: …" (or warning, note, hint), lower case, no final
 // period, and never contain a value from the dump.
+//
+// preview (preview.go) is the one command that prints values from the
+// dump, by design: original next to anonymized, for the person who holds
+// the original. It writes only to a terminal unless --force. No other
+// command, message or report may print a dump value.
 package cmd
 
 import (
@@ -110,7 +115,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	f.StringVar(&o.report, "report", "", "write the run report as JSON to `FILE` (also when the run fails; never holds a dump value): counts, and the audit stamp with the input's and output's sizes and sha256")
 	f.BoolVar(&o.stamp, "stamp", false, "write a one-line SQL comment at the top of the output: anondump's version, the rules file's sha256, the key's fingerprint")
 	f.BoolVar(&o.anySQL, "sql", false, "accept SQL that pg_dump did not write (by default input without a pg_dump header is refused)")
-	root.AddCommand(newValidate(stdout), newVersion(stdout), newTransformers(stdout), newCheck(stdin, stdout), newVerify(stdout), newScan(stdin, stdout))
+	root.AddCommand(newValidate(stdout), newVersion(stdout), newTransformers(stdout), newCheck(stdin, stdout), newVerify(stdout), newScan(stdin, stdout), newPreview(stdin, stdout))
 	for _, c := range root.Commands() {
 		o.commands = append(o.commands, c.Name()) // for the hint on a mistyped command
 	}

@@ -38,8 +38,9 @@ func TestScript(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"status":   cmdStatus,
-			"gzipfile": cmdGzipFile,
+			"status":         cmdStatus,
+			"gzipfile":       cmdGzipFile,
+			"previewmatches": cmdPreviewMatches,
 		},
 	})
 }
