@@ -67,17 +67,8 @@ func (w *rowWorker) appendRow(dst, line []byte) ([]byte, error) {
 	}
 	// Field i is body[offs[i] : offs[i+1]-1]; the sentinel len(body)+1
 	// ends the last one.
-	offs := append(w.offs[:0], 0)
-	for i := 0; ; {
-		j := bytes.IndexByte(body[i:], '\t')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		offs = append(offs, i)
-	}
-	nf := len(offs)
-	offs = append(offs, len(body)+1)
+	offs := copyText{}.Split(w.offs, body)
+	nf := len(offs) - 1
 	w.offs = offs
 	if nf != w.nfields {
 		return dst, &rowError{msg: fmt.Sprintf("row has %d fields, the COPY statement at line %d lists %d columns", nf, w.copyLine, w.nfields)}
