@@ -348,28 +348,38 @@ func readError(err error) error {
 	return err
 }
 
-// countingReader counts (and, with h, hashes) the bytes read through it.
+// meter counts (and, with h, hashes) the bytes that pass through a
+// countingReader or countingWriter.
+type meter struct {
+	h *streamHash
+	n atomic.Int64 // read by the progress display and a signal's cleanup
+}
+
+func (m *meter) add(p []byte) {
+	m.n.Add(int64(len(p)))
+	if m.h != nil {
+		m.h.Write(p)
+	}
+}
+
+// sum returns the hex sha256 of the bytes seen, or "" when not hashed.
+func (m *meter) sum() string {
+	if m.h == nil {
+		return ""
+	}
+	return m.h.Sum()
+}
+
+// countingReader meters the bytes read through it.
 type countingReader struct {
 	r io.Reader
-	h *streamHash
-	n atomic.Int64
+	meter
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	if c.h != nil {
-		c.h.Write(p[:n])
-	}
+	c.add(p[:n])
 	return n, err
-}
-
-// sum returns the hex sha256 of the bytes read, or "" when not hashed.
-func (c *countingReader) sum() string {
-	if c.h == nil {
-		return ""
-	}
-	return c.h.Sum()
 }
 
 // inputArg is the input named by a command's arguments: "" for stdin.

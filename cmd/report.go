@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/anondump/anondump/dumpstream"
@@ -147,27 +146,16 @@ func (r *runReport) printSummary(ui printer) {
 	}
 }
 
-// countingWriter counts (and, with h, hashes) the bytes written through it.
+// countingWriter meters the bytes written through it.
 type countingWriter struct {
 	w io.Writer
-	h *streamHash
-	n atomic.Int64 // read by a signal's cleanup
+	meter
 }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
-	c.n.Add(int64(n))
-	if c.h != nil {
-		c.h.Write(p[:n])
-	}
+	c.add(p[:n])
 	return n, err
-}
-
-func (c *countingWriter) sum() string {
-	if c.h == nil {
-		return ""
-	}
-	return c.h.Sum()
 }
 
 func humanBytes(n int64) string {
