@@ -156,22 +156,9 @@ func insertTarget(stmt []byte, final bool) (schema, name string, ok bool) {
 		}
 		if stmt[i] == '"' {
 			var b strings.Builder
-			i++
-			for {
-				if i == len(stmt) {
-					return "", "", false
-				}
-				if stmt[i] == '"' {
-					if i+1 < len(stmt) && stmt[i+1] == '"' {
-						b.WriteByte('"')
-						i += 2
-						continue
-					}
-					i++
-					break
-				}
-				b.WriteByte(stmt[i])
-				i++
+			var closed bool
+			if i, closed = appendQuoted(&b, stmt, i+1, '"', false); !closed {
+				return "", "", false
 			}
 			parts = append(parts, b.String())
 		} else {
@@ -260,20 +247,7 @@ func splitPath(v string) []string {
 		var b strings.Builder
 		switch q := v[i]; q {
 		case '"', '\'':
-			i++
-			for i < len(v) {
-				if v[i] == q {
-					if i+1 < len(v) && v[i+1] == q {
-						b.WriteByte(q)
-						i += 2
-						continue
-					}
-					i++
-					break
-				}
-				b.WriteByte(v[i])
-				i++
-			}
+			i, _ = appendQuoted(&b, v, i+1, q, false)
 			out = append(out, b.String())
 		default:
 			j := i
@@ -333,7 +307,7 @@ func psqlArgs(s string) []psqlArg {
 			switch c := s[i]; c {
 			case '"', '\'':
 				raw = false
-				i = appendQuoted(&b, s, i+1, c, c == '\'')
+				i, _ = appendQuoted(&b, s, i+1, c, c == '\'')
 			default:
 				b.WriteByte(c)
 				i++
@@ -345,9 +319,10 @@ func psqlArgs(s string) []psqlArg {
 
 // appendQuoted appends to b the text of the q-quoted string whose
 // content starts at s[i] (a doubled q is one q; with backslash, a
-// backslash escapes the next byte), and returns the index after the
-// closing quote (or len(s) when it is missing).
-func appendQuoted(b *strings.Builder, s string, i int, q byte, backslash bool) int {
+// backslash escapes the next byte). It returns the index after the
+// closing quote and true, or len(s) and false when the quote is not
+// closed.
+func appendQuoted[T string | []byte](b *strings.Builder, s T, i int, q byte, backslash bool) (int, bool) {
 	for i < len(s) {
 		switch {
 		case backslash && s[i] == '\\' && i+1 < len(s):
@@ -357,13 +332,13 @@ func appendQuoted(b *strings.Builder, s string, i int, q byte, backslash bool) i
 			b.WriteByte(q)
 			i += 2
 		case s[i] == q:
-			return i + 1
+			return i + 1, true
 		default:
 			b.WriteByte(s[i])
 			i++
 		}
 	}
-	return i
+	return i, false
 }
 
 // conninfoDB reads dbname from a libpq conninfo string (key=value pairs,
