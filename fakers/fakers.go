@@ -113,6 +113,11 @@ type Params struct {
 	Unique bool   // outputs of distinct inputs must (practically) never collide
 	Target Target // the column written into
 
+	// Locale is the locale of the values ("fr_FR"), "" for DefaultLocale;
+	// the names, phones, postcodes, addresses, IBANs and national IDs
+	// follow it. It is one of Locales (see CheckLocale).
+	Locale string
+
 	// Options; which ones a transformer reads is listed in Def.Options.
 	Value  string // const: the replacement value, as PostgreSQL reads it
 	Length int    // hash: number of hex digits kept (0 = all 32)
