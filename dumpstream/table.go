@@ -26,6 +26,9 @@ type Table struct {
 	// from its CREATE TABLE: COPY never carries them, so a rule naming
 	// one can never apply.
 	Generated []string
+	// Encoding is the dump's client_encoding (upper case) where the COPY
+	// block of the table starts, or "" when the dump set none.
+	Encoding string
 }
 
 // QualifiedName returns schema.name, each part quoted only when needed.

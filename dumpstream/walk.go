@@ -627,6 +627,7 @@ func (w *walker) prepareCopy(cs *copyStmt) {
 			t.Columns = append(t.Columns, Column{Name: name})
 		}
 	}
+	t.Encoding = w.encoding
 	w.block = &Block{Table: t, Line: w.stmtLine, Text: cs.text, Listed: cs.hasColumnList || t.Typed, OIDs: cs.oids, Encoding: w.encoding}
 }
 
