@@ -4,47 +4,48 @@ func init() {
 	register(
 		textSpec{
 			name:    "street_address",
-			summary: "a house number and a street (8855 South Bridgeton)",
-			gen:     genStreet,
+			summary: "a house number and a street of the locale, in its order (8855 South Bridgeton; Hauptstraße 12)",
+			gen:     func(l *localeData, r *rng, dst []byte) []byte { return l.street(r, dst) },
 			sep:     '-',
 		}.def(),
 		textSpec{
 			name:    "city",
-			summary: "a US city name (Chicago)",
-			gen:     func(r *rng, dst []byte) []byte { return append(dst, r.pick(cities)...) },
+			summary: "a city of the locale's country (Chicago)",
+			gen:     func(l *localeData, r *rng, dst []byte) []byte { return append(dst, r.pick(l.cities)...) },
 			sep:     '-',
 		}.def(),
 		textSpec{
 			name:    "postcode",
-			summary: "a five-digit US ZIP code (60614)",
-			gen:     genPostcode,
-			fixed:   maxLen(zipPatterns),
-			digits:  countDigits(zipPatterns),
+			summary: "a postcode in the locale's format (60614; 75012; SW1 4QT; 1234 AB)",
+			gen:     func(l *localeData, r *rng, dst []byte) []byte { return l.postcode(r, dst) },
+			format:  func(l *localeData) (int, int) { return l.postFixed, l.postDigits },
 			sep:     '-',
 		}.def(),
 		textSpec{
 			name:    "country",
 			summary: "a country name in English, ASCII only (Curacao)",
-			gen:     func(r *rng, dst []byte) []byte { return append(dst, r.pick(countries)...) },
+			gen:     func(_ *localeData, r *rng, dst []byte) []byte { return append(dst, r.pick(countries)...) },
 			sep:     '-',
+			global:  true,
 		}.def(),
 		textSpec{
 			name:    "company",
-			summary: "a company name built from last names (Abbott and Sons, Adams-Bauch)",
+			summary: "a company name built from the locale's last names (Abbott and Sons, Adams-Bauch)",
 			gen:     genCompany,
 			sep:     '-',
 		}.def(),
 		textSpec{
 			name:    "job_title",
 			summary: "a job title (Central Accounts Administrator)",
-			gen: func(r *rng, dst []byte) []byte {
+			gen: func(_ *localeData, r *rng, dst []byte) []byte {
 				dst = append(dst, r.pick(jobDescriptor)...)
 				dst = append(dst, ' ')
 				dst = append(dst, r.pick(jobLevel)...)
 				dst = append(dst, ' ')
 				return append(dst, r.pick(jobTitle)...)
 			},
-			sep: '-',
+			sep:    '-',
+			global: true,
 		}.def(),
 	)
 }
@@ -85,19 +86,21 @@ func appendDigits(r *rng, dst []byte, pattern string, nonZero bool) []byte {
 
 // genCompany builds the name from last names rather than using gofakeit's
 // company list, which holds real companies.
-func genCompany(r *rng, dst []byte) []byte {
+func genCompany(l *localeData, r *rng, dst []byte) []byte {
 	switch r.intn(3) {
 	case 0:
-		dst = append(dst, r.pick(lastNames)...)
+		dst = append(dst, r.pick(l.last)...)
 		dst = append(dst, ' ')
-		return append(dst, r.pick(companySuffix)...)
+		return append(dst, r.pick(l.companySuffix)...)
 	case 1:
-		dst = append(dst, r.pick(lastNames)...)
+		dst = append(dst, r.pick(l.last)...)
 		dst = append(dst, '-')
-		return append(dst, r.pick(lastNames)...)
+		return append(dst, r.pick(l.last)...)
 	default:
-		dst = append(dst, r.pick(lastNames)...)
-		dst = append(dst, " and "...)
-		return append(dst, r.pick(lastNames)...)
+		dst = append(dst, r.pick(l.last)...)
+		dst = append(dst, ' ')
+		dst = append(dst, l.and...)
+		dst = append(dst, ' ')
+		return append(dst, r.pick(l.last)...)
 	}
 }

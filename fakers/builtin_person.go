@@ -4,32 +4,32 @@ func init() {
 	register(
 		textSpec{
 			name:    "first_name",
-			summary: "a first name (Aaliyah)",
-			gen:     func(r *rng, dst []byte) []byte { return append(dst, r.pick(firstNames)...) },
+			summary: "a first name of the locale (Aaliyah)",
+			gen:     func(l *localeData, r *rng, dst []byte) []byte { return append(dst, r.pick(l.first)...) },
 			sep:     '-',
 		}.def(),
 		textSpec{
 			name:    "last_name",
-			summary: "a last name (Abbott)",
-			gen:     func(r *rng, dst []byte) []byte { return append(dst, r.pick(lastNames)...) },
+			summary: "a last name of the locale (Abbott)",
+			gen:     func(l *localeData, r *rng, dst []byte) []byte { return append(dst, r.pick(l.last)...) },
 			sep:     '-',
 		}.def(),
 		textSpec{
 			name:    "full_name",
-			summary: "a first and a last name (Aaliyah Abbott)",
-			gen: func(r *rng, dst []byte) []byte {
-				dst = append(dst, r.pick(firstNames)...)
+			summary: "a first and a last name of the locale (Aaliyah Abbott)",
+			gen: func(l *localeData, r *rng, dst []byte) []byte {
+				dst = append(dst, r.pick(l.first)...)
 				dst = append(dst, ' ')
-				return append(dst, r.pick(lastNames)...)
+				return append(dst, r.pick(l.last)...)
 			},
 			sep: '-',
 		}.def(),
 		textSpec{
 			name:    "username",
-			summary: "a lowercase user name with two digits (aaliyahabbott42)",
-			gen: func(r *rng, dst []byte) []byte {
-				dst = append(dst, r.pick(firstLower)...)
-				dst = append(dst, r.pick(lastLower)...)
+			summary: "a lowercase user name with two digits, from the locale's names (aaliyahabbott42)",
+			gen: func(l *localeData, r *rng, dst []byte) []byte {
+				dst = append(dst, r.pick(l.firstLower)...)
+				dst = append(dst, r.pick(l.lastLower)...)
 				n := r.intn(100)
 				return append(dst, byte('0'+n/10), byte('0'+n%10))
 			},
@@ -37,23 +37,23 @@ func init() {
 		}.def(),
 		textSpec{
 			name:    "phone",
-			summary: "a North American number in the 555 exchange (+1-212-555-0147)",
-			gen:     genPhone,
-			fixed:   len("+1-NXX-555-XXXX"),
-			digits:  len("1NXX555XXXX"),
+			summary: "a phone number in the locale's national format, in its drama range where it has one (+1-212-555-0147)",
+			gen:     func(l *localeData, r *rng, dst []byte) []byte { return l.phone(r, dst) },
+			format:  func(l *localeData) (int, int) { return l.phoneFixed, l.phoneDigits },
 			sep:     '-',
 		}.def(),
 		&Def{
 			Name:    "email",
-			Summary: "first.last@ one of the reserved domains example.com, example.net, example.org",
+			Summary: "first.last@ one of the reserved domains example.com, example.net, example.org, from the locale's names",
 			Unique:  true,
 			Keyed:   true,
+			Locale:  true,
 			New:     newEmail,
 		},
 	)
 }
 
-// Phone numbers have the form +1-NXX-555-XXXX: a North American Numbering
+// Phone numbers of en_US have the form +1-NXX-555-XXXX: a North American Numbering
 // Plan area code (N = 2-9, the N11 service codes such as 911 left out) and
 // the 555 central office code. 555 is the exchange the NANP set aside for
 // fiction and directory services; only 555-0100 to 555-0199 are formally
@@ -97,7 +97,11 @@ func newEmail(p Params) (Func, error) {
 	if err := checkClass(name, p.Target, textOnly...); err != nil {
 		return nil, err
 	}
-	f := &emailFunc{prf: p.PRF, unique: p.Unique}
+	if err := CheckLocale(p.Locale); err != nil {
+		return nil, err
+	}
+	l := localeFor(p)
+	f := &emailFunc{prf: p.PRF, unique: p.Unique, first: l.firstLower, last: l.lastLower}
 	extra := 0
 	if p.Unique {
 		extra = uniqueExtra
@@ -113,19 +117,20 @@ func newEmail(p Params) (Func, error) {
 }
 
 type emailFunc struct {
-	prf    PRF
-	r      rng
-	unique bool
-	room   int // maximum length of first.last; 0 = unlimited
+	prf         PRF
+	r           rng
+	first, last []string // the locale's names, lowercase a-z
+	unique      bool
+	room        int // maximum length of first.last; 0 = unlimited
 }
 
 func (f *emailFunc) Append(dst, in []byte) ([]byte, bool) {
 	h0, h1 := f.prf.Sum(in)
 	f.r.seed(h0, h1)
 	start := len(dst)
-	dst = append(dst, f.r.pick(firstLower)...)
+	dst = append(dst, f.r.pick(f.first)...)
 	dst = append(dst, '.')
-	dst = append(dst, f.r.pick(lastLower)...)
+	dst = append(dst, f.r.pick(f.last)...)
 	domain := emailDomains[f.r.intn(len(emailDomains))]
 	if f.room > 0 {
 		dst = cutBase(dst, start, f.room)

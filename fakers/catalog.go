@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"unicode/utf8"
 )
 
 var catalogue = map[string]*Def{}
@@ -152,13 +153,20 @@ func refuseUnique(name, hint string) error {
 const uniqueExtra = 1 + suffixLen
 
 // cutBase shortens the value appended to dst since start to at most room
-// bytes (keyed values are ASCII, so bytes are characters) and removes
-// separators left dangling at its end.
+// characters (UTF-8; a locale's names may have letters of two bytes) and
+// removes separators left dangling at its end.
 func cutBase(dst []byte, start, room int) []byte {
 	if len(dst)-start <= room {
 		return dst
 	}
-	dst = dst[:start+room]
+	// room counts characters: cut after the room-th, never inside one.
+	end, n := start, 0
+	for end < len(dst) && n < room {
+		_, size := utf8.DecodeRune(dst[end:])
+		end += size
+		n++
+	}
+	dst = dst[:end]
 	for len(dst) > start+1 {
 		switch dst[len(dst)-1] {
 		case ' ', '-', '.', '\'', '_':
@@ -173,21 +181,25 @@ func cutBase(dst []byte, start, room int) []byte {
 // genFunc appends one base value drawn from r to dst.
 type genFunc func(r *rng, dst []byte) []byte
 
+// localeGen appends one base value of locale l drawn from r to dst.
+type localeGen func(l *localeData, r *rng, dst []byte) []byte
+
 // textSpec describes a keyed transformer whose output is a text value
-// drawn from word lists.
+// drawn from a locale's word lists.
 type textSpec struct {
 	name    string
 	summary string
-	gen     genFunc
-	// fixed > 0 marks a formatted value (phone, postcode) of at most fixed
-	// characters, never cut: a column too short for it is refused.
-	// Otherwise the value is free text, cut to fit the column.
-	fixed int
-	sep   byte // between the value and the unique suffix
-	// digits > 0 lets the transformer write into integer and numeric
-	// columns: the digits of the formatted value (at most digits of them),
-	// without a leading zero.
-	digits int
+	gen     localeGen
+	// format, when set, marks a formatted value (phone, postcode) of at
+	// most fixed characters in locale l, never cut: a column too short for
+	// it is refused. Otherwise the value is free text, cut to fit the
+	// column. digits > 0 lets the transformer write into integer and
+	// numeric columns: the digits of the formatted value (at most digits
+	// of them), without a leading zero.
+	format func(l *localeData) (fixed, digits int)
+	sep    byte // between the value and the unique suffix
+	// global: the output is the same in every locale (country, job_title).
+	global bool
 }
 
 func (s textSpec) def() *Def {
@@ -196,26 +208,40 @@ func (s textSpec) def() *Def {
 		Summary: s.summary,
 		Unique:  true,
 		Keyed:   true,
+		Locale:  !s.global,
 		New: func(p Params) (Func, error) {
-			if s.digits > 0 && (p.Target.Class == ClassInt || p.Target.Class == ClassNumeric) {
+			if err := CheckLocale(p.Locale); err != nil {
+				return nil, err
+			}
+			l := localeFor(p)
+			fixed, digits := 0, 0
+			if s.format != nil {
+				fixed, digits = s.format(l)
+			}
+			if p.Target.Class == ClassInt || p.Target.Class == ClassNumeric {
+				if digits == 0 && s.format != nil {
+					return nil, fmt.Errorf("%s in %s has letters, so no number stands for it: it cannot write into %s column", s.name, l.name, typeName(p.Target))
+				}
+			}
+			if digits > 0 && (p.Target.Class == ClassInt || p.Target.Class == ClassNumeric) {
 				if p.Unique {
 					return nil, fmt.Errorf("%s with unique cannot write into %s column: a number has no room for the unique suffix; drop unique or use hash into a text column", s.name, typeName(p.Target))
 				}
-				if err := checkDigits(s.name, s.digits, p.Target); err != nil {
+				if err := checkDigits(s.name, digits, p.Target); err != nil {
 					return nil, err
 				}
-				return &digitsFunc{prf: p.PRF, gen: s.gen}, nil
+				return &digitsFunc{prf: p.PRF, gen: s.gen, l: l}, nil
 			}
 			if err := checkClass(s.name, p.Target, textOnly...); err != nil {
 				return nil, err
 			}
-			f := &textFunc{prf: p.PRF, gen: s.gen, unique: p.Unique, sep: s.sep}
+			f := &textFunc{prf: p.PRF, gen: s.gen, l: l, unique: p.Unique, sep: s.sep}
 			extra := 0
 			if p.Unique {
 				extra = uniqueExtra
 			}
-			if s.fixed > 0 {
-				if err := checkFit(s.name, p.Unique, s.fixed+extra, p.Target); err != nil {
+			if fixed > 0 {
+				if err := checkFit(s.name, p.Unique, fixed+extra, p.Target); err != nil {
 					return nil, err
 				}
 				return f, nil
@@ -234,17 +260,18 @@ func (s textSpec) def() *Def {
 type textFunc struct {
 	prf    PRF
 	r      rng
-	gen    genFunc
+	gen    localeGen
+	l      *localeData
 	unique bool
 	sep    byte
-	room   int // maximum length of the base value; 0 = unlimited
+	room   int // maximum length of the base value in characters; 0 = unlimited
 }
 
 func (f *textFunc) Append(dst, in []byte) ([]byte, bool) {
 	h0, h1 := f.prf.Sum(in)
 	f.r.seed(h0, h1)
 	start := len(dst)
-	dst = f.gen(&f.r, dst)
+	dst = f.gen(f.l, &f.r, dst)
 	if f.room > 0 {
 		dst = cutBase(dst, start, f.room)
 	}
@@ -261,13 +288,14 @@ func (f *textFunc) Append(dst, in []byte) ([]byte, bool) {
 type digitsFunc struct {
 	prf PRF
 	r   rng
-	gen genFunc
+	gen localeGen
+	l   *localeData
 }
 
 func (f *digitsFunc) Append(dst, in []byte) ([]byte, bool) {
 	f.r.seed(f.prf.Sum(in))
 	start := len(dst)
-	dst = f.gen(&f.r, dst)
+	dst = f.gen(f.l, &f.r, dst)
 	n := start
 	for i := start; i < len(dst); i++ {
 		if c := dst[i]; c >= '0' && c <= '9' {
@@ -285,14 +313,14 @@ func (f *digitsFunc) Append(dst, in []byte) ([]byte, bool) {
 	return dst, false
 }
 
-// countDigits returns the largest number of '#' or digit characters in
-// one entry of l.
+// countDigits returns the largest number of digits ('#', '%' or a digit
+// character, see appendPattern) in one entry of l.
 func countDigits(l []string) int {
 	n := 0
 	for _, s := range l {
 		c := 0
 		for i := 0; i < len(s); i++ {
-			if s[i] == '#' || s[i] >= '0' && s[i] <= '9' {
+			if s[i] == '#' || s[i] == '%' || s[i] >= '0' && s[i] <= '9' {
 				c++
 			}
 		}

@@ -15,13 +15,25 @@
 //
 // # Output
 //
-// Keyed transformers that generate values write pure ASCII without TAB,
-// LF, CR or backslash. The others write what the rules or the input give
-// them: const and pick_from their values, mask and email_mask the kept
-// characters of the input, regex_replace the text outside its matches.
-// They draw from word lists of gofakeit v6's data package, cleaned at
-// start-up, so output is stable for the same key, anondump version and
-// rules. Values meant to look real are chosen so they cannot, or are very
+// Keyed transformers that generate values write valid UTF-8 without TAB,
+// LF, CR or backslash: ASCII, except the letters of a locale's names and
+// places ("Élodie", "Müller"), which Params.ASCII folds to ASCII. The
+// others write what the rules or the input give them: const and pick_from
+// their values, mask and email_mask the kept characters of the input,
+// regex_replace the text outside its matches. en_US draws from word lists
+// of gofakeit v6's data package, cleaned at start-up; the other locales
+// from the lists in locales/, embedded in the binary. So output is stable
+// for the same key, anondump version and rules.
+//
+// # Locales
+//
+// The transformers whose Def.Locale is set follow Params.Locale (see
+// Locales): names, cities, street addresses in the country's order,
+// postcodes and phone numbers in the national format, company names, and
+// IBANs and national IDs. Where a numbering plan reserves numbers for
+// drama (Ofcom in the UK, ARCEP in France, the Bundesnetzagentur in
+// Germany, 555 in North America) every phone number is in that range;
+// see localeSpecs. Values meant to look real are chosen so they cannot, or are very
 // unlikely to, reach a real person or host: emails at example.com,
 // example.net and example.org (RFC 2606), phones in the 555 exchange,
 // IPv4 addresses in 10.0.0.0/8, IPv6 addresses in 2001:db8::/32.
@@ -32,7 +44,7 @@
 // every number of that many digits ([Target.Bits], [Target.Precision]).
 //
 // A column's output depends only on the key, the domain, unique, the
-// transformer's options and the target's class and length.
+// transformer's options, the locale and the target's class and length.
 //
 // # Masks, patterns, dictionaries
 //
@@ -117,6 +129,9 @@ type Params struct {
 	// the names, phones, postcodes, addresses, IBANs and national IDs
 	// follow it. It is one of Locales (see CheckLocale).
 	Locale string
+	// ASCII: the column's dump is not in UTF-8, so letters with
+	// diacritics are written without them ("Müller" → "Muller").
+	ASCII bool
 
 	// Options; which ones a transformer reads is listed in Def.Options.
 	Value  string // const: the replacement value, as PostgreSQL reads it
@@ -149,6 +164,7 @@ type Def struct {
 	Options []string // option keys accepted beside transform/domain/unique ("value", "length", "keep", "char", ...)
 	Unique  bool     // whether unique: true is supported
 	Keyed   bool     // whether the output depends on the key (false for const, set_null, mask)
+	Locale  bool     // whether the output follows Params.Locale
 
 	// New compiles the transformer for one column. It fails when the
 	// output cannot be stored in p.Target (wrong type class, too short a
