@@ -63,6 +63,15 @@
 //
 // See [PathRule] for the kinds of leaves, numbers and invalid documents.
 //
+// # Locales
+//
+// locale: at the top of the file, on a table or on a transformer rule
+// (also in a case or under a path) chooses the locale of the fake values
+// (see fakers.Locales); the nearest applies, and fakers.DefaultLocale
+// when none does. A locale on a transformer whose output does not depend
+// on one is an error. A dump whose client_encoding is not UTF-8 gets the
+// locales' letters without diacritics (see fakers.Params.ASCII).
+//
 // # Filters
 //
 // A where: condition keeps only the rows it selects. Other tables may
@@ -100,8 +109,11 @@ type Rules struct {
 	// (a warning), "refuse" (an error), or "" (an error in strict mode, a
 	// warning otherwise).
 	Untyped string
-	Tables  []*TableRule
-	byName  map[[3]string]*TableRule // by database ("" for any), schema, name
+	// Locale is the top-level locale: the default of every rule whose
+	// transformer follows a locale ("" for fakers.DefaultLocale).
+	Locale string
+	Tables []*TableRule
+	byName map[[3]string]*TableRule // by database ("" for any), schema, name
 }
 
 // TableRule is the rule for one table.
@@ -116,6 +128,7 @@ type TableRule struct {
 	Columns  []*ColumnRule
 	Where    string // keep only the rows for which this condition holds
 	WherePos Pos
+	Locale   string // the table's locale: the default of its rules ("" for the file's)
 }
 
 // Path returns schema.table for messages, followed by the database for
@@ -164,6 +177,9 @@ type ColumnRule struct {
 	// "error" (the default), "null" or "keep".
 	Paths     []*PathRule
 	OnInvalid string
+	// Locale is the rule's effective locale: its own `locale:`, else its
+	// table's, else the file's ("" for fakers.DefaultLocale).
+	Locale string
 }
 
 // Case is one case of a column rule given as a list.
@@ -222,8 +238,10 @@ func Parse(data []byte, name string) (*Rules, error) {
 		return nil, errs.err()
 	}
 	var version *yaml.Node
-	l.mapping(root, "", []string{"version", "strict", "untyped", "tables", "databases"}, func(k, v *yaml.Node) {
+	l.mapping(root, "", []string{"version", "strict", "untyped", "locale", "tables", "databases"}, func(k, v *yaml.Node) {
 		switch k.Value {
+		case "locale":
+			rs.Locale = l.locale(v, "")
 		case "untyped":
 			if v.Kind != yaml.ScalarNode || v.Value != "allow" && v.Value != "refuse" {
 				errs.add(l.pos(v), "", "untyped must be allow or refuse")
@@ -250,10 +268,42 @@ func Parse(data []byte, name string) (*Rules, error) {
 		errs.add(l.pos(root), "", "missing `version: 1` at the top of the rules file")
 	}
 	l.domains(rs)
+	resolveLocales(rs)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
 	return rs, nil
+}
+
+// locale reads a `locale:` value: one of fakers.Locales.
+func (l *loader) locale(v *yaml.Node, path string) string {
+	if v.Kind != yaml.ScalarNode {
+		l.errs.add(l.pos(v), path, "locale must be one of: %s", strings.Join(fakers.Locales(), ", "))
+		return ""
+	}
+	if err := fakers.CheckLocale(v.Value); err != nil {
+		l.errs.add(l.pos(v), path, "%v%s", err, didYouMean(v.Value, fakers.Locales()))
+		return ""
+	}
+	return v.Value
+}
+
+// resolveLocales gives every transformer rule its effective locale: its
+// own, else its table's, else the file's.
+func resolveLocales(rs *Rules) {
+	for _, t := range rs.Tables {
+		def := t.Locale
+		if def == "" {
+			def = rs.Locale
+		}
+		for _, c := range t.Columns {
+			for _, r := range c.Rules() {
+				if r.Locale == "" {
+					r.Locale = def
+				}
+			}
+		}
+	}
 }
 
 // yamlError turns a yaml.v3 syntax error into a positioned Error.
@@ -346,8 +396,10 @@ func (l *loader) tables(rs *Rules, n *yaml.Node, db string) {
 			return
 		}
 		before := len(*l.errs)
-		l.mapping(v, t.Path(), []string{"columns", "truncate", "keep", "where"}, func(k, v *yaml.Node) {
+		l.mapping(v, t.Path(), []string{"columns", "truncate", "keep", "where", "locale"}, func(k, v *yaml.Node) {
 			switch k.Value {
+			case "locale":
+				t.Locale = l.locale(v, t.Path())
 			case "where":
 				if v.Kind != yaml.ScalarNode || v.Value == "" {
 					l.errs.add(l.pos(v), t.Path(), "where must be a condition, like \"deleted_at IS NULL\"")
@@ -474,7 +526,7 @@ func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node
 		opts := map[string]*yaml.Node{}
 		badTransform := false
 		known := []string{"transform", "template", "null", "domain", "unique", "value", "length", "keep", "char",
-			"keep_first", "keep_last", "pattern", "replace", "values", "file"}
+			"keep_first", "keep_last", "pattern", "replace", "values", "file", "locale"}
 		if when != nil {
 			known = append(known, "when")
 		}
@@ -603,16 +655,19 @@ func (l *loader) template(c *ColumnRule, path string, v, tp *yaml.Node, opts map
 
 func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node) {
 	def, _ := fakers.Lookup(opts["transform"].Value)
-	for _, name := range []string{"domain", "unique", "value", "length", "keep", "char", "keep_first", "keep_last", "pattern", "replace", "values", "file"} {
+	for _, name := range []string{"domain", "unique", "locale", "value", "length", "keep", "char", "keep_first", "keep_last", "pattern", "replace", "values", "file"} {
 		v := opts[name]
 		if v == nil {
 			continue
 		}
 		if def != nil {
-			generic := name == "domain" || name == "unique"
+			generic := name == "domain" || name == "unique" || name == "locale" && def.Locale
 			switch {
 			case name == "domain" && !def.Keyed:
 				l.errs.add(l.pos(v), path, "domain has no effect on %s, whose output does not depend on the input's identity", def.Name)
+				continue
+			case name == "locale" && !def.Locale:
+				l.errs.add(l.pos(v), path, "locale has no effect on %s, whose output is the same in every locale", def.Name)
 				continue
 			case !generic && !contains(def.Options, name) && (name != "file" || !contains(def.Options, "values")):
 				l.errs.add(l.pos(v), path, "%s does not take the option %q%s", def.Name, name, optionHint(def))
@@ -625,6 +680,8 @@ func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node)
 				l.errs.add(l.pos(v), path, "domain must not be empty")
 			}
 			c.Domain = v.Value
+		case "locale":
+			c.Locale = l.locale(v, path)
 		case "unique":
 			b, ok := boolValue(v)
 			if !ok {
@@ -740,6 +797,9 @@ func (l *loader) valuesFile(c *ColumnRule, path string, n *yaml.Node) {
 }
 
 func optionHint(def *fakers.Def) string {
+	if len(def.Options) == 0 && def.Locale {
+		return "; it takes only transform, domain, unique and locale"
+	}
 	if len(def.Options) == 0 {
 		return "; it takes only transform, domain and unique"
 	}

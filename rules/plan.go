@@ -36,6 +36,7 @@ type Plan struct {
 	// record, set by a Checker, receives the warnings as problems.
 	record func(Problem)
 	tc     *tableCompile // while a table is compiled
+	ascii  bool          // while a table is compiled: its dump is not UTF-8 (see utf8Encoding)
 }
 
 // tableCompile is what the templates of the table being compiled share.
@@ -180,6 +181,7 @@ func (p *Plan) warn(key string, pr Problem, path string) {
 // two databases of a pg_dumpall stream with only a rule for any database
 // (under tables:, not databases:).
 func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
+	p.ascii = !utf8Encoding(t.Encoding)
 	p.seen[[2]string{t.Schema, t.Name}] = true
 	p.seenDB = p.seenDB || t.Database != ""
 	if !t.Inserts {
@@ -437,7 +439,8 @@ func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnR
 			kept, col.Name, target.Type, target.MaxLen)
 	}
 	params := fakers.Params{Unique: cr.Unique, Target: target, Value: cr.Value, Length: cr.Length, Keep: cr.Keep, Char: cr.Char,
-		KeepFirst: cr.KeepFirst, KeepLast: cr.KeepLast, Pattern: cr.Pattern, Replace: cr.Replace, Values: cr.Values}
+		KeepFirst: cr.KeepFirst, KeepLast: cr.KeepLast, Pattern: cr.Pattern, Replace: cr.Replace, Values: cr.Values,
+		Locale: cr.Locale, ASCII: p.ascii}
 	if cr.Def.Keyed {
 		params.PRF = p.key.Domain(cr.Domain)
 	}
@@ -764,4 +767,16 @@ func compileCondition(s string, names []string) (*rowFilter, error) {
 	}
 	n := len(names)
 	return &rowFilter{c: c, rv: rowValues{dec: make([][]byte, n), done: make([]bool, n)}}, nil
+}
+
+// utf8Encoding reports whether a dump in client_encoding enc (upper
+// case, "" when the dump sets none) can hold UTF-8 letters as they are:
+// UTF8, and SQL_ASCII, which stores bytes unchecked. In other encodings
+// the locales' letters with diacritics are written without them.
+func utf8Encoding(enc string) bool {
+	switch enc {
+	case "", "UTF8", "UNICODE", "SQL_ASCII":
+		return true
+	}
+	return false
 }
