@@ -56,6 +56,7 @@ lint:
 ## update: regenerate golden files and testscript expectations
 update:
 	$(GO) test ./... -run 'Golden|Bad|Script' -update
+	$(GO) generate ./...
 
 ## example: anonymize the shipped example dump into safe.sql
 example:

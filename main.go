@@ -1,6 +1,8 @@
 // Command anondump turns a PostgreSQL dump into one that is safe to share.
 package main
 
+//go:generate go run ./internal/gendoc
+
 import (
 	"os"
 

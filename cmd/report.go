@@ -52,6 +52,7 @@ type tableReport struct {
 type columnReport struct {
 	Column          string `json:"column"`
 	Transform       string `json:"transform"`
+	Class           string `json:"class"` // anonymizing, pseudonymizing, masking, or kept (a case keeps values)
 	ValuesRewritten int64  `json:"values_rewritten"`
 	Nulls           int64  `json:"nulls"`
 }
@@ -105,7 +106,7 @@ func newReport(o *runOptions, input, output string, stamp runStamp, st dumpstrea
 	for _, t := range st.Ruled {
 		tr := tableReport{Table: t.Table, Line: t.Line, Rows: t.Rows, RowsDropped: t.RowsDropped, Columns: []columnReport{}}
 		for _, c := range t.Columns {
-			tr.Columns = append(tr.Columns, columnReport{Column: c.Column, Transform: c.Rule, ValuesRewritten: c.Rewritten, Nulls: c.Nulls})
+			tr.Columns = append(tr.Columns, columnReport{Column: c.Column, Transform: c.Rule, Class: c.Class, ValuesRewritten: c.Rewritten, Nulls: c.Nulls})
 		}
 		// A table whose rule only filters its rows (keep: true with
 		// where:) or drops them all (truncate) has no row rewritten.

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -441,29 +440,50 @@ func newValidate(stdout io.Writer) *cobra.Command {
 }
 
 func newTransformers(stdout io.Writer) *cobra.Command {
-	return &cobra.Command{
+	var format string
+	c := &cobra.Command{
 		Use:   "transformers",
-		Short: "List the transformers a rule can use",
-		Args:  cobra.NoArgs,
+		Short: "List the transformers a rule can use, with their class, options and an example",
+		Long: `List every transformer: what it writes, its privacy class, whether it can
+guarantee unique values, its options, and an example input and output under a
+fixed key.
+
+The classes: anonymizing (irreversible: the output does not depend on who the
+input was, or only on what a group shares), pseudonymizing (a keyed function
+of the input: whoever holds the key can link it again), masking (keeps part
+of the input).`,
+		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			names := fakers.Names()
-			sort.Strings(names)
-			for _, n := range names {
-				d, _ := fakers.Lookup(n)
-				var notes []string
-				if len(d.Options) > 0 {
-					notes = append(notes, "options: "+strings.Join(d.Options, ", "))
+			entries, err := fakers.Reference()
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "json":
+				enc := json.NewEncoder(stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(entries)
+			case "markdown":
+				_, err := io.WriteString(stdout, fakers.ReferenceMarkdown(entries))
+				return err
+			case "text":
+			default:
+				return configError(fmt.Errorf("--format must be text, json or markdown"))
+			}
+			for _, e := range entries {
+				unique := ""
+				if e.Unique {
+					unique = ", unique-safe"
 				}
-				if d.Unique {
-					notes = append(notes, "unique-capable")
+				fmt.Fprintf(stdout, "%s (%s%s)\n    %s\n", e.Name, e.Class, unique, e.Summary)
+				if len(e.Options) > 0 {
+					fmt.Fprintf(stdout, "    options: %s\n", strings.Join(e.Options, ", "))
 				}
-				extra := ""
-				if len(notes) > 0 {
-					extra = " [" + strings.Join(notes, "; ") + "]"
-				}
-				fmt.Fprintf(stdout, "%-15s %s%s\n", n, d.Summary, extra)
+				fmt.Fprintf(stdout, "    example: %s: %q -> %q\n", e.Rule, e.Input, e.Output)
 			}
 			return nil
 		},
 	}
+	c.Flags().StringVar(&format, "format", "text", "text, json or markdown (the README's table)")
+	return c
 }

@@ -82,6 +82,7 @@ type TableStats struct {
 type ColumnStats struct {
 	Column    string
 	Rule      string // the plan's label for the column (a transformer name)
+	Class     string // the plan's privacy class for the column, if it gives one
 	Rewritten int64  // non-NULL values rewritten
 	Nulls     int64  // NULL values (kept or passed to the rewriter)
 }
@@ -209,6 +210,9 @@ func (r *rewriter) Block(b *Block) (RowVisitor, error) {
 			cs := ColumnStats{Column: b.Table.Columns[i].Name}
 			if i < len(plan.Labels) {
 				cs.Rule = plan.Labels[i]
+			}
+			if i < len(plan.Classes) {
+				cs.Class = plan.Classes[i]
 			}
 			ts.Columns = append(ts.Columns, cs)
 		}

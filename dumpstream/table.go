@@ -104,6 +104,9 @@ type TablePlan struct {
 	// Labels optionally names what rewrites each column (a transformer
 	// name), for run reports.
 	Labels []string
+	// Classes optionally names each column's privacy class ("masking",
+	// "pseudonymizing", "anonymizing"), for run reports.
+	Classes []string
 	// RefuseRows, when set, stops the run with this error at the block's
 	// first row; an empty block passes. The other fields are ignored.
 	RefuseRows error

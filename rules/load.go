@@ -210,6 +210,27 @@ func (c *ColumnRule) Rules() []*ColumnRule {
 	return rs
 }
 
+// Privacy returns the class of what c writes: its transformer's, the
+// weakest of its cases' (fakers.Kept when a case keeps the value) or of
+// its paths' rules (the leaves no path names are kept, which this does
+// not count). A template counts as pseudonymizing: it writes other
+// columns' values, hashed or as they are.
+func (c *ColumnRule) Privacy() fakers.Privacy {
+	switch {
+	case c.Kept:
+		return fakers.Kept
+	case c.Template != "":
+		return fakers.Pseudonymizing
+	case c.Cases == nil && c.Paths == nil:
+		return c.Def.Privacy()
+	}
+	weakest := fakers.Anonymizing
+	for _, r := range c.Rules() {
+		weakest = min(weakest, r.Privacy())
+	}
+	return weakest
+}
+
 // Load reads and validates a rules file. name is used in messages.
 func Load(r io.Reader, name string) (*Rules, error) {
 	data, err := io.ReadAll(r)

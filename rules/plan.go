@@ -224,6 +224,7 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	plan := &dumpstream.TablePlan{
 		Columns: make([]dumpstream.ColumnRewriter, len(t.Columns)),
 		Labels:  make([]string, len(t.Columns)),
+		Classes: make([]string, len(t.Columns)),
 	}
 	var errs ErrorList
 	names := make([]string, len(t.Columns))
@@ -284,7 +285,7 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 				continue
 			}
 		}
-		plan.Columns[i], plan.Labels[i], rewrites = rw, cr.Transform, true
+		plan.Columns[i], plan.Labels[i], plan.Classes[i], rewrites = rw, cr.Transform, cr.Privacy().String(), true
 		if t.Columns[i].Type == nil {
 			untyped = append(untyped, cr.Column)
 		}
