@@ -10,6 +10,12 @@ func init() {
 			Keyed:   true,
 			New:     newIBAN,
 		},
+		&Def{
+			Name:    "national_id",
+			Summary: "a national identity number of the locale, with valid check digits (en_US: an SSN, 123-45-6789)",
+			Keyed:   true,
+			New:     newNationalID,
+		},
 	)
 }
 
@@ -255,4 +261,314 @@ var gbBanks = []string{"NWBK", "BARC", "LOYD", "HBUK", "MIDL"}
 func appendBBANGB(r *rng, dst []byte) []byte {
 	dst = append(dst, r.pick(gbBanks)...)
 	return idDigits(r, dst, 14)
+}
+
+// idForm is the national identity number of one locale.
+type idForm struct {
+	what   string // what the number is called, for messages
+	length int    // characters of the text form
+	// digits > 0: the ID is all digits, or has a digits-only form, and
+	// also writes into integer and numeric columns as a number of that
+	// many digits, never led by a zero. 0: the ID has letters.
+	digits int
+	// gen appends one ID; number asks for the number form: digits only,
+	// first digit not 0.
+	gen func(r *rng, dst []byte, number bool) []byte
+}
+
+// nationalIDs are the national identity numbers of each locale:
+//
+//   - en_US: a Social Security number, AAA-GG-SSSS: area 001-899 but not
+//     666, group 01-99, serial 0001-9999 (the ranges the SSA issues;
+//     there is no check digit). In a number column the 9 digits, with an
+//     area of 100-899, so that no leading zero is lost.
+//   - en_GB: a National Insurance number, AB123456C without spaces: two
+//     prefix letters by HMRC's rules (the first not D, F, I, Q, U or V;
+//     the second not D, F, I, O, Q, U or V; not BG, GB, KN, NK, NT, TN or
+//     ZZ), six digits, a suffix A-D. Text only.
+//   - fr_FR: a NIR (numéro de sécurité sociale), 15 digits without
+//     spaces: sex 1 or 2, year YY, month 01-12, département 01-95 but not
+//     20, commune 001-990, order 001-999, and the key 97 − (the 13 digits
+//     mod 97), two digits. Corsica's 2A and 2B are left out, so the NIR is
+//     all digits and, never led by a zero, also a number.
+//   - de_DE: a Steuerliche Identifikationsnummer, 11 digits: the first not
+//     0; in the first ten, one digit occurs twice or three times and every
+//     other digit at most once, and a digit that occurs three times never
+//     does so three in a row (the rule for IDs issued since 2016; earlier
+//     ones have one digit exactly twice); the last digit is the ISO 7064
+//     MOD 11,10 check digit. Half of the IDs have a digit twice, half a
+//     digit three times. Also a number (never led by 0).
+//   - es_ES: a DNI, 8 digits and the control letter
+//     TRWAGMYFPDXBNJZSQVHLCKE[n mod 23]. Text only.
+//   - it_IT: a codice fiscale, 16 characters: three letters for the
+//     surname and three for the given name (consonants, sometimes a
+//     vowel), year YY, the month letter (ABCDEHLMPRST), the day 01-31
+//     (41-71 for women; at most the month's days, February 28), the
+//     Belfiore code of one of Italy's largest cities, and the check
+//     letter by the official odd/even tables mod 26 (see [cinCheck]).
+//     Text only.
+//   - nl_NL: a burgerservicenummer, 9 digits passing the 11-test
+//     (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11), not all zero. In a number
+//     column the first digit is not 0, so the number is valid as it is,
+//     without padding back to 9 digits.
+//
+// The numbers are valid in form and check digits; nothing promises that
+// one was never issued, so, like the IBANs, they may be a real person's.
+var nationalIDs = map[string]idForm{
+	"en_US": {"an SSN", 11, 9, appendSSN},
+	"en_GB": {"a National Insurance number", 9, 0, appendNINO},
+	"fr_FR": {"a NIR", 15, 15, appendNIR},
+	"de_DE": {"a Steuer-ID", 11, 11, appendSteuerID},
+	"es_ES": {"a DNI", 9, 0, appendDNI},
+	"it_IT": {"a codice fiscale", 16, 0, appendCodiceFiscale},
+	"nl_NL": {"a BSN", 9, 9, appendBSN},
+}
+
+// newNationalID compiles national_id for p's locale: text columns, and
+// integer and numeric columns that hold every number of the ID's digits
+// for the locales whose ID is (or has a form of) only digits.
+func newNationalID(p Params) (Func, error) {
+	const name = "national_id"
+	if err := CheckLocale(p.Locale); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	label := idLabel(name, p)
+	form := nationalIDs[localeOf(p)]
+	if p.Unique {
+		return nil, refuseUnique(label, form.what+" has no room for a unique suffix and distinct inputs may get the same one; drop unique")
+	}
+	if p.Target.Class == ClassInt || p.Target.Class == ClassNumeric {
+		if form.digits == 0 {
+			return nil, fmt.Errorf("%s cannot write into %s column: %s has letters; use a text column", label, typeName(p.Target), form.what)
+		}
+		if err := checkDigits(label, form.digits, p.Target); err != nil {
+			return nil, err
+		}
+		return &idFunc{prf: p.PRF, gen: form.gen, number: true}, nil
+	}
+	if err := checkClass(label, p.Target, textOnly...); err != nil {
+		return nil, err
+	}
+	if err := checkFit(label, false, form.length, p.Target); err != nil {
+		return nil, err
+	}
+	return &idFunc{prf: p.PRF, gen: form.gen}, nil
+}
+
+type idFunc struct {
+	prf    PRF
+	r      rng
+	gen    func(r *rng, dst []byte, number bool) []byte
+	number bool
+}
+
+func (f *idFunc) Append(dst, in []byte) ([]byte, bool) {
+	f.r.seed(f.prf.Sum(in))
+	return f.gen(&f.r, dst, f.number), false
+}
+
+// appendSSN appends an SSN, AAA-GG-SSSS, or its 9 digits with an area of
+// at least 100 for a number.
+func appendSSN(r *rng, dst []byte, number bool) []byte {
+	var area int
+	if number {
+		area = 100 + r.intn(799) // 100-899 without 666
+	} else {
+		area = 1 + r.intn(898) // 001-899 without 666
+	}
+	if area >= 666 {
+		area++
+	}
+	group, serial := 1+r.intn(99), 1+r.intn(9999)
+	dst = append(dst, byte('0'+area/100))
+	dst = idTwo(dst, area%100)
+	if !number {
+		dst = append(dst, '-')
+	}
+	dst = idTwo(dst, group)
+	if !number {
+		dst = append(dst, '-')
+	}
+	dst = idTwo(dst, serial/100)
+	return idTwo(dst, serial%100)
+}
+
+// ninoPrefixes lists the valid NINO prefixes, two letters each.
+var ninoPrefixes = func() []byte {
+	var l []byte
+	for a := byte('A'); a <= 'Z'; a++ {
+		for b := byte('A'); b <= 'Z'; b++ {
+			switch {
+			case a == 'D', a == 'F', a == 'I', a == 'Q', a == 'U', a == 'V':
+			case b == 'D', b == 'F', b == 'I', b == 'O', b == 'Q', b == 'U', b == 'V':
+			default:
+				switch string([]byte{a, b}) {
+				case "BG", "GB", "KN", "NK", "NT", "TN", "ZZ":
+				default:
+					l = append(l, a, b)
+				}
+			}
+		}
+	}
+	return l
+}()
+
+// appendNINO appends a National Insurance number.
+func appendNINO(r *rng, dst []byte, _ bool) []byte {
+	i := 2 * r.intn(len(ninoPrefixes)/2)
+	dst = append(dst, ninoPrefixes[i], ninoPrefixes[i+1])
+	dst = idDigits(r, dst, 6)
+	return append(dst, byte('A'+r.intn(4)))
+}
+
+// appendNIR appends a NIR: 13 digits and the key.
+func appendNIR(r *rng, dst []byte, _ bool) []byte {
+	start := len(dst)
+	dst = append(dst, byte('1'+r.intn(2)))
+	dst = idTwo(dst, r.intn(100))  // year
+	dst = idTwo(dst, 1+r.intn(12)) // month
+	dep := 1 + r.intn(94)          // 01-95 without 20
+	if dep >= 20 {
+		dep++
+	}
+	dst = idTwo(dst, dep)
+	commune, order := 1+r.intn(990), 1+r.intn(999)
+	dst = append(dst, byte('0'+commune/100))
+	dst = idTwo(dst, commune%100)
+	dst = append(dst, byte('0'+order/100))
+	dst = idTwo(dst, order%100)
+	return idTwo(dst, 97-idNumber(dst[start:])%97)
+}
+
+// appendSteuerID appends a Steuer-ID. The ten digits are a shuffle of a
+// multiset: nine (or eight) distinct digits, one of them twice (or three
+// times); shuffles led by 0, or with the three copies in a row, are
+// drawn again.
+func appendSteuerID(r *rng, dst []byte, _ bool) []byte {
+	var d [10]byte
+	for {
+		perm := [10]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
+		shuffleDigits(r, perm[:])
+		distinct := 9
+		if r.intn(2) == 1 {
+			distinct = 8
+		}
+		copy(d[:], perm[:distinct])
+		rep := perm[r.intn(distinct)]
+		for i := distinct; i < 10; i++ {
+			d[i] = rep
+		}
+		shuffleDigits(r, d[:])
+		if d[0] == 0 {
+			continue
+		}
+		if distinct == 8 && threeInRow(d[:]) {
+			continue
+		}
+		break
+	}
+	p := 10
+	for i := range d {
+		dst = append(dst, '0'+d[i])
+		s := (int(d[i]) + p) % 10
+		if s == 0 {
+			s = 10
+		}
+		p = s * 2 % 11
+	}
+	check := 11 - p
+	if check == 10 {
+		check = 0
+	}
+	return append(dst, byte('0'+check))
+}
+
+// shuffleDigits shuffles d (Fisher-Yates).
+func shuffleDigits(r *rng, d []byte) {
+	for i := len(d) - 1; i > 0; i-- {
+		j := r.intn(i + 1)
+		d[i], d[j] = d[j], d[i]
+	}
+}
+
+// threeInRow reports whether three equal digits follow each other in d.
+func threeInRow(d []byte) bool {
+	for i := 2; i < len(d); i++ {
+		if d[i] == d[i-1] && d[i] == d[i-2] {
+			return true
+		}
+	}
+	return false
+}
+
+const dniLetters = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+// appendDNI appends a DNI: 8 digits and the control letter.
+func appendDNI(r *rng, dst []byte, _ bool) []byte {
+	n := r.intn(100_000_000)
+	for div := 10_000_000; div > 0; div /= 10 {
+		dst = append(dst, byte('0'+n/div%10))
+	}
+	return append(dst, dniLetters[n%23])
+}
+
+const (
+	cfConsonants = "BCDFGLMNPRSTVZ"
+	cfVowels     = "AEIOU"
+	cfMonths     = "ABCDEHLMPRST"
+)
+
+// cfDays are the days of each month a codice fiscale can name (February
+// 28, whatever the year).
+var cfDays = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// cfPlaces are Belfiore codes of Italian cities: Roma, Milano, Napoli,
+// Torino, Palermo, Genova, Bologna, Firenze, Bari, Catania, Venezia,
+// Verona, Messina.
+var cfPlaces = []string{"H501", "F205", "F839", "L219", "G273", "D969", "A944", "D612", "A662", "C351", "L736", "L781", "F158"}
+
+// appendCodiceFiscale appends a codice fiscale.
+func appendCodiceFiscale(r *rng, dst []byte, _ bool) []byte {
+	start := len(dst)
+	for range 2 { // surname, then given name
+		dst = append(dst, cfConsonants[r.intn(len(cfConsonants))], cfConsonants[r.intn(len(cfConsonants))])
+		if r.intn(4) == 0 {
+			dst = append(dst, cfVowels[r.intn(len(cfVowels))])
+		} else {
+			dst = append(dst, cfConsonants[r.intn(len(cfConsonants))])
+		}
+	}
+	dst = idTwo(dst, r.intn(100))
+	m := r.intn(12)
+	dst = append(dst, cfMonths[m])
+	day := 1 + r.intn(cfDays[m])
+	if r.intn(2) == 1 {
+		day += 40
+	}
+	dst = idTwo(dst, day)
+	dst = append(dst, r.pick(cfPlaces)...)
+	return append(dst, cinCheck(dst[start:]))
+}
+
+// appendBSN appends a BSN: eight random digits (the first not 0 for a
+// number) and the ninth that passes the 11-test; drawn again when that
+// digit would be 10, or the number all zeros.
+func appendBSN(r *rng, dst []byte, number bool) []byte {
+	var d [9]byte
+	for {
+		s := 0
+		for i := range 8 {
+			v := r.intn(10)
+			if i == 0 && number {
+				v = 1 + r.intn(9)
+			}
+			d[i] = byte('0' + v)
+			s += (9 - i) * v
+		}
+		if last := s % 11; last < 10 && s > 0 {
+			d[8] = byte('0' + last)
+			break
+		}
+	}
+	return append(dst, d[:]...)
 }
