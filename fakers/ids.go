@@ -115,21 +115,23 @@ func (f *ibanFunc) Append(dst, in []byte) ([]byte, bool) {
 // letters read as 10 (A) to 35 (Z). bban holds digits and uppercase
 // letters.
 func ibanCheck(bban []byte, country string) int {
-	rem := 0
-	add := func(c byte) {
-		if c >= 'A' && c <= 'Z' {
-			rem = (rem*100 + int(c-'A') + 10) % 97
+	// n is below 2^56 before each character, so n*100 + 35 stays below
+	// 2^63; it is reduced mod 97 only when it reaches 2^56, not at every
+	// character.
+	var n uint64
+	for _, c := range bban {
+		if c >= 'A' {
+			n = n*100 + uint64(c-'A'+10)
 		} else {
-			rem = (rem*10 + int(c-'0')) % 97
+			n = n*10 + uint64(c-'0')
+		}
+		if n >= 1<<56 {
+			n %= 97
 		}
 	}
-	for _, c := range bban {
-		add(c)
-	}
-	add(country[0])
-	add(country[1])
-	rem = rem * 100 % 97
-	return 98 - rem
+	n %= 97
+	n = n*10000 + uint64(country[0]-'A'+10)*100 + uint64(country[1]-'A'+10)
+	return 98 - int(n*100%97)
 }
 
 // idDigits appends n random decimal digits.
