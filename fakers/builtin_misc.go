@@ -20,12 +20,6 @@ func init() {
 			New:     newLorem,
 		},
 		&Def{
-			Name:    "iban",
-			Summary: "a German IBAN with valid check digits, without spaces (DE89370400440532013000)",
-			Keyed:   true,
-			New:     newIBAN,
-		},
-		&Def{
 			Name:    "credit_card",
 			Summary: "a 16-digit Luhn-valid card number starting with 400000",
 			Keyed:   true,
@@ -211,46 +205,6 @@ func appendLorem(r *rng, dst []byte, n int) []byte {
 		}
 	}
 	return dst
-}
-
-// IBANs are German (DE, 22 characters): two check digits computed with
-// ISO 7064 mod 97-10, then 18 random digits standing for the bank code and
-// account number. The format is valid; the bank codes are random.
-func newIBAN(p Params) (Func, error) {
-	const name = "iban"
-	if err := checkClass(name, p.Target, textOnly...); err != nil {
-		return nil, err
-	}
-	if p.Unique {
-		return nil, refuseUnique(name, "drop unique or use hash")
-	}
-	if err := checkFit(name, false, 22, p.Target); err != nil {
-		return nil, err
-	}
-	return &ibanFunc{prf: p.PRF}, nil
-}
-
-type ibanFunc struct {
-	prf PRF
-	r   rng
-}
-
-func (f *ibanFunc) Append(dst, in []byte) ([]byte, bool) {
-	f.r.seed(f.prf.Sum(in))
-	var bban [18]byte
-	rem := 0
-	for i := range bban {
-		d := f.r.intn(10)
-		bban[i] = byte('0' + d)
-		rem = (rem*10 + d) % 97
-	}
-	// The check is computed on BBAN + "DE00", letters as numbers (D=13, E=14).
-	for _, d := range [...]int{1, 3, 1, 4, 0, 0} {
-		rem = (rem*10 + d) % 97
-	}
-	check := 98 - rem
-	dst = append(dst, 'D', 'E', byte('0'+check/10), byte('0'+check%10))
-	return append(dst, bban[:]...), false
 }
 
 // Card numbers start with 400000, a prefix in the Visa range that payment

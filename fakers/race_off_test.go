@@ -1,0 +1,5 @@
+//go:build !race
+
+package fakers
+
+const raceEnabled = false
