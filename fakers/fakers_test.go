@@ -20,7 +20,7 @@ var testKey = NewKey([]byte("test-key"))
 var allNames = []string{
 	"city", "company", "const", "country", "credit_card", "date_of_birth", "email", "email_mask",
 	"first_name", "full_name", "hash", "iban", "ipv4", "ipv6", "job_title", "last_name",
-	"lorem", "mask", "phone", "pick_from", "postcode", "regex_replace", "set_null", "street_address",
+	"lorem", "mask", "national_id", "phone", "pick_from", "postcode", "regex_replace", "set_null", "street_address",
 	"username", "uuid",
 }
 
@@ -578,6 +578,7 @@ func TestTargets(t *testing.T) {
 		"credit_card":   {ClassInt, ClassNumeric, ClassText, ClassUnknown},
 		"postcode":      {ClassInt, ClassNumeric, ClassText, ClassUnknown},
 		"phone":         {ClassInt, ClassNumeric, ClassText, ClassUnknown},
+		"national_id":   {ClassInt, ClassNumeric, ClassText, ClassUnknown},                                   // en_US: the SSN's digits
 		"pick_from":     {ClassText, ClassUnknown, ClassTimestamp, ClassTimestampTZ, ClassBytea, ClassOther}, // types const does not check
 		"set_null":      all,
 	}

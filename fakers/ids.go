@@ -8,12 +8,14 @@ func init() {
 			Name:    "iban",
 			Summary: "an IBAN of the locale with valid check digits, without spaces; German for en_US, as the US has none (DE89370400440532013000)",
 			Keyed:   true,
+			Locale:  true,
 			New:     newIBAN,
 		},
 		&Def{
 			Name:    "national_id",
 			Summary: "a national identity number of the locale, with valid check digits (en_US: an SSN, 123-45-6789)",
 			Keyed:   true,
+			Locale:  true,
 			New:     newNationalID,
 		},
 	)
