@@ -578,6 +578,7 @@ func TestTargets(t *testing.T) {
 		"credit_card":   {ClassInt, ClassNumeric, ClassText, ClassUnknown},
 		"postcode":      {ClassInt, ClassNumeric, ClassText, ClassUnknown},
 		"phone":         {ClassInt, ClassNumeric, ClassText, ClassUnknown},
+		"hash":          {ClassInt, ClassNumeric, ClassText, ClassUnknown},
 		"pick_from":     {ClassText, ClassUnknown, ClassTimestamp, ClassTimestampTZ, ClassBytea, ClassOther}, // types const does not check
 		"set_null":      all,
 	}
