@@ -3,6 +3,7 @@ package rules_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -206,5 +207,27 @@ func TestTemplateTypesNoAllocs(t *testing.T) {
 	row()
 	if n := testing.AllocsPerRun(100, row); n != 0 {
 		t.Errorf("%v allocations per run of 2 rows, want 0", n)
+	}
+}
+
+// BenchmarkTemplateTypes: the same template, {{.id}}, into a text column
+// and into a bigint one, where each output is checked, against keeping
+// both.
+func BenchmarkTemplateTypes(b *testing.B) {
+	var d bytes.Buffer
+	d.WriteString(streamHeader + "CREATE TABLE public.t (id bigint NOT NULL, n bigint, s text);\n\nCOPY public.t (id, n, s) FROM stdin;\n")
+	for i := 0; d.Len() < 8<<20; i++ {
+		fmt.Fprintf(&d, "%d\t%d\tv%d\n", i*7919, i, i)
+	}
+	d.WriteString("\\.\n" + streamTrailer)
+	base := "version: 1\ntables:\n  t:\n    columns:\n      id: keep\n"
+	for _, bc := range []struct{ name, rules string }{
+		{"keep", base + "      n: keep\n      s: keep\n"},
+		{"text", base + "      n: keep\n      s: {template: \"{{.id}}\"}\n"},
+		{"bigint", base + "      n: {template: \"{{.id}}\"}\n      s: keep\n"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			benchRewrite(b, bc.rules, d.Bytes())
+		})
 	}
 }
