@@ -2,6 +2,7 @@ package fakers
 
 import (
 	"fmt"
+	"math"
 	"net/netip"
 	"strconv"
 )
@@ -30,7 +31,7 @@ func init() {
 		},
 		&Def{
 			Name:    "hash",
-			Summary: "the keyed hash of the value in lowercase hex (32 digits, or length)",
+			Summary: "the keyed hash of the value: lowercase hex in text (32 digits, or length), a decimal number in integer and numeric columns",
 			Options: []string{"length"},
 			Unique:  true,
 			Keyed:   true,
@@ -132,8 +133,25 @@ func (f *uuidFunc) Append(dst, in []byte) ([]byte, bool) {
 // The hash transformer writes the 128 PRF bits as 32 lowercase hex
 // digits, or their first length digits. Unique needs at least 64 bits
 // kept (length 0 or 16 and more).
+//
+// Into an integer or numeric column it writes a keyed decimal number of
+// exactly n digits, the first one nonzero: n is length, or by default as
+// many digits as the column holds for every number of that many digits
+// (4 for smallint, 9 for integer, 18 for bigint, p-s for numeric(p,s), 15
+// for double precision, 6 for real, 38 for an unconstrained numeric), at
+// most 38 (the PRF's 128 bits). A length the column cannot hold is
+// refused. The number is uniform over the 9·10^(n-1) numbers of n digits
+// (see [hashNumFunc]); as a shorter hex hash is a prefix of a longer one,
+// a number of up to 19 digits is, but for rounding, the leading digits of
+// a longer number of the same domain. Unique needs that space to be at least 2^64, the
+// bound of text hash with 16 hex digits: 20 digits or more, so a numeric
+// column of at least 20 integer digits; no integer type qualifies (a
+// bigint's 18 digits give 9·10^17 ≈ 2^59.6 numbers).
 func newHash(p Params) (Func, error) {
 	const name = "hash"
+	if p.Target.Class == ClassInt || p.Target.Class == ClassNumeric {
+		return newHashNumber(p)
+	}
 	if err := checkClass(name, p.Target, textOnly...); err != nil {
 		return nil, err
 	}
@@ -153,6 +171,52 @@ func newHash(p Params) (Func, error) {
 	return &hashFunc{prf: p.PRF, n: n}, nil
 }
 
+// hashMaxDigits is the most decimal digits hash writes into a number
+// column: 9·10^37 numbers of 38 digits are fewer than the PRF's 2^128
+// outputs, 39 digits would be more.
+const hashMaxDigits = 38
+
+// hashUniqueDigits is the fewest decimal digits hash writes under unique:
+// 9·10^19 numbers of 20 digits (≈ 2^66.3) are at least 2^64, 9·10^18 of
+// 19 digits (≈ 2^63) are not.
+const hashUniqueDigits = 20
+
+func newHashNumber(p Params) (Func, error) {
+	const name = "hash"
+	room, _ := intDigits(p.Target)
+	room = min(room, hashMaxDigits)
+	if p.Length < 0 || p.Length > hashMaxDigits {
+		return nil, fmt.Errorf("%s length into %s column is a number of decimal digits: between 1 and %d, or 0 for as many as the column holds", name, typeName(p.Target), hashMaxDigits)
+	}
+	n := p.Length
+	if n == 0 {
+		n = room
+	}
+	if n < 1 {
+		return nil, fmt.Errorf("%s cannot write into %s column: it holds no digit before the decimal point", name, typeName(p.Target))
+	}
+	if err := checkDigits(name, n, p.Target); err != nil {
+		return nil, fmt.Errorf("%v; give a smaller length", err)
+	}
+	if p.Unique && n < hashUniqueDigits {
+		return nil, refuseUnique(name, fmt.Sprintf("%d decimal digits give only %s numbers, fewer than the 2^64 unique needs; drop unique (two distinct inputs then share a number with probability about %s), or write into a numeric column with at least %d digits before the decimal point, or into a text column (hex, length 0 or at least 16)",
+			n, numberSpace(n), collisionOdds(n), hashUniqueDigits))
+	}
+	return &hashNumFunc{prf: p.PRF, n: n}, nil
+}
+
+// numberSpace says how many numbers of n digits there are, as a power of
+// two: "2^59.6".
+func numberSpace(n int) string {
+	return fmt.Sprintf("2^%.1f", math.Log2(9)+float64(n-1)*math.Log2(10))
+}
+
+// collisionOdds is 1 in the number of numbers of n digits, as a power of
+// two: "2^-59.6".
+func collisionOdds(n int) string {
+	return fmt.Sprintf("2^-%.1f", math.Log2(9)+float64(n-1)*math.Log2(10))
+}
+
 type hashFunc struct {
 	prf PRF
 	n   int
@@ -170,6 +234,52 @@ func (f *hashFunc) Append(dst, in []byte) ([]byte, bool) {
 		dst = append(dst, hexDigits[nib])
 	}
 	return dst, false
+}
+
+// pow10 holds 10^0 … 10^19 (10^19 < 2^64).
+var pow10 = func() (p [20]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
+
+// hashNumFunc writes n decimal digits drawn from the rng the PRF seeds:
+// the first chunk of 1 to 19 digits is 10^(c-1) + uint64n(9·10^(c-1)),
+// every further chunk of 19 digits is uint64n(10^19), zero-padded.
+// uint64n rejects the draws that would bias the result (Lemire's method),
+// so each chunk is exactly uniform and, the chunks being independent
+// draws, so is the whole number over the 9·10^(n-1) numbers of n digits.
+type hashNumFunc struct {
+	prf PRF
+	r   rng
+	n   int
+}
+
+func (f *hashNumFunc) Append(dst, in []byte) ([]byte, bool) {
+	f.r.seed(f.prf.Sum(in))
+	c := (f.n-1)%19 + 1
+	lo := pow10[c-1]
+	dst = appendPadded(dst, lo+f.r.uint64n(9*lo), c)
+	for rest := f.n - c; rest > 0; rest -= 19 {
+		dst = appendPadded(dst, f.r.uint64n(pow10[19]), 19)
+	}
+	return dst, false
+}
+
+// appendPadded appends v as exactly n decimal digits, zero-padded on the
+// left; v must be below 10^n.
+func appendPadded(dst []byte, v uint64, n int) []byte {
+	start := len(dst)
+	for range n {
+		dst = append(dst, '0')
+	}
+	for i := len(dst) - 1; i >= start && v > 0; i-- {
+		dst[i] = byte('0' + v%10)
+		v /= 10
+	}
+	return dst
 }
 
 func putUint64BE(b []byte, v uint64) {

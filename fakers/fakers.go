@@ -42,6 +42,8 @@
 // into integer and numeric columns: their digits as a number, a leading
 // zero replaced by a keyed digit 1-9, refused where the column cannot hold
 // every number of that many digits ([Target.Bits], [Target.Precision]).
+// hash writes a keyed decimal number there, of as many digits as the
+// column holds or of its length option.
 //
 // A column's output depends only on the key, the domain, unique, the
 // transformer's options, the locale and the target's class and length.
@@ -62,12 +64,19 @@
 // # Uniqueness
 //
 // With Params.Unique, outputs of two distinct inputs collide with
-// probability at most about 2^-80 (2^-64 for hash with 16 digits). Text transformers append a suffix of
-// 80 PRF bits as 16 lowercase base32 characters (a-z, 2-7), in a form that
+// probability at most about 2^-80 (2^-64 for hash with 16 hex digits, and
+// about 2^-66 for hash into a number column with 20 decimal digits). Text
+// transformers append a suffix of 80 PRF bits as 16 lowercase base32
+// characters (a-z, 2-7), in a form that
 // keeps the value valid: first.last.<suffix>@example.com for email,
 // name_<suffix> for username, "words <suffix>" for lorem and
 // <value>-<suffix> for the others. uuid (122 PRF bits), ipv6 (96) and hash
-// (4 bits per digit kept, at least 64) are unique as they are. For n
+// (4 bits per digit kept, at least 64) are unique as they are; so is hash
+// into a number column, which writes one of the 9·10^(d-1) numbers of d
+// digits, when that space is at least 2^64, that is d ≥ 20: a numeric
+// column with 20 or more digits before the decimal point. No integer type
+// holds that many (a bigint holds every number of 18 digits, 2^59.6 of
+// them), so unique hash into smallint, integer or bigint is refused. For n
 // distinct values the chance of any collision is about n²/2^81: 4.1e-9
 // for 10^8 values with an 80-bit suffix. In a length-limited column the
 // value before the suffix is cut, never the suffix; a column too short for
@@ -135,7 +144,7 @@ type Params struct {
 
 	// Options; which ones a transformer reads is listed in Def.Options.
 	Value  string // const: the replacement value, as PostgreSQL reads it
-	Length int    // hash: number of hex digits kept (0 = all 32)
+	Length int    // hash: number of hex digits kept (0 = all 32), or of decimal digits into a number column (0 = as many as it holds)
 	Keep   int    // mask: number of trailing characters kept (an alias of KeepLast)
 	Char   string // mask, email_mask: the masking character (default "*")
 

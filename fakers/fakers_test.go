@@ -578,7 +578,8 @@ func TestTargets(t *testing.T) {
 		"credit_card":   {ClassInt, ClassNumeric, ClassText, ClassUnknown},
 		"postcode":      {ClassInt, ClassNumeric, ClassText, ClassUnknown},
 		"phone":         {ClassInt, ClassNumeric, ClassText, ClassUnknown},
-		"national_id":   {ClassInt, ClassNumeric, ClassText, ClassUnknown},                                   // en_US: the SSN's digits
+		"national_id":   {ClassInt, ClassNumeric, ClassText, ClassUnknown}, // en_US: the SSN's digits
+		"hash":          {ClassInt, ClassNumeric, ClassText, ClassUnknown},
 		"pick_from":     {ClassText, ClassUnknown, ClassTimestamp, ClassTimestampTZ, ClassBytea, ClassOther}, // types const does not check
 		"set_null":      all,
 	}

@@ -106,7 +106,11 @@ func templateCycle(deps map[int][]int, names []string) string {
 	return ""
 }
 
-// template builds the rewriter of a template rule on column col.
+// template builds the rewriter of a template rule on column col. Into a
+// text column the output is limited to the column's length; into the
+// other columns a template can write (see template.go) each row's output
+// is checked against the column's type, and a template of literal text
+// alone is checked here, before any row.
 func (p *Plan) template(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnRewriter, error) {
 	tc := p.tc
 	ct, err := compileTemplate(cr.Template, tc.names)
@@ -114,11 +118,29 @@ func (p *Plan) template(cr *ColumnRule, col dumpstream.Column) (dumpstream.Colum
 		return nil, fmt.Errorf("template: %v", err)
 	}
 	target := TargetOf(col.Type, false)
-	if target.Class != fakers.ClassText && target.Class != fakers.ClassUnknown {
-		return nil, fmt.Errorf("a template writes text, and %s is %s; use a transformer", col.Name, target.Type)
-	}
-	if target.MaxLen > 0 && ct.literal > target.MaxLen {
-		return nil, fmt.Errorf("the template's literal text alone is %d characters, longer than %s (%s)", ct.literal, col.Name, target.Type)
+	rw := &templateRewriter{ctx: tc.ctx, t: ct, render: cr.NullRender, pos: cr.TemplatePos.String()}
+	switch target.Class {
+	case fakers.ClassText, fakers.ClassUnknown:
+		if target.MaxLen > 0 && ct.literal > target.MaxLen {
+			return nil, fmt.Errorf("the template's literal text alone is %d characters, longer than %s (%s)", ct.literal, col.Name, target.Type)
+		}
+		rw.maxLen = target.MaxLen
+	case fakers.ClassInt, fakers.ClassNumeric, fakers.ClassBool, fakers.ClassDate, fakers.ClassTimestamp,
+		fakers.ClassTimestampTZ, fakers.ClassUUID, fakers.ClassInet, fakers.ClassCIDR, fakers.ClassJSON:
+		rw.check, rw.target = true, target
+		switch col.Type.Name {
+		case "float4":
+			rw.float = 32
+		case "float8":
+			rw.float = 64
+		}
+		if lit, ok := ct.literalOnly(); ok {
+			if err := rw.checkOutput(lit); err != nil {
+				return nil, fmt.Errorf("the template is literal text only, and %v", err)
+			}
+		}
+	default:
+		return nil, fmt.Errorf("a template writes text, and %s is %s; a template can write text, integer, numeric, real, double precision, boolean, date, timestamp, timestamptz, uuid, inet, cidr, json and jsonb columns; for this one use a transformer (set_null, const, ...)", col.Name, target.Type)
 	}
 	i := indexOf(tc.names, col.Name)
 	for _, r := range ct.refs {
@@ -135,7 +157,8 @@ func (p *Plan) template(cr *ColumnRule, col dumpstream.Column) (dumpstream.Colum
 	if err != nil {
 		return nil, err
 	}
-	return &templateRewriter{ctx: tc.ctx, t: ct, render: cr.NullRender, maxLen: target.MaxLen, hash: h}, nil
+	rw.hash = h
+	return rw, nil
 }
 
 // brokenKey is a foreign key from child into a table whose where: drops

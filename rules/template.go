@@ -30,9 +30,22 @@ import (
 //
 // NULL: a NULL column renders as the empty string; a template on a row
 // whose own value is NULL keeps NULL, unless the rule says `null: render`.
-// Output: templates write text columns only; a varchar(n) or char(n)
-// template whose literal text alone is longer than n is refused, and an
-// output longer than n stops the run at that row.
+//
+// Output: a template writes text, varchar(n) and char(n) columns, and
+// also integer, numeric, real, double precision, boolean, date,
+// timestamp, timestamptz, uuid, inet, cidr, json and jsonb columns (not
+// bytea, arrays or other types). Into varchar(n) or char(n) a template
+// whose literal text alone is longer than n is refused, and an output
+// longer than n stops the run at that row. Into the other types each
+// row's output is checked against the type before it is written
+// ([fakers.CheckValue], [fakers.CheckFloat]; a template of literal text
+// alone is checked before any row), and an output PostgreSQL might refuse
+// stops the run with an error that names the table, the column, the
+// dump's line and the template's position in the rules file, never the
+// value. An empty output is such an error too, not NULL: a column the
+// template names renders as "" when NULL, and a value made up from
+// nothing should not pass unseen; rule such rows with a case first,
+// `- {when: "manager_id IS NULL", transform: set_null}`.
 
 // templateHashLength is the hex digits of the hash function: 48 bits.
 const templateHashLength = 12
@@ -292,6 +305,12 @@ type templateRewriter struct {
 	render bool // null: render
 	maxLen int  // characters, 0 for no limit
 	hash   fakers.Func
+	pos    string // the template's position in the rules file
+	// check: each output is checked against target, or, when float is 32
+	// or 64, as a real or double precision.
+	check  bool
+	target fakers.Target
+	float  int
 }
 
 func (r *templateRewriter) Rewrite(dst, _ []byte, null bool) ([]byte, bool, error) {
@@ -306,9 +325,44 @@ func (r *templateRewriter) Rewrite(dst, _ []byte, null bool) ([]byte, bool, erro
 		}
 	}
 	if r.maxLen > 0 && utf8.RuneCount(dst[start:]) > r.maxLen {
-		return dst[:start], false, fmt.Errorf("the template's output is longer than the column's %d characters; shorten the template (trunc N)", r.maxLen)
+		return dst[:start], false, fmt.Errorf("the template at %s wrote an output longer than the column's %d characters; shorten the template (trunc N)", r.pos, r.maxLen)
+	}
+	if r.check {
+		if err := r.checkOutput(dst[start:]); err != nil {
+			return dst[:start], false, fmt.Errorf("the template at %s: %v", r.pos, err)
+		}
 	}
 	return dst, false, nil
+}
+
+// checkOutput reports whether out fits the column, with what to do when
+// not; the error never quotes out.
+func (r *templateRewriter) checkOutput(out []byte) error {
+	var err error
+	if r.float > 0 {
+		err = fakers.CheckFloat(out, r.float)
+	} else {
+		err = fakers.CheckValue(out, r.target)
+	}
+	switch {
+	case err == nil:
+		return nil
+	case len(out) == 0:
+		return fmt.Errorf("%v (the columns it names may be NULL on this row, and NULL renders as \"\"); rule such rows first with a case, - {when: \"column IS NULL\", transform: set_null}", err)
+	}
+	return fmt.Errorf("%v; change the template so that it writes a valid %s on every row, or rule the rows it does not fit with a case (when:)", err, r.target.Type)
+}
+
+// literalOnly returns the output of a template of literal text only.
+func (ct *compiledTemplate) literalOnly() ([]byte, bool) {
+	var b []byte
+	for _, e := range ct.parts {
+		if e.kind != exprText {
+			return nil, false
+		}
+		b = append(b, e.text...)
+	}
+	return b, true
 }
 
 func (r *templateRewriter) eval(e *texpr, dst []byte) ([]byte, error) {

@@ -128,8 +128,9 @@ func planErrors(t *testing.T, columns string) string {
 }
 
 // TestTemplateErrors: a cycle names its columns; an unknown column, a
-// non-text column and literal text too long for varchar(n) are refused
-// before any row; an output too long stops the run naming the column.
+// literal template that is not a date and literal text too long for
+// varchar(n) are refused before any row; an output too long stops the
+// run naming the column.
 func TestTemplateErrors(t *testing.T) {
 	msg := planErrors(t, `      first_name: keep
       login: {template: "{{.email}}"}
@@ -158,7 +159,7 @@ func TestTemplateErrors(t *testing.T) {
 	rs0 := mustParse(t, "version: 1\ntables:\n  people:\n    columns:\n      id: keep\n      deleted_at: {template: x}\n      note: keep\n      first_name: keep\n      last_name: keep\n      email: keep\n      login: keep\n")
 	_, err0 := dumpstream.Rewrite(&bytes.Buffer{}, strings.NewReader(tmplDump), rules.NewPlan(rs0, fakers.NewKey([]byte("k"))), dumpstream.Options{})
 	msg = fmt.Sprint(err0)
-	if !strings.Contains(msg, "a template writes text, and deleted_at is date") {
+	if !strings.Contains(msg, "deleted_at: the template is literal text only, and the value is not a valid date") {
 		t.Errorf("non-text: %s", msg)
 	}
 	rs := mustParse(t, "version: 1\ntables:\n  people:\n    columns:\n      id: keep\n      deleted_at: keep\n      note: keep\n      first_name: keep\n      last_name: keep\n      email: keep\n      login: {template: \"{{.email}}{{.email}}{{.email}}\"}\n")
