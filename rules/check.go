@@ -178,7 +178,13 @@ func (c *Checker) constraint(k dumpstream.Constraint, db string) {
 		var weak []*ColumnRule
 		for _, col := range k.Columns {
 			cr := c.rewrite(kt, col)
-			if cr == nil || uniqueSafe(cr, k.Kind, func(r *ColumnRule) bool { return c.templateUnique(r, kt, db) }) {
+			var typ *dumpstream.Type
+			for _, kc := range kt.Columns {
+				if kc.Name == col {
+					typ = kc.Type
+				}
+			}
+			if cr == nil || uniqueSafe(cr, k.Kind, TargetOf(typ, false), func(r *ColumnRule) bool { return c.templateUnique(r, kt, db) }) {
 				return
 			}
 			weak = append(weak, cr)
@@ -274,7 +280,7 @@ func (c *Checker) templateUnique(r *ColumnRule, t *dumpstream.Table, db string) 
 
 // uniqueSafe reports whether a rule keeps distinct values distinct.
 // A template is when templateOK says so.
-func uniqueSafe(cr *ColumnRule, kind string, templateOK func(*ColumnRule) bool) bool {
+func uniqueSafe(cr *ColumnRule, kind string, target fakers.Target, templateOK func(*ColumnRule) bool) bool {
 	if cr.Template != "" {
 		return templateOK(cr)
 	}
@@ -282,7 +288,7 @@ func uniqueSafe(cr *ColumnRule, kind string, templateOK func(*ColumnRule) bool) 
 		// Each case must be: a kept case keeps distinct originals
 		// distinct (and fakes are not taken to equal real values).
 		for _, cs := range cr.Cases {
-			if !cs.Rule.Kept && !uniqueSafe(cs.Rule, kind, templateOK) {
+			if !cs.Rule.Kept && !uniqueSafe(cs.Rule, kind, target, templateOK) {
 				return false
 			}
 		}
@@ -294,7 +300,10 @@ func uniqueSafe(cr *ColumnRule, kind string, templateOK func(*ColumnRule) bool) 
 	case cr.Transform == "uuid", cr.Transform == "ipv6":
 		return true
 	case cr.Transform == "hash":
-		return cr.Length == 0 || cr.Length >= 16
+		// hash is unique as it is where it could be asked to be: 16 hex
+		// digits or more in text, 20 decimal digits or more in a number.
+		_, err := cr.Def.New(fakers.Params{Unique: true, Length: cr.Length, Target: target})
+		return err == nil
 	case cr.Transform == "set_null":
 		return kind == dumpstream.Unique // NULLs never collide
 	}

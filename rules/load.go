@@ -656,6 +656,10 @@ func (l *loader) template(c *ColumnRule, path string, v, tp *yaml.Node, opts map
 			return false
 		}
 	}
+	if tp.Value == "" {
+		l.errs.add(l.pos(tp), path, "template must not be empty; to write NULL use set_null, to write an empty string use {transform: const, value: \"\"}")
+		return false
+	}
 	if _, err := compileTemplate(tp.Value, nil); err != nil {
 		l.errs.add(l.pos(tp), path, "template: %v", err)
 		return false

@@ -131,3 +131,11 @@ func TestLocaleEncodingStream(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyTemplate: an empty template is a rules error, not a crash.
+func TestEmptyTemplate(t *testing.T) {
+	_, err := rules.Parse([]byte("version: 1\ntables:\n  t:\n    columns:\n      a: {template: \"\"}\n"), "anon.yaml")
+	if err == nil || !strings.Contains(err.Error(), "anon.yaml:5:21: public.t.a: template must not be empty") {
+		t.Errorf("Parse error = %v", err)
+	}
+}

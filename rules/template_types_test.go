@@ -231,3 +231,34 @@ func BenchmarkTemplateTypes(b *testing.B) {
 		})
 	}
 }
+
+// TestCheckHashKey: check takes hash as unique on a key only where it
+// could be asked to be: 16 hex digits or more in text, 20 decimal digits
+// or more in a number; so never on an integer key.
+func TestCheckHashKey(t *testing.T) {
+	for _, tc := range []struct {
+		typ  string
+		mods []int32
+		rule string
+		want bool // a problem reported
+	}{
+		{"text", nil, "hash", false},
+		{"text", nil, "{transform: hash, length: 8}", true},
+		{"int4", nil, "hash", true},
+		{"int8", nil, "hash", true},
+		{"numeric", []int32{30, 0}, "hash", false},
+		{"numeric", []int32{30, 0}, "{transform: hash, length: 12}", true},
+	} {
+		c := rules.NewChecker(mustParse(t, "version: 1\ntables:\n  users:\n    columns:\n      ref: "+tc.rule+"\n"))
+		tbl := &dumpstream.Table{Schema: "public", Name: "users", Typed: true, Line: 9, Columns: []dumpstream.Column{col("ref", tc.typ, tc.mods...)}}
+		if err := c.Table(tbl); err != nil {
+			t.Fatal(err)
+		}
+		c.EndTable(tbl, 6)
+		c.Constraint(dumpstream.Constraint{Kind: dumpstream.PrimaryKey, Table: [2]string{"public", "users"}, Columns: []string{"ref"}, Line: 20})
+		problems, _ := c.Problems()
+		if got := len(problems) > 0; got != tc.want {
+			t.Errorf("%s %v under %s: problems %v, want some: %v", tc.typ, tc.mods, tc.rule, problems, tc.want)
+		}
+	}
+}
