@@ -1207,7 +1207,8 @@ func TestE2EExample(t *testing.T) {
 		"SELECT count(*) FROM public.customers WHERE email NOT LIKE '%@example.___'",
 		`SELECT count(*) FROM public.customers WHERE recovery_email !~ '^[a-zé]\*\*\*@(outlook|proton)\.test$'`,
 		`SELECT count(*) FROM public.customers WHERE loyalty_card !~ '^LC-\d{4}-\d{4}$' OR title NOT IN ('Ms', 'Mr', 'Mrs', 'Dr', 'Mx')`,
-		`SELECT count(*) FROM public.customers WHERE national_id !~ '^QQ#{6}[A-D]$'`,
+		`SELECT count(*) FROM public.customers WHERE passport_no !~ '^#{6}[0-9]{3}$'`,
+		`SELECT count(*) FROM public.customers WHERE national_id !~ '^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]$' OR national_id LIKE 'QQ%'`,
 	} {
 		if n := p.count(t, dst, q); n != 0 {
 			t.Errorf("%s: %d, want 0", q, n)

@@ -39,7 +39,10 @@ CREATE TABLE public.customers (
     created_at timestamptz NOT NULL,
     title text,
     recovery_email text,
-    loyalty_card text
+    loyalty_card text,
+    passport_no text,
+    age integer,
+    customer_no text
 );
 
 INSERT INTO public.customers
@@ -78,7 +81,12 @@ SELECT
     CASE WHEN i % 4 = 0 THEN NULL
          ELSE lower(fn) || '.' || i || '@' || (ARRAY['outlook.test', 'proton.test'])[1 + i % 2]
     END,
-    'LC-' || lpad(((i * 7243) % 10000)::text, 4, '0') || '-' || lpad(((i * 3571) % 10000)::text, 4, '0')
+    'LC-' || lpad(((i * 7243) % 10000)::text, 4, '0') || '-' || lpad(((i * 3571) % 10000)::text, 4, '0'),
+    CASE WHEN i % 8 = 0 THEN NULL ELSE lpad(((i * 48271) % 1000000000)::text, 9, '0') END,
+    CASE WHEN i % 11 = 0 THEN NULL
+         ELSE extract(year FROM age(date '2026-12-01', date '1950-03-01' + (i * 173) % 18000))::integer
+    END,
+    'CN-' || lpad(((i * 7919) % 100000000)::text, 8, '0')
 FROM generate_series(1, 120) AS i,
 LATERAL (SELECT
     (ARRAY['Olivia', 'Liam', 'Amélie', 'Noah', 'Sofía', 'Mateo', 'Hannah', 'Yusuf', 'Chloé', 'Lukas',
