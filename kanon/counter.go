@@ -65,6 +65,12 @@ func (c *Counter) Bytes() int64 { return int64(len(c.t.slots)) * slotBytes }
 // column i and nulls[i] whether it is NULL (then values[i] is ignored).
 // A nil nulls means no NULL. Add retains neither slice. It panics if the
 // row does not have Columns values.
+//
+// The values may also be the raw COPY text fields of the output rather
+// than their decoded values: the COPY escaping is injective, so the
+// classes are the same and no decoding is needed. Generalization steps
+// ([Advisor]) then see the escaped text, which differs from the value
+// only where it holds a backslash or a control character.
 func (c *Counter) Add(values [][]byte, nulls []bool) {
 	if len(values) != c.cols || nulls != nil && len(nulls) != c.cols {
 		panic(fmt.Sprintf("kanon: Add got %d values and %d null flags for %d columns", len(values), len(nulls), c.cols))

@@ -24,6 +24,9 @@ type Step struct {
 // a level are in one class at every level above it.
 type Ladder []Step
 
+// Day generalizes an ISO timestamp to its date ([AppendDay]).
+var Day = Step{Name: "day", Apply: AppendDay}
+
 // Month generalizes an ISO date or timestamp to its month ([AppendMonth]).
 var Month = Step{Name: "month", Apply: AppendMonth}
 
@@ -46,6 +49,30 @@ func Bucket(width int64) Step {
 
 // DateLadder is the ladder of a date or timestamp column: month, year.
 func DateLadder() Ladder { return Ladder{Month, Year} }
+
+// DefaultLadder returns the ladder of a column of the PostgreSQL base
+// type typeName (as pg_dump's DDL gives it, without modifiers: "date",
+// "timestamptz", "int4", "numeric", "varchar"), ending, for every type,
+// in [Suppress]:
+//
+//   - date: month, year;
+//   - timestamp, timestamptz: day, month, year;
+//   - integers, numeric, floats: buckets of 5, 10, 50, 100;
+//   - text, varchar, char, citext: prefixes of 4, 3, 2, 1 characters;
+//   - anything else: suppress alone.
+func DefaultLadder(typeName string) Ladder {
+	switch typeName {
+	case "date":
+		return Ladder{Month, Year, Suppress}
+	case "timestamp", "timestamptz":
+		return Ladder{Day, Month, Year, Suppress}
+	case "int2", "int4", "int8", "smallint", "integer", "bigint", "numeric", "decimal", "float4", "float8":
+		return Ladder{Bucket(5), Bucket(10), Bucket(50), Bucket(100), Suppress}
+	case "text", "varchar", "bpchar", "citext", "name":
+		return Ladder{Prefix(4), Prefix(3), Prefix(2), Prefix(1), Suppress}
+	}
+	return Ladder{Suppress}
+}
 
 // PrefixLadder is the ladder of a code-like text column (a postcode)
 // keeping the first n[0], n[1], … characters; n must be decreasing and
@@ -81,7 +108,7 @@ func BucketLadder(w ...int64) (Ladder, error) {
 // DateStyle ISO (pg_dump sets it): 'YYYY-MM-DD', a year of four digits or
 // more, then anything (a time, a zone), ending in " BC" for years before
 // the common era. ok is false for anything else ('infinity').
-func isoDate(v []byte) (year, month []byte, bc, ok bool) {
+func isoDate(v []byte) (year, month, day []byte, bc, ok bool) {
 	i := 0
 	for i < len(v) && '0' <= v[i] && v[i] <= '9' {
 		i++
@@ -89,21 +116,36 @@ func isoDate(v []byte) (year, month []byte, bc, ok bool) {
 	if i < 4 || len(v) < i+6 || v[i] != '-' || v[i+3] != '-' ||
 		!isDigit(v[i+1]) || !isDigit(v[i+2]) || !isDigit(v[i+4]) || !isDigit(v[i+5]) ||
 		len(v) > i+6 && isDigit(v[i+6]) {
-		return nil, nil, false, false
+		return nil, nil, nil, false, false
 	}
 	n := len(v)
 	bc = n >= 3 && v[n-3] == ' ' && v[n-2] == 'B' && v[n-1] == 'C'
-	return v[:i], v[i+1 : i+3], bc, true
+	return v[:i], v[i+1 : i+3], v[i+4 : i+6], bc, true
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// AppendDay appends the date of an ISO date or timestamp
+// ('2024-05-17 10:00:00+02') to dst: '2024-05-17', with " BC" kept. A
+// value that is not such a date is appended unchanged.
+func AppendDay(dst, v []byte) []byte {
+	y, m, d, bc, ok := isoDate(v)
+	if !ok {
+		return append(dst, v...)
+	}
+	dst = append(append(append(append(append(dst, y...), '-'), m...), '-'), d...)
+	if bc {
+		dst = append(dst, " BC"...)
+	}
+	return dst
+}
 
 // AppendMonth appends the month of an ISO date or timestamp
 // ('2024-05-17', '2024-05-17 10:00:00+02') to dst: '2024-05', with " BC"
 // kept ('0044-03-15 BC' gives '0044-03 BC'). A value that is not such a
 // date ('infinity') is appended unchanged, a class of its own.
 func AppendMonth(dst, v []byte) []byte {
-	y, m, bc, ok := isoDate(v)
+	y, m, _, bc, ok := isoDate(v)
 	if !ok {
 		return append(dst, v...)
 	}
@@ -117,7 +159,7 @@ func AppendMonth(dst, v []byte) []byte {
 // AppendYear appends the year of an ISO date or timestamp to dst: '2024',
 // or '0044 BC'. A value that is not such a date is appended unchanged.
 func AppendYear(dst, v []byte) []byte {
-	y, _, bc, ok := isoDate(v)
+	y, _, _, bc, ok := isoDate(v)
 	if !ok {
 		return append(dst, v...)
 	}

@@ -5,24 +5,28 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 )
 
 func TestDateSteps(t *testing.T) {
-	for _, tc := range []struct{ in, month, year string }{
-		{"2024-05-17", "2024-05", "2024"},
-		{"2024-05-17 10:00:00+02", "2024-05", "2024"},
-		{"2024-12-31 23:59:59.999999", "2024-12", "2024"},
-		{"0044-03-15 BC", "0044-03 BC", "0044 BC"},
-		{"0044-03-15 10:00:00 BC", "0044-03 BC", "0044 BC"},
-		{"12345-06-01", "12345-06", "12345"},
-		{"infinity", "infinity", "infinity"},
-		{"-infinity", "-infinity", "-infinity"},
-		{"", "", ""},
-		{"2024-5-17", "2024-5-17", "2024-5-17"},
-		{"24-05-17", "24-05-17", "24-05-17"},
-		{"2024-05-170", "2024-05-170", "2024-05-170"},
+	for _, tc := range []struct{ in, day, month, year string }{
+		{"2024-05-17", "2024-05-17", "2024-05", "2024"},
+		{"2024-05-17 10:00:00+02", "2024-05-17", "2024-05", "2024"},
+		{"2024-12-31 23:59:59.999999", "2024-12-31", "2024-12", "2024"},
+		{"0044-03-15 BC", "0044-03-15 BC", "0044-03 BC", "0044 BC"},
+		{"0044-03-15 10:00:00 BC", "0044-03-15 BC", "0044-03 BC", "0044 BC"},
+		{"12345-06-01", "12345-06-01", "12345-06", "12345"},
+		{"infinity", "infinity", "infinity", "infinity"},
+		{"-infinity", "-infinity", "-infinity", "-infinity"},
+		{"", "", "", ""},
+		{"2024-5-17", "2024-5-17", "2024-5-17", "2024-5-17"},
+		{"24-05-17", "24-05-17", "24-05-17", "24-05-17"},
+		{"2024-05-170", "2024-05-170", "2024-05-170", "2024-05-170"},
 	} {
+		if got := string(AppendDay(nil, []byte(tc.in))); got != tc.day {
+			t.Errorf("AppendDay(%q) = %q, want %q", tc.in, got, tc.day)
+		}
 		if got := string(AppendMonth([]byte("x"), []byte(tc.in))); got != "x"+tc.month {
 			t.Errorf("AppendMonth(%q) = %q, want %q", tc.in, got[1:], tc.month)
 		}
@@ -94,7 +98,9 @@ func randomValue(rng *rand.Rand, kind string) string {
 			s += fmt.Sprintf(" %02d:00:00", rng.IntN(24))
 		}
 		return s
-	case "prefix":
+	case "timestamp":
+		return randomValue(rng, "date") + fmt.Sprintf(" %02d:%02d:00+02", rng.IntN(24), rng.IntN(60))
+	case "prefix", "text":
 		b := make([]byte, rng.IntN(6))
 		for i := range b {
 			b[i] = "AB12é"[rng.IntN(5)]
@@ -119,7 +125,10 @@ func TestLaddersMonotone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ladders := map[string]Ladder{"date": DateLadder(), "prefix": prefix, "number": bucket}
+	ladders := map[string]Ladder{
+		"date": DateLadder(), "prefix": prefix, "number": bucket,
+		"timestamp": DefaultLadder("timestamptz"), "int4": DefaultLadder("int4"), "text": DefaultLadder("text"),
+	}
 	rng := rand.New(rand.NewPCG(11, 12))
 	for kind, l := range ladders {
 		l = append(Ladder{{Name: "as is", Apply: func(dst, v []byte) []byte { return append(dst, v...) }}}, append(l, Suppress)...)
@@ -158,10 +167,31 @@ func TestStepsDoNotAllocate(t *testing.T) {
 	for _, tc := range []struct {
 		s Step
 		v string
-	}{{Month, "2024-05-17 10:00:00"}, {Year, "0044-03-15 BC"}, {Prefix(3), "SW1A 1AA"}, {Bucket(10), "-123.45"}, {Suppress, "x"}} {
+	}{{Day, "2024-05-17 10:00:00"}, {Month, "2024-05-17 10:00:00"}, {Year, "0044-03-15 BC"}, {Prefix(3), "SW1A 1AA"}, {Bucket(10), "-123.45"}, {Suppress, "x"}} {
 		v := []byte(tc.v)
 		if n := testing.AllocsPerRun(100, func() { dst = tc.s.Apply(dst[:0], v) }); n != 0 {
 			t.Errorf("%s allocates %v times", tc.s.Name, n)
+		}
+	}
+}
+
+func TestDefaultLadder(t *testing.T) {
+	names := func(l Ladder) string {
+		var s []string
+		for _, st := range l {
+			s = append(s, st.Name)
+		}
+		return strings.Join(s, ", ")
+	}
+	for typ, want := range map[string]string{
+		"date":        "month, year, suppress",
+		"timestamptz": "day, month, year, suppress",
+		"int4":        "bucket 5, bucket 10, bucket 50, bucket 100, suppress",
+		"varchar":     "prefix 4, prefix 3, prefix 2, prefix 1, suppress",
+		"bool":        "suppress",
+	} {
+		if got := names(DefaultLadder(typ)); got != want {
+			t.Errorf("DefaultLadder(%q) = %s, want %s", typ, got, want)
 		}
 	}
 }
