@@ -67,10 +67,13 @@ func (c *Counter) Bytes() int64 { return int64(len(c.t.slots)) * slotBytes }
 // row does not have Columns values.
 //
 // The values may also be the raw COPY text fields of the output rather
-// than their decoded values: the COPY escaping is injective, so the
-// classes are the same and no decoding is needed. Generalization steps
-// ([Advisor]) then see the escaped text, which differs from the value
-// only where it holds a backslash or a control character.
+// than their decoded values, when every field is in the canonical form
+// pg_dump and anondump write: that escaping is one-to-one, so the
+// classes are the same and no decoding is needed. Input written by other
+// tools can spell one value two ways ('A' and '\101'), which would split
+// a class and hide a small one: decode such fields. Generalization steps
+// ([Advisor]) see the escaped text, which differs from the value only
+// where it holds a backslash or a control character.
 func (c *Counter) Add(values [][]byte, nulls []bool) {
 	if len(values) != c.cols || nulls != nil && len(nulls) != c.cols {
 		panic(fmt.Sprintf("kanon: Add got %d values and %d null flags for %d columns", len(values), len(nulls), c.cols))
