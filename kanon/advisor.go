@@ -57,19 +57,28 @@ func DefaultCandidates(ladders []Ladder, limit int) []Candidate {
 
 // An Advisor counts the classes of a table's quasi-identifiers as they
 // are and, in the same pass, as each of a few [Candidate] generalizations
-// would make them, each with its own [Counter]. Memory: each candidate's
-// counter holds at most as many classes as the ungeneralized one, since
-// coarsening only merges classes.
+// would make them.
+//
+// It keeps one table of the classes of the values themselves and, with
+// each class, the 128-bit key of that class under each candidate,
+// computed once, when the class is first seen: a row of a known class
+// costs one hash and one lookup, as in a [Counter]; a new class costs
+// its generalizations too. The candidates' own counts are built from
+// these keys when [Advisor.Advice] or [Advisor.CandidateResults] is
+// called. Memory: a Counter's 32 to 64 bytes per distinct class plus
+// 16 bytes per class and candidate, and, while results are computed, one
+// candidate's table (no larger than the classes' table, since
+// coarsening only merges classes).
 //
 // An Advisor is not safe for concurrent use; see [Advisor.Merge].
 type Advisor struct {
-	ladders  []Ladder
-	base     *Counter
-	cands    []Candidate
-	counters []*Counter
-	need     [][]bool // need[i][j]: some candidate uses level j of column i
-	parts    [][]part // parts[i][j]: the current row's column i at level j
-	buf      []byte
+	ladders []Ladder
+	base    *Counter
+	cands   []Candidate
+	keys    []keyStore // keys[n]: each class's key under candidate n, by class number
+	need    [][]bool   // need[i][j]: some candidate uses level j of column i
+	parts   [][]part   // parts[i][j]: the current row's column i at level j
+	buf     []byte
 }
 
 // NewAdvisor returns an advisor for the threshold k, one ladder per
@@ -107,43 +116,53 @@ func NewAdvisor(k int, ladders []Ladder, cands []Candidate) (*Advisor, error) {
 			}
 			a.need[i][l] = true
 		}
-		cc, _ := NewCounter(len(ladders), k)
 		a.cands = append(a.cands, slices.Clone(c))
-		a.counters = append(a.counters, cc)
+		a.keys = append(a.keys, keyStore{})
 	}
 	return a, nil
 }
 
-// Counter returns the counter of the values themselves.
-func (a *Advisor) Counter() *Counter { return a.base }
+// Candidates returns the advisor's candidates, in order.
+func (a *Advisor) Candidates() []Candidate { return a.cands }
 
 // Result returns the statistics of the values themselves.
 func (a *Advisor) Result() Result { return a.base.Result() }
 
-// Bytes returns the memory the advisor's counters hold, in bytes.
+// Estimate returns the statistics of the values themselves as an
+// estimate from a sample, as [Counter.Estimate] does.
+func (a *Advisor) Estimate(tableRows int64) Estimate { return a.base.Estimate(tableRows) }
+
+// Bytes returns the memory the advisor holds, in bytes, outside of the
+// computation of results.
 func (a *Advisor) Bytes() int64 {
 	n := a.base.Bytes()
-	for _, c := range a.counters {
-		n += c.Bytes()
+	for i := range a.keys {
+		n += a.keys[i].bytes()
 	}
 	return n
 }
 
-// Add counts one row, as [Counter.Add] does, in every counter.
+// Add counts one row, as [Counter.Add] does.
 func (a *Advisor) Add(values [][]byte, nulls []bool) {
 	if len(values) != len(a.ladders) || nulls != nil && len(nulls) != len(a.ladders) {
 		panic(fmt.Sprintf("kanon: Add got %d values and %d null flags for %d columns", len(values), len(nulls), len(a.ladders)))
 	}
 	var bk keyer
 	for i, v := range values {
-		null := nulls != nil && nulls[i]
+		a.parts[i][0] = hashValue(v, nulls != nil && nulls[i])
+		bk.add(a.parts[i][0])
+	}
+	s, isNew := a.base.addKey(bk.key(), 1)
+	if !isNew {
+		return
+	}
+	s.idx = uint32(a.base.t.used - 1)
+	for i, v := range values {
 		p := a.parts[i]
-		p[0] = hashValue(v, null)
-		bk.add(p[0])
 		for j := 1; j < len(p); j++ {
 			switch {
 			case !a.need[i][j]:
-			case null:
+			case nulls != nil && nulls[i]:
 				p[j] = p[0]
 			default:
 				a.buf = a.ladders[i][j-1].Apply(a.buf[:0], v)
@@ -151,28 +170,37 @@ func (a *Advisor) Add(values [][]byte, nulls []bool) {
 			}
 		}
 	}
-	a.base.addKey(bk.key(), 1)
 	for n, c := range a.cands {
 		var k keyer
 		for i, l := range c {
 			k.add(a.parts[i][l])
 		}
-		a.counters[n].addKey(k.key(), 1)
+		a.keys[n].add(k.key())
 	}
 }
 
 // Merge adds the counts of other, an advisor built with the same k,
-// ladders and candidates, to a.
+// ladders and candidates, to a. other is left as it is.
 func (a *Advisor) Merge(other *Advisor) error {
-	if !a.sameShape(other) {
-		return fmt.Errorf("kanon: cannot merge advisors of different ladders or candidates")
+	if other == a {
+		return fmt.Errorf("kanon: cannot merge an advisor into itself")
 	}
-	if err := a.base.Merge(other.base); err != nil {
-		return err
+	if !a.sameShape(other) || a.base.k != other.base.k {
+		return fmt.Errorf("kanon: cannot merge advisors of different k, ladders or candidates")
 	}
-	for n, c := range a.counters {
-		if err := c.Merge(other.counters[n]); err != nil {
-			return err
+	a.base.t.reserve(a.base.t.used + other.base.t.used)
+	a.base.rows += other.base.rows
+	for i := range other.base.t.slots {
+		o := &other.base.t.slots[i]
+		if o.a == 0 {
+			continue
+		}
+		s, isNew := a.base.t.add(o.key(), o.n)
+		if isNew {
+			s.idx = uint32(a.base.t.used - 1)
+			for n := range a.keys {
+				a.keys[n].add(other.keys[n].class(o.idx))
+			}
 		}
 	}
 	return nil
@@ -198,6 +226,29 @@ func (a *Advisor) sameShape(o *Advisor) bool {
 		}
 	}
 	return true
+}
+
+// CandidateResults returns the statistics of each candidate, in the
+// order of [Advisor.Candidates]. It builds each candidate's table in
+// turn, from the classes: O(classes) time per candidate.
+func (a *Advisor) CandidateResults() []Result {
+	counts := make([]uint32, a.base.t.used) // by class number
+	for i := range a.base.t.slots {
+		if s := &a.base.t.slots[i]; s.a != 0 {
+			counts[s.idx] = s.n
+		}
+	}
+	rs := make([]Result, len(a.cands))
+	for n := range a.cands {
+		c, _ := NewCounter(a.base.cols, a.base.k)
+		c.t.reserve(len(counts))
+		for i, cnt := range counts {
+			c.t.add(a.keys[n].class(uint32(i)), cnt)
+		}
+		c.rows = a.base.rows
+		rs[n] = c.Result()
+	}
+	return rs
 }
 
 // Advice is one candidate generalization and what it would give.
@@ -240,12 +291,11 @@ func (a *Advisor) Advice() []Advice {
 	if len(a.cands) == 0 || a.base.Result().OK() {
 		return nil
 	}
-	results := make([]Result, len(a.cands))
+	results := a.CandidateResults()
 	best := int64(-1)
-	for n, c := range a.counters {
-		results[n] = c.Result()
-		if best < 0 || results[n].RowsBelowK < best {
-			best = results[n].RowsBelowK
+	for _, r := range results {
+		if best < 0 || r.RowsBelowK < best {
+			best = r.RowsBelowK
 		}
 	}
 	var picked []int
@@ -299,4 +349,40 @@ func finer(d, c Candidate) bool {
 		}
 	}
 	return !slices.Equal(d, c)
+}
+
+// keyStore holds one key per class, by class number, in chunks of
+// chunkClasses keys: the first grows as a slice does, the others are
+// allocated whole, so growing never copies more than a chunk.
+type keyStore struct {
+	chunks [][][2]uint64
+}
+
+const chunkClasses = 1 << 12
+
+// add appends the key of the next class.
+func (ks *keyStore) add(key [2]uint64) {
+	if len(ks.chunks) == 0 || len(ks.chunks[len(ks.chunks)-1]) == chunkClasses {
+		var c [][2]uint64
+		if len(ks.chunks) > 0 {
+			c = make([][2]uint64, 0, chunkClasses)
+		}
+		ks.chunks = append(ks.chunks, c)
+	}
+	last := &ks.chunks[len(ks.chunks)-1]
+	*last = append(*last, key)
+}
+
+// class returns the key of class i.
+func (ks *keyStore) class(i uint32) [2]uint64 {
+	return ks.chunks[i/chunkClasses][i%chunkClasses]
+}
+
+// bytes returns the memory the store holds.
+func (ks *keyStore) bytes() int64 {
+	n := 0
+	for _, c := range ks.chunks {
+		n += cap(c)
+	}
+	return 16 * int64(n)
 }

@@ -189,8 +189,9 @@ func TestAdvisorBruteForce(t *testing.T) {
 			if got, want := a.Result(), brute(tt, k); !reflect.DeepEqual(got, want) {
 				t.Fatalf("table %d, values: got %+v, want %+v", iter, got, want)
 			}
+			results := a.CandidateResults()
 			for n, c := range cands {
-				if got, want := a.counters[n].Result(), brute(generalize(tt, ladders, c), k); !reflect.DeepEqual(got, want) {
+				if got, want := results[n], brute(generalize(tt, ladders, c), k); !reflect.DeepEqual(got, want) {
 					t.Fatalf("table %d, candidate %v: got %+v, want %+v", iter, c, got, want)
 				}
 			}
@@ -238,5 +239,44 @@ func TestAdvisorAddAllocs(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(1000, func() { i := rng.IntN(len(tt.rows)); a.Add(tt.rows[i], tt.nulls[i]) }); n != 0 {
 		t.Errorf("Add allocates %v times per row", n)
+	}
+}
+
+// TestAdvisorManyClasses crosses the key store's chunks (4096 classes)
+// in Add and in Merge.
+func TestAdvisorManyClasses(t *testing.T) {
+	ladders := testLadders(t)
+	cands := DefaultCandidates(ladders, 16)
+	rng := rand.New(rand.NewPCG(19, 20))
+	var tt testTable
+	for range 30000 {
+		date := fmt.Sprintf("%d-%02d-%02d", 1950+rng.IntN(50), 1+rng.IntN(12), 1+rng.IntN(28))
+		pc := fmt.Sprintf("%05d", rng.IntN(300))
+		tt.rows = append(tt.rows, [][]byte{[]byte(date), []byte(pc), []byte{"MF"[rng.IntN(2)]}})
+		tt.nulls = append(tt.nulls, []bool{false, false, rng.IntN(50) == 0})
+	}
+	one := mustAdvisor(t, 3, ladders, cands)
+	w0, w1 := mustAdvisor(t, 3, ladders, cands), mustAdvisor(t, 3, ladders, cands)
+	for i, row := range tt.rows {
+		one.Add(row, tt.nulls[i])
+		if i%3 == 0 {
+			w0.Add(row, tt.nulls[i])
+		} else {
+			w1.Add(row, tt.nulls[i])
+		}
+	}
+	if err := w0.Merge(w1); err != nil {
+		t.Fatal(err)
+	}
+	if c := one.Result().Classes; c < 3*chunkClasses {
+		t.Fatalf("only %d classes", c)
+	}
+	for _, a := range []*Advisor{one, w0} {
+		results := a.CandidateResults()
+		for n, c := range cands {
+			if want := brute(generalize(tt, ladders, c), 3); !reflect.DeepEqual(results[n], want) {
+				t.Fatalf("candidate %v: got %+v, want %+v", c, results[n], want)
+			}
+		}
 	}
 }

@@ -107,9 +107,9 @@ func BenchmarkCounterFill(b *testing.B) {
 	b.ReportMetric(float64(b.N)*n/b.Elapsed().Seconds(), "rows/s")
 }
 
-// BenchmarkAdvisorAdd is BenchmarkCounterAdd for an Advisor with the
-// default candidates of a date, a prefix(4,3,2,1) and a suppress ladder
-// (11 candidates).
+// BenchmarkAdvisorAdd is BenchmarkCounterAdd (rows of known classes) for
+// an Advisor with the default candidates of a date, a prefix(4,3,2,1)
+// and a suppress ladder (11 candidates).
 func BenchmarkAdvisorAdd(b *testing.B) {
 	for _, n := range []int{1e3, 1e5} {
 		b.Run("classes="+strconv.Itoa(n), func(b *testing.B) {
@@ -139,4 +139,26 @@ func BenchmarkAdvisorAdd(b *testing.B) {
 			b.ReportMetric(float64(a.Bytes())/float64(n), "table-B/class")
 		})
 	}
+}
+
+// BenchmarkAdvisorFill counts n distinct rows into a new advisor (each a
+// new class: every generalization computed) and asks for its advice.
+func BenchmarkAdvisorFill(b *testing.B) {
+	const n = 100_000
+	ar := newArena(n)
+	vals := make([][]byte, 3)
+	ladders := testLadders(b)
+	cands := DefaultCandidates(ladders, 16)
+	b.ReportAllocs()
+	for b.Loop() {
+		a := mustAdvisor(b, 5, ladders, cands)
+		for i := range n {
+			ar.row(vals, i)
+			a.Add(vals, nil)
+		}
+		if len(a.Advice()) == 0 {
+			b.Fatal("no advice")
+		}
+	}
+	b.ReportMetric(float64(b.N)*n/b.Elapsed().Seconds(), "rows/s")
 }

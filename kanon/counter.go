@@ -85,10 +85,11 @@ func (c *Counter) Add(values [][]byte, nulls []bool) {
 	c.addKey(k.key(), 1)
 }
 
-// addKey counts n rows of the class key.
-func (c *Counter) addKey(key [2]uint64, n uint32) {
+// addKey counts n rows of the class key and returns its slot (valid
+// until the next addKey) and whether the class is new.
+func (c *Counter) addKey(key [2]uint64, n uint32) (*slot, bool) {
 	c.rows += int64(n)
-	c.t.add(key, n)
+	return c.t.add(key, n)
 }
 
 // Merge adds the counts of other, a counter of the same columns and k,
@@ -104,7 +105,7 @@ func (c *Counter) Merge(other *Counter) error {
 	c.t.reserve(c.t.used + other.t.used)
 	for _, s := range other.t.slots {
 		if s.a != 0 {
-			c.t.add([2]uint64{s.a &^ occupied, s.b}, s.n)
+			c.t.add(s.key(), s.n)
 		}
 	}
 	return nil
@@ -168,11 +169,16 @@ const slotBytes = 24
 
 // slot is one class: its key (a carries the occupied bit) and its rows,
 // saturated at 2^32-1. As k <= MaxK, saturation changes no statistic of
-// a Result but Smallest, when every class has 2^32 rows or more.
+// a Result but Smallest, when every class has 2^32 rows or more. idx,
+// in what would be padding, is the class's number for an [Advisor].
 type slot struct {
 	a, b uint64
 	n    uint32
+	idx  uint32
 }
+
+// key returns the slot's class key.
+func (s *slot) key() [2]uint64 { return [2]uint64{s.a &^ occupied, s.b} }
 
 // table is an open-addressing hash table of slots with linear probing.
 type table struct {
@@ -183,8 +189,9 @@ type table struct {
 
 const minSlots = 16
 
-// add adds n to the count of key, inserting it if new.
-func (t *table) add(key [2]uint64, n uint32) {
+// add adds n to the count of key, inserting it if new, and returns its
+// slot (valid until the next add) and whether it is new.
+func (t *table) add(key [2]uint64, n uint32) (*slot, bool) {
 	if 4*(t.used+1) > 3*len(t.slots) {
 		t.resize(max(minSlots, 2*len(t.slots)))
 	}
@@ -198,12 +205,12 @@ func (t *table) add(key [2]uint64, n uint32) {
 			} else {
 				s.n += n
 			}
-			return
+			return s, false
 		}
 		if s.a == 0 {
-			*s = slot{a, b, n}
+			*s = slot{a: a, b: b, n: n}
 			t.used++
-			return
+			return s, true
 		}
 	}
 }

@@ -28,10 +28,10 @@
 // year; a postcode to its first 4, 3, 2, 1 characters; a number to
 // buckets of 5, 10, 50, 100), and a [Candidate] picks one level per
 // column. [Advisor.Advice] returns the least coarse candidates that
-// reach k. Coarsening merges classes, so each candidate's counter holds
-// at most as many classes as the counter of the values themselves: an
-// Advisor with c candidates holds at most 1+c times the memory of one
-// Counter, and usually far less.
+// reach k. The Advisor keeps, with each class of the values themselves,
+// the class's key under each candidate, computed when the class is first
+// seen: 16 bytes per class and candidate on top of a Counter's memory,
+// and a row of a known class costs no more than in a Counter.
 //
 // # Samples
 //
