@@ -6,8 +6,9 @@ import (
 	"strings"
 )
 
-// MaxCandidates bounds the candidates of an [Advisor]: each costs one
-// more hash table and one more lookup per row.
+// MaxCandidates bounds the candidates of an [Advisor]: each costs 16
+// bytes per class, a key to compute for each new class, and a table to
+// build when results are asked for.
 const MaxCandidates = 32
 
 // A Candidate is one combination of generalizations: Candidate[i] is the
@@ -26,7 +27,7 @@ func (c Candidate) Coarseness() int {
 }
 
 // DefaultCandidates returns, for the ladders of the quasi-identifier
-// columns, at most max candidates: each column coarsened alone, one step
+// columns, at most limit candidates: each column coarsened alone, one step
 // at a time (columns in order, finer steps first), then every column
 // coarsened by one step, by two, … (a column stopping at its last step).
 func DefaultCandidates(ladders []Ladder, limit int) []Candidate {
@@ -92,6 +93,10 @@ func NewAdvisor(k int, ladders []Ladder, cands []Candidate) (*Advisor, error) {
 	if len(cands) > MaxCandidates {
 		return nil, fmt.Errorf("kanon: %d generalization candidates, at most %d are allowed", len(cands), MaxCandidates)
 	}
+	ladders = slices.Clone(ladders)
+	for i := range ladders {
+		ladders[i] = slices.Clone(ladders[i])
+	}
 	a := &Advisor{ladders: ladders, base: base, need: make([][]bool, len(ladders)), parts: make([][]part, len(ladders))}
 	for i, l := range ladders {
 		for _, s := range l {
@@ -122,7 +127,8 @@ func NewAdvisor(k int, ladders []Ladder, cands []Candidate) (*Advisor, error) {
 	return a, nil
 }
 
-// Candidates returns the advisor's candidates, in order.
+// Candidates returns the advisor's candidates, in order. The caller must
+// not modify them.
 func (a *Advisor) Candidates() []Candidate { return a.cands }
 
 // Result returns the statistics of the values themselves.
@@ -285,18 +291,20 @@ func (ad Advice) String() string {
 // otherwise they are those with the fewest rows below k, filtered the
 // same way. They come sorted by [Candidate.Coarseness], then by more
 // classes (more of the data kept), then in the order given. Advice
-// returns nil when the values themselves reach k, or there are no
-// candidates.
+// returns nil when the values themselves reach k, or when no candidate
+// leaves fewer rows below k than they do.
 func (a *Advisor) Advice() []Advice {
-	if len(a.cands) == 0 || a.base.Result().OK() {
+	base := a.base.Result()
+	if len(a.cands) == 0 || base.OK() {
 		return nil
 	}
 	results := a.CandidateResults()
-	best := int64(-1)
+	best := base.RowsBelowK
 	for _, r := range results {
-		if best < 0 || r.RowsBelowK < best {
-			best = r.RowsBelowK
-		}
+		best = min(best, r.RowsBelowK)
+	}
+	if best == base.RowsBelowK {
+		return nil
 	}
 	var picked []int
 	for n, c := range a.cands {

@@ -133,6 +133,18 @@ func TestAdviceNoneReaches(t *testing.T) {
 	}
 }
 
+// TestAdviceNilWhenNothingHelps: each row has a year of its own, so no
+// candidate merges a class.
+func TestAdviceNilWhenNothingHelps(t *testing.T) {
+	a := mustAdvisor(t, 2, []Ladder{DateLadder()}, []Candidate{{1}, {2}})
+	for _, d := range []string{"2020-01-01", "2021-01-01", "2022-05-01"} {
+		a.Add([][]byte{[]byte(d)}, nil)
+	}
+	if got := a.Advice(); got != nil {
+		t.Errorf("got %+v, want nil", got)
+	}
+}
+
 func TestAdviceNilWhenReached(t *testing.T) {
 	a := mustAdvisor(t, 2, []Ladder{DateLadder()}, []Candidate{{1}})
 	a.Add([][]byte{[]byte("2020-01-01")}, nil)
