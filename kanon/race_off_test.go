@@ -1,0 +1,5 @@
+//go:build !race
+
+package kanon
+
+const raceEnabled = false
