@@ -116,6 +116,7 @@ func TestFF1BijectionExhaustive(t *testing.T) {
 	if testing.Short() {
 		t.Skip("1,000,000 encryptions")
 	}
+	t.Parallel()
 	c := newTestFF1(t, 10)
 	const n = 1_000_000
 	seen := make([]bool, n)
