@@ -49,11 +49,13 @@ type FF1 struct {
 
 	// Scratch: the CBC-MAC state after P and all of Q but its last block,
 	// for the numeral length and tweak of the last call.
-	cacheN   int
-	cacheT   []byte
-	cacheOK  bool
-	y0       [16]byte
-	blk, out [16]byte
+	cacheN       int
+	cacheT       []byte
+	cacheOK      bool
+	y0           [16]byte
+	base0, base1 uint64 // y0 as two big-endian words
+	b            int    // the byte length b of NUM(B) for cacheN
+	blk, out     [16]byte
 }
 
 // NewFF1 returns FF1 with an AES key of 16, 24 or 32 bytes (AES-128, -192
@@ -192,42 +194,43 @@ func (c *FF1) prefix(u, v int, tweak []byte) {
 	// and zeros.
 	qlen := t + b + 1
 	qlen += (16 - qlen%16) % 16
-	for off := 0; off+16 < qlen; off += 16 {
+	for off := 0; off < qlen; off += 16 {
 		for j := range 16 {
-			var q byte
 			if off+j < t {
-				q = tweak[off+j]
+				c.y0[j] ^= tweak[off+j]
 			}
-			c.y0[j] ^= q
 		}
-		c.block.Encrypt(c.y0[:], c.y0[:])
+		if off+16 < qlen {
+			c.block.Encrypt(c.y0[:], c.y0[:])
+		}
 	}
+	// y0 is now the state XORed with the tweak bytes of Q's last block;
+	// round adds [i] and NUM(B) and encrypts.
+	c.base0 = binary.BigEndian.Uint64(c.y0[0:8])
+	c.base1 = binary.BigEndian.Uint64(c.y0[8:16])
+	c.b = b
 	c.cacheN, c.cacheOK = n, true
 	c.cacheT = append(c.cacheT[:0], tweak...)
 }
 
 // round returns y mod radix^m for one Feistel round: y = NUM(S), where S
 // is the first d bytes of R = PRF(P || Q) and Q ends in [i]^1 ||
-// [NUM(x)]^b (x is B when encrypting, A when decrypting).
-func (c *FF1) round(i int, x uint64, v, tlen, m int) uint64 {
-	b := c.bytes[v]
-	// The last block of Q: the tweak bytes that fall in it, zeros, i, x.
-	q := &c.blk
-	*q = [16]byte{}
-	qlen := tlen + b + 1
-	qlen += (16 - qlen%16) % 16
-	if start := qlen - 16; start < tlen {
-		copy(q[:], c.cacheT[start:])
+// [NUM(x)]^b (x is B when encrypting, A when decrypting). prefix must
+// have run for this length and tweak.
+func (c *FF1) round(i int, x uint64, m int) uint64 {
+	// The last block of Q, XORed with the CBC-MAC state: the constant
+	// part from prefix, then i and x in its last 1+b bytes.
+	b := c.b
+	w0, w1 := c.base0, c.base1
+	if b < 8 {
+		w1 ^= uint64(i)<<(8*b) ^ x
+	} else {
+		w0 ^= uint64(i)
+		w1 ^= x
 	}
-	q[15-b] = byte(i)
-	for j := 15; j > 15-b; j-- {
-		q[j] = byte(x)
-		x >>= 8
-	}
-	for j := range 16 {
-		q[j] ^= c.y0[j]
-	}
-	c.block.Encrypt(c.out[:], q[:])
+	binary.BigEndian.PutUint64(c.blk[0:8], w0)
+	binary.BigEndian.PutUint64(c.blk[8:16], w1)
+	c.block.Encrypt(c.out[:], c.blk[:])
 	// d = 4*ceil(b/4) + 4 <= 12: S is the first d bytes of R.
 	r := &c.out
 	mod := c.pow[m]
@@ -235,12 +238,9 @@ func (c *FF1) round(i int, x uint64, v, tlen, m int) uint64 {
 		hi := uint64(binary.BigEndian.Uint32(r[0:4]))
 		return bits.Rem64(hi, binary.BigEndian.Uint64(r[4:12]), mod)
 	}
+	// b <= 4, so mod <= 2^32. Barrett reduction: quo is floor(y/mod) or
+	// one less, so y - quo*mod is below 2*mod, which fits.
 	y := binary.BigEndian.Uint64(r[0:8])
-	if mod > 1<<63 {
-		return y % mod
-	}
-	// Barrett reduction: quo is floor(y/mod) or one less, so y - q*mod is
-	// below 2*mod, which fits.
 	quo, _ := bits.Mul64(y, c.inv[m])
 	y -= quo * mod
 	if y >= mod {
@@ -259,7 +259,7 @@ func (c *FF1) encryptNum(a, b uint64, u, v int, tweak []byte) (uint64, uint64) {
 		if i%2 == 1 {
 			m = v
 		}
-		y := c.round(i, b, v, len(tweak), m)
+		y := c.round(i, b, m)
 		mod := c.pow[m]
 		s, carry := bits.Add64(a, y, 0)
 		if carry != 0 || s >= mod {
@@ -278,7 +278,7 @@ func (c *FF1) decryptNum(a, b uint64, u, v int, tweak []byte) (uint64, uint64) {
 		if i%2 == 1 {
 			m = v
 		}
-		y := c.round(i, a, v, len(tweak), m)
+		y := c.round(i, a, m)
 		s := b - y
 		if b < y {
 			s += c.pow[m]
