@@ -62,7 +62,7 @@ func NewDigits(key []byte, o DigitsOptions) (*Digits, error) {
 	p := uint64(1)
 	for k := 1; k <= smallDigits; k++ {
 		p *= 10
-		d.small[k] = newTable(ff.block, d.tweak, int(p))
+		d.small[k] = newTable(ff.block, tableDigits, d.tweak, int(p))
 	}
 	return d, nil
 }

@@ -129,7 +129,7 @@ func digits(s string) string {
 func TestDigitsBijection(t *testing.T) {
 	t.Parallel()
 	maxK := 6
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		maxK = 5
 	}
 	d := newTestDigits(t, DigitsOptions{Tweak: []byte("customers.phone")})

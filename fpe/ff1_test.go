@@ -113,7 +113,7 @@ func newTestFF1(t testing.TB, radix int) *FF1 {
 // length 6, the smallest FF1 domain: the outputs are a permutation and
 // decryption inverts it.
 func TestFF1BijectionExhaustive(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("1,000,000 encryptions")
 	}
 	t.Parallel()

@@ -50,7 +50,7 @@ func NewInt(key []byte, lo, hi int64, tweak []byte) (*Int, error) {
 	}
 	p := &Int{lo: lo, max: uint64(hi) - uint64(lo), ff: ff, tweak: append([]byte(nil), tweak...)}
 	if p.max < MinDomain-1 {
-		p.tbl = newTable(ff.block, p.tweak, int(p.max)+1)
+		p.tbl = newTable(ff.block, tableInt, p.tweak, int(p.max)+1)
 		p.tbl.get()
 		return p, nil
 	}

@@ -2,6 +2,7 @@ package fpe
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -56,7 +57,7 @@ func TestIntSmallRanges(t *testing.T) {
 // TestIntCycleWalk covers the smallest FF1 range exhaustively: 10^6
 // values in 2^20, a walk of about 1.05 steps.
 func TestIntCycleWalk(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("1,000,000 encryptions")
 	}
 	t.Parallel()
@@ -162,6 +163,27 @@ func TestIntKeysAndTweaks(t *testing.T) {
 		if sameB > 20 || sameC > 20 {
 			t.Errorf("[%d, %d]: another tweak agrees on %d of 1000, another key on %d", r[0], r[1], sameB, sameC)
 		}
+	}
+}
+
+// TestIntTableApartFromDigits: an Int of [0, 999] and the 3-digit table
+// of a Digits under the same key and tweak are unrelated permutations.
+func TestIntTableApartFromDigits(t *testing.T) {
+	p := newTestInt(t, 0, 999, "same")
+	d, err := NewDigits(testKey128, DigitsOptions{Tweak: []byte("same")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := 0
+	for x := range int64(1000) {
+		y, _ := p.Encrypt(x)
+		out, _ := d.Append(nil, []byte(fmt.Sprintf("%03d", x)))
+		if string(out) == fmt.Sprintf("%03d", y) {
+			same++
+		}
+	}
+	if same > 20 { // about 1 expected
+		t.Errorf("agree on %d of 1000 values", same)
 	}
 }
 

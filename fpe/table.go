@@ -10,7 +10,8 @@ import (
 
 // table is a keyed permutation of [0, n) for a domain too small for FF1
 // (n < MinDomain): a Fisher–Yates shuffle driven by an AES-CTR stream
-// under a key derived from the FF1 key, the tweak and n. Given AES as a
+// under a key derived from the FF1 key, the kind of domain, the tweak and
+// n. Given AES as a
 // pseudorandom function, it is a uniformly random permutation of [0, n),
 // so it has none of the weaknesses of FF1 on small domains; what remains
 // is what any permutation of a small set leaks (see the package doc).
@@ -20,19 +21,27 @@ import (
 type table struct {
 	once  sync.Once
 	block cipher.Block
+	kind  byte // tableDigits or tableInt: the same key, tweak and n give unrelated tables
 	tweak []byte
 	n     int
 	fwd   []uint32 // fwd[x] is the image of x
 	inv   []uint32 // inv[fwd[x]] == x
 }
 
-// tableLabel starts the message that derives a table's key. FF1's own
-// CBC-MAC messages start with the block P, whose first byte is 1, so the
-// two sets of messages stay apart (and each set is prefix-free).
-var tableLabel = [16]byte{'a', 'n', 'o', 'n', 'd', 'u', 'm', 'p', '/', 'f', 'p', 'e', '/', 't', 'b', 'l'}
+// The kinds of table: the last byte of the label that derives its key.
+const (
+	tableDigits = 'd'
+	tableInt    = 'i'
+)
 
-func newTable(block cipher.Block, tweak []byte, n int) *table {
-	return &table{block: block, tweak: append([]byte(nil), tweak...), n: n}
+// tableLabel starts the message that derives a table's key, followed by
+// its kind. FF1's own CBC-MAC messages start with the block P, whose
+// first byte is 1, so the two sets of messages stay apart (and each set
+// is prefix-free).
+var tableLabel = [15]byte{'a', 'n', 'o', 'n', 'd', 'u', 'm', 'p', '/', 'f', 'p', 'e', '/', 't', '/'}
+
+func newTable(block cipher.Block, kind byte, tweak []byte, n int) *table {
+	return &table{block: block, kind: kind, tweak: append([]byte(nil), tweak...), n: n}
 }
 
 // get returns the permutation and its inverse, building them on first use.
@@ -43,9 +52,11 @@ func (t *table) get() (fwd, inv []uint32) {
 
 func (t *table) build() {
 	// The shuffle key: CBC-MAC under the FF1 key of
-	// label || [n]^8 || [len(tweak)]^8 || tweak || zero padding.
+	// label || kind || [n]^8 || [len(tweak)]^8 || tweak || zero padding.
 	var y, blk [16]byte
-	t.block.Encrypt(y[:], tableLabel[:])
+	copy(blk[:], tableLabel[:])
+	blk[15] = t.kind
+	t.block.Encrypt(y[:], blk[:])
 	binary.BigEndian.PutUint64(blk[0:8], uint64(t.n))
 	binary.BigEndian.PutUint64(blk[8:16], uint64(len(t.tweak)))
 	for j := range 16 {
