@@ -232,3 +232,31 @@ func TestIntAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestIntWalkLength measures the cycle-walk on the worst kind of range,
+// n just above a power of two (2^L / n close to 2): fewer than 2 FF1
+// encryptions per value on average.
+func TestIntWalkLength(t *testing.T) {
+	lo, hi := int64(0), int64(1<<40) // n = 2^40 + 1, L = 41
+	p := newTestInt(t, lo, hi, "")
+	r := rand.New(rand.NewPCG(9, 10))
+	mask := uint64(1)<<p.v - 1
+	steps := 0
+	const samples = 20000
+	for range samples {
+		off := r.Uint64N(uint64(hi) + 1)
+		for {
+			steps++
+			a, b := p.ff.encryptNum(off>>p.v, off&mask, p.u, p.v, p.tweak)
+			off = a<<p.v | b
+			if off <= p.max {
+				break
+			}
+		}
+	}
+	if mean := float64(steps) / samples; mean >= 2.1 {
+		t.Errorf("%.2f encryptions per value", mean)
+	} else {
+		t.Logf("%.3f encryptions per value", mean)
+	}
+}
