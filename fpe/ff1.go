@@ -12,7 +12,7 @@ import (
 )
 
 // MinDomain is the smallest domain FF1 accepts: radix^n must be at least
-// 1,000,000 (NIST SP 800-38G Rev. 1, section 5.2).
+// 1,000,000 (NIST SP 800-38G Rev. 1).
 const MinDomain = 1_000_000
 
 // MaxRadix is the largest radix FF1 accepts here. The standard allows up
@@ -47,8 +47,9 @@ type FF1 struct {
 	inv   []uint64 // inv[k] = floor((2^64-1) / pow[k]), for Barrett reduction
 	bytes []int    // bytes[k] = b for v = k: the byte length of radix^k - 1
 
-	// Scratch: the CBC-MAC state after P and all of Q but its last block,
-	// for the numeral length and tweak of the last call.
+	// Scratch, for the numeral length and tweak of the last call: the
+	// CBC-MAC state after P and all of Q but its last block, XORed with
+	// the tweak bytes of that last block.
 	cacheN       int
 	cacheT       []byte
 	cacheOK      bool
