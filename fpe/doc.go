@@ -9,7 +9,10 @@
 // outputs, and every output is in the domain, so a column with a unique
 // constraint stays unique, a digit string keeps its length and format, and
 // an integer stays within its column type's range. Using the same key,
-// tweak and domain on both sides of a foreign key keeps the join.
+// tweak and domain on both sides of a foreign key keeps the join; for
+// [Int] the domain is the range, so a bigint key and an integer column
+// that references it must both use one range (the narrower), and for
+// [Digits] both sides must agree on Luhn.
 //
 // This is pseudonymization, not anonymization: the mapping is reversible
 // by whoever holds the key (Decrypt, AppendDecrypt), and it keeps
