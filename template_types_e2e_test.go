@@ -141,7 +141,7 @@ END $$`)
 		"numeric": {Name: "numeric"}, "numeric(6,2)": {Name: "numeric", Mods: []int32{6, 2}},
 		"numeric(3,0)": {Name: "numeric", Mods: []int32{3, 0}}, "numeric(2,2)": {Name: "numeric", Mods: []int32{2, 2}},
 		"numeric(3,-2)": {Name: "numeric", Mods: []int32{3, -2}},
-		"real": {Name: "float4"}, "double precision": {Name: "float8"},
+		"real":          {Name: "float4"}, "double precision": {Name: "float8"},
 		"boolean": {Name: "bool"}, "date": {Name: "date"}, "timestamp": {Name: "timestamp"},
 		"timestamptz": {Name: "timestamptz"}, "uuid": {Name: "uuid"}, "inet": {Name: "inet"},
 		"cidr": {Name: "cidr"}, "json": {Name: "json"}, "jsonb": {Name: "jsonb"},
@@ -168,8 +168,8 @@ END $$`)
 			"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1g", "a0eebc999c0b4ef8bb6d6bb9bd380a11", "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}", ""},
 		"inet": {"10.1.2.3", "10.1.2.3/8", "10.1.2.3/33", "2001:db8::1", "2001:db8::/32", "fe80::1%eth0",
 			"10.1.2.256", "10.0.0.050", "::ffff:10.1.2.3", "10.1", ""},
-		"cidr": {"10.0.0.0/8", "10.1.0.0/8", "10.1.2.3", "2001:db8::/32", "2001:db8::1/32", ""},
-		"json": {`{}`, `[1, "x", null, true]`, `42`, `"x"`, `{"a": }`, `{'a': 1}`, `"\u0000"`, ``, `NaN`},
+		"cidr":  {"10.0.0.0/8", "10.1.0.0/8", "10.1.2.3", "2001:db8::/32", "2001:db8::1/32", ""},
+		"json":  {`{}`, `[1, "x", null, true]`, `42`, `"x"`, `{"a": }`, `{'a': 1}`, `"\u0000"`, ``, `NaN`},
 		"jsonb": {`{}`, `{"a": [1, {"b": null}]}`, `"\u0000"`, `"\\u0000"`, `{"a": 1,}`, `1e400`, ``},
 	}
 	type probe struct{ typ, v string }

@@ -111,6 +111,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "rewrite rows with `N` workers (the output is the same for any N)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress, no summary and no notes (warnings and errors still go to stderr)")
 	f.BoolVar(&o.progress, "progress", false, "show progress on stderr even when it is not a terminal")
+	f.BoolVar(&o.kReportOnly, "k-report-only", false, "a table below its k_anonymity k is reported (a warning and --report), not an error")
 	f.BoolVar(&o.noStrict, "no-strict", false, "let tables and columns without a rule pass through, with a warning (default: such data stops the run)")
 	f.StringVar(&o.report, "report", "", "write the run report as JSON to `FILE` (also when the run fails; never holds a dump value): counts, and the audit stamp with the input's and output's sizes and sha256")
 	f.BoolVar(&o.stamp, "stamp", false, "write a one-line SQL comment at the top of the output: anondump's version, the rules file's sha256, the key's fingerprint")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/rules"
 )
 
 // runReport is the run's summary, printed to stderr and written as JSON by
@@ -39,6 +40,8 @@ type runReport struct {
 	RowsRewritten  int64         `json:"rows_rewritten"`
 	RowsDropped    int64         `json:"rows_dropped"`
 	Tables         []tableReport `json:"tables"`
+	// KAnonymity: the k-anonymity of each k_anonymity table's output.
+	KAnonymity []rules.KResult `json:"k_anonymity,omitempty"`
 }
 
 type tableReport struct {
@@ -144,6 +147,14 @@ func (r *runReport) printSummary(ui printer) {
 			line += "; kept"
 		}
 		ui.infof("%s", line)
+	}
+	for _, k := range r.KAnonymity {
+		state := "met"
+		if !k.Met {
+			state = fmt.Sprintf("NOT met: %d rows in %d classes below k", k.Result.RowsBelowK, k.Result.ClassesBelowK)
+		}
+		ui.infof("  k-anonymity %s over %s: k=%d %s (%d classes, smallest class %d)",
+			k.Table, strings.Join(k.Columns, ", "), k.K, state, k.Result.Classes, k.Result.Smallest)
 	}
 }
 

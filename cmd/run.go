@@ -28,11 +28,13 @@ type runOptions struct {
 	jobs     int
 	quiet    bool
 	noStrict bool
-	progress bool
-	report   string
-	stamp    bool
-	anySQL   bool
-	commands []string // the subcommands, for the hint on a mistyped one
+	// kReportOnly: --k-report-only.
+	kReportOnly bool
+	progress    bool
+	report      string
+	stamp       bool
+	anySQL      bool
+	commands    []string // the subcommands, for the hint on a mistyped one
 }
 
 // run anonymizes one dump.
@@ -117,6 +119,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	if o.noStrict {
 		plan.Strict = false
 	}
+	plan.KReportOnly = o.kReportOnly
 	plan.Warn = func(msg string) { ui.warningf("%s", msg) }
 	if o.stamp {
 		if _, err := io.WriteString(written, stamp.comment()); err != nil {
@@ -150,8 +153,9 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	if !guard.finish() {
 		select {} // a signal handler is ending the process
 	}
-	err = outcome(err, plan, commit, ui)
+	kres, err := outcome(err, plan, commit, ui)
 	rep := newReport(o, in.name, outName, stamp, st, time.Since(start), err)
+	rep.KAnonymity = kres
 	if o.report != "" {
 		if werr := writeReport(o.report, rep); werr != nil && err == nil {
 			err = dumpError(fmt.Errorf("writing the report: %w", werr))
@@ -165,29 +169,40 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 
 // outcome turns the rewrite's result into the run's error with its exit
 // code, checks that every table rule was used, and commits -o.
-func outcome(err error, plan *rules.Plan, commit func() error, ui printer) error {
+func outcome(err error, plan *rules.Plan, commit func() error, ui printer) ([]rules.KResult, error) {
 	var ruleErrs rules.ErrorList
 	var coverage *rules.CoverageError
 	switch {
 	case errors.As(err, &ruleErrs), errors.As(err, &coverage):
 		// The rules do not fit the dump (a missing column, a type the
 		// transformer cannot write, an uncovered column): fix the rules.
-		return configError(err)
+		return nil, configError(err)
 	case err != nil:
-		return dumpError(err)
+		return nil, dumpError(err)
 	}
 	// Unused rules and where: filters on referenced tables: errors under
 	// strict (the output is not committed), else warnings through
 	// plan.Warn.
 	if err := plan.Finish(); err != nil {
-		return configError(err)
+		return nil, configError(err)
+	}
+	// A table below its k: the output is not committed, exit 1.
+	kres, err := plan.KAnonymity()
+	if err != nil {
+		return kres, dumpError(err)
+	}
+	for _, r := range kres {
+		if !r.Met {
+			ui.warningf("%s: k_anonymity %s: %d of %d rows are in classes of fewer than k=%d rows (--k-report-only)",
+				r.Rule, r.Table, r.Result.RowsBelowK, r.Result.Rows, r.K)
+		}
 	}
 	if commit != nil {
 		if err := commit(); err != nil {
-			return dumpError(err)
+			return kres, dumpError(err)
 		}
 	}
-	return nil
+	return kres, nil
 }
 
 // writeReport writes the JSON report atomically.

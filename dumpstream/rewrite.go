@@ -311,7 +311,7 @@ func (r *rewriter) newWorker(plan *TablePlan, offs []int, dec, enc []byte) *rowW
 	if r.block.OIDs {
 		first = 1 // the OID field is kept
 	}
-	w.first, w.filter = first, plan.Filter
+	w.first, w.filter, w.observer = first, plan.Filter, plan.Observer
 	copy(w.rw[first:], plan.Columns)
 	for i, c := range r.table.Columns {
 		w.names[first+i] = c.Name

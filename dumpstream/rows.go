@@ -25,6 +25,9 @@ type rowWorker struct {
 	readers          []RowReader
 	readersSet       bool  // whether readers was computed
 	dropped          int64 // rows the filter dropped
+	observer         RowObserver
+	obsOffs          []int    // field offsets of the written row, for the observer
+	obsFields        [][]byte // its fields
 	// stream, when set, receives the row as it is built once a field is
 	// huge: the part of the row before it, then the field in pieces
 	// (a failed row may then be written in part; its ruled fields never
@@ -102,6 +105,7 @@ func (w *rowWorker) appendRow(dst, line []byte) ([]byte, error) {
 		}
 	}
 	mark := len(dst)
+	streamed := false
 	for i := 0; i < nf; {
 		if i > 0 {
 			dst = append(dst, '\t')
@@ -149,6 +153,7 @@ func (w *rowWorker) appendRow(dst, line []byte) ([]byte, error) {
 			dst = append(dst, nullField...)
 		} else if w.stream != nil && len(enc) >= hugeBuffer {
 			// Write a huge field out in pieces rather than copy it whole.
+			streamed = true
 			for k := 0; k < len(enc); k += 1 << 20 {
 				dst = AppendEncoded(dst, enc[k:min(k+1<<20, len(enc))])
 				if _, err := w.stream.Write(dst); err != nil {
@@ -167,7 +172,28 @@ func (w *rowWorker) appendRow(dst, line []byte) ([]byte, error) {
 		}
 		i++
 	}
+	if w.observer != nil {
+		if streamed {
+			return dst[:0], &rowError{msg: "the row has a value of 1 MiB or more, which the k_anonymity count cannot see whole; leave the table out of k_anonymity"}
+		}
+		if err := w.observe(dst[mark:]); err != nil {
+			return dst[:mark], &rowError{msg: err.Error()}
+		}
+	}
 	return append(dst, eol...), nil
+}
+
+// observe shows the written row (without its line ending) to the
+// observer, without its OID field.
+func (w *rowWorker) observe(row []byte) error {
+	offs := copyText{}.Split(w.obsOffs, row)
+	w.obsOffs = offs
+	fields := w.obsFields[:0]
+	for i := w.first; i < len(offs)-1; i++ {
+		fields = append(fields, row[offs[i]:offs[i+1]-1])
+	}
+	w.obsFields = fields
+	return w.observer.Observe(fields)
 }
 
 // rowErr places a row problem at an input line.

@@ -113,6 +113,18 @@ type TablePlan struct {
 	// Filter, when set, keeps only the rows it accepts (judged on the
 	// original values, before rewriting); the others are dropped.
 	Filter RowFilter
+	// Observer, when set, is shown every row the block writes, as
+	// written (after Filter and the rewriters). A TablePlan is used by one
+	// goroutine, so each worker's plan has its own Observer.
+	Observer RowObserver
+}
+
+// RowObserver sees the rows a block writes, for statistics over the
+// output such as k-anonymity.
+type RowObserver interface {
+	// Observe is given the written row's fields as COPY text (escaped;
+	// `\N` is NULL), one per column, valid only during the call.
+	Observe(fields [][]byte) error
 }
 
 // RowFilter decides which rows of a block are kept. It is used by one

@@ -72,6 +72,12 @@
 // on one is an error. A dump whose client_encoding is not UTF-8 gets the
 // locales' letters without diacritics (see fakers.Params.ASCII).
 //
+// # k-anonymity
+//
+// k_anonymity: names, per table, quasi-identifier columns and a k; the
+// run counts the classes of their output values and fails below k (see
+// [KAnonymity] and [Plan.KAnonymity]).
+//
 // # Filters
 //
 // A where: condition keeps only the rows it selects. Other tables may
@@ -113,7 +119,9 @@ type Rules struct {
 	// transformer follows a locale ("" for fakers.DefaultLocale).
 	Locale string
 	Tables []*TableRule
-	byName map[[3]string]*TableRule // by database ("" for any), schema, name
+	// KAnonymity lists the k_anonymity: entries.
+	KAnonymity []*KAnonymity
+	byName     map[[3]string]*TableRule // by database ("" for any), schema, name
 }
 
 // TableRule is the rule for one table.
@@ -259,7 +267,7 @@ func Parse(data []byte, name string) (*Rules, error) {
 		return nil, errs.err()
 	}
 	var version *yaml.Node
-	l.mapping(root, "", []string{"version", "strict", "untyped", "locale", "tables", "databases"}, func(k, v *yaml.Node) {
+	l.mapping(root, "", []string{"version", "strict", "untyped", "locale", "tables", "databases", "k_anonymity"}, func(k, v *yaml.Node) {
 		switch k.Value {
 		case "locale":
 			rs.Locale = l.locale(v, "")
@@ -270,6 +278,8 @@ func Parse(data []byte, name string) (*Rules, error) {
 			rs.Untyped = v.Value
 		case "databases":
 			l.databases(rs, v)
+		case "k_anonymity":
+			l.kAnonymity(rs, v)
 		case "strict":
 			b, ok := boolValue(v)
 			if !ok {

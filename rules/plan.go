@@ -20,14 +20,18 @@ type Plan struct {
 	// Warn, when set, receives a warning for each table whose data passes
 	// through uncovered when Strict is off, and for what strict mode
 	// would refuse (see [Plan.Table] and [Plan.Finish]).
-	Warn   func(msg string)
-	rules  *Rules
-	key    fakers.Key
-	seen   map[[2]string]bool // tables the dump has (COPY or INSERT targets)
-	seenDB bool               // whether any of them named its database
-	used   map[*TableRule]bool
-	warned map[string]bool
-	tables map[[3]string]*dumpstream.Table // COPY targets by database, schema, name
+	Warn func(msg string)
+	// KReportOnly: a table below its k_anonymity k is reported, not an
+	// error (see [Plan.KAnonymity]).
+	KReportOnly bool
+	kstates     map[*KAnonymity]*kState
+	rules       *Rules
+	key         fakers.Key
+	seen        map[[2]string]bool // tables the dump has (COPY or INSERT targets)
+	seenDB      bool               // whether any of them named its database
+	used        map[*TableRule]bool
+	warned      map[string]bool
+	tables      map[[3]string]*dumpstream.Table // COPY targets by database, schema, name
 	// dbOf is, for a table name covered by a rule for any database, the
 	// first database it was seen in.
 	dbOf map[[2]string]string
@@ -173,7 +177,7 @@ type brokenKey struct {
 func NewPlan(rs *Rules, key fakers.Key) *Plan {
 	return &Plan{Strict: rs.Strict, rules: rs, key: key, seen: map[[2]string]bool{},
 		used: map[*TableRule]bool{}, warned: map[string]bool{}, tables: map[[3]string]*dumpstream.Table{},
-		dbOf: map[[2]string]string{}}
+		dbOf: map[[2]string]string{}, kstates: map[*KAnonymity]*kState{}}
 }
 
 // warn passes a warning on, once per key: to a Checker as it is, to Warn
@@ -204,6 +208,18 @@ func (p *Plan) warn(key string, pr Problem, path string) {
 // two databases of a pg_dumpall stream with only a rule for any database
 // (under tables:, not databases:).
 func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
+	plan, err := p.table(t)
+	if err != nil {
+		return nil, err
+	}
+	if kr := p.kRuleFor(t); kr != nil {
+		return p.kObserve(kr, t, plan)
+	}
+	return plan, nil
+}
+
+// table is Table without the k_anonymity count.
+func (p *Plan) table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	p.ascii = !utf8Encoding(t.Encoding)
 	p.seen[[2]string{t.Schema, t.Name}] = true
 	p.seenDB = p.seenDB || t.Database != ""
