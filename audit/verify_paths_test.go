@@ -1,10 +1,14 @@
 package audit
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/anondump/anondump/dumpstream"
 )
@@ -355,4 +359,82 @@ func TestVerifyPathsInvalid(t *testing.T) {
 		!strings.Contains(err.Error(), "on_invalid") || strings.Contains(err.Error(), "carol") {
 		t.Errorf("on_invalid error: want an error naming the dump line, the column and on_invalid, and no value: %v", err)
 	}
+}
+
+// FuzzVerifyPlantedLeaf: an original leaf of a ruled path planted in the
+// copy (as a leaf of a kept json column of another table, spelled as JSON
+// spells it; whole in a kept text column; at a path of its own document
+// that no rule names; outside table data) is always found and attributed
+// to its path, and no finding holds it.
+func FuzzVerifyPlantedLeaf(f *testing.F) {
+	for _, seed := range []struct {
+		v     string
+		where uint8
+	}{
+		{"alice.smith@realmail.test", 0}, {"Jean-Pierre Dupont", 1}, {"+44 20 7946 0958", 2},
+		{`O'Neil "the" (second)`, 0}, {"tab\there", 0}, {`back\slash`, 2}, {"<b>&amp; Zoë</b>", 0}, {"José García", 3},
+	} {
+		f.Add(seed.v, seed.where)
+	}
+	rs := mustRules(f, `version: 1
+tables:
+  public.docs:
+    columns:
+      id: keep
+      prefs: {paths: {"$.secret": hash}}
+  public.notes:
+    columns: {id: keep, body: keep, extra: keep}
+`)
+	f.Fuzz(func(t *testing.T, value string, where uint8) {
+		if !utf8.ValidString(value) || strings.ContainsFunc(value, func(r rune) bool {
+			return r == '\n' || r == '\r' || r != '\t' && unicode.IsControl(r) || r == utf8.RuneError || r == '\uFEFF'
+		}) {
+			return
+		}
+		n := normalize(nil, []byte(value))
+		if len(n) < 6 || len(tokens(n)) > 8 {
+			return // too short to be looked for; too many words for the search
+		}
+		leaf, err := json.Marshal(value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc := func(s string) string { return string(dumpstream.AppendEncoded(nil, []byte(s))) }
+		var orig strings.Builder
+		orig.WriteString(pgHeader)
+		orig.WriteString("CREATE TABLE public.docs (\n    id integer NOT NULL,\n    prefs jsonb\n);\n\n")
+		orig.WriteString("CREATE TABLE public.notes (\n    id integer NOT NULL,\n    body text,\n    extra jsonb\n);\n\n")
+		orig.WriteString("COPY public.docs (id, prefs) FROM stdin;\n1\t" + enc(`{"secret": `+string(leaf)+`, "n": 1}`) + "\n2\t{\"secret\": \"other value\"}\n\\.\n\n")
+		orig.WriteString("COPY public.notes (id, body, extra) FROM stdin;\n1\tnothing to see\t{\"a\": \"b\"}\n\\.\n\n")
+		orig.WriteString("--\n-- PostgreSQL database dump complete\n--\n\n")
+		safe := string(anonymize(t, rs, []byte(orig.String())))
+		switch where % 4 {
+		case 0: // a leaf of a kept json column of another table
+			safe = strings.Replace(safe, "\t{\"a\": \"b\"}\n", "\t"+enc(`{"a": {"b": `+string(leaf)+`}}`)+"\n", 1)
+		case 1: // a kept text column, the whole value
+			safe = strings.Replace(safe, "1\tnothing to see\t", "1\t"+enc(value)+"\t", 1)
+		case 2: // its own document, at a path no rule names
+			safe = strings.Replace(safe, `, "n": 1}`, `, "n": `+enc(string(leaf))+`}`, 1)
+		case 3: // outside table data, in a comment
+			safe = strings.Replace(safe, "CREATE TABLE public.notes", "-- note: "+value+"\nCREATE TABLE public.notes", 1)
+		}
+		fs, err := Verify(rs, openBytes([]byte(orig.String())), "orig", openBytes([]byte(safe)), "safe", VerifyOptions{FilterBytes: 64 << 10})
+		if err != nil {
+			t.Fatalf("verify: %v", err)
+		}
+		found := false
+		for _, f := range fs {
+			if f.Kind == "leak" && f.Table == "public.docs" && f.Column == "prefs" && fmt.Sprint(f.Paths) == "[$.secret]" {
+				found = true
+			}
+			for _, s := range append([]string{f.Message}, f.FoundIn...) {
+				if bytes.Contains([]byte(s), n) && !strings.Contains("public.docs.prefs public.notes.body public.notes.extra $.secret", string(n)) {
+					t.Errorf("a finding holds the value: %q", s)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("planted leaf %q (placement %d) not found: %+v\n%s", value, where%4, fs, safe)
+		}
+	})
 }
