@@ -327,8 +327,12 @@ func pathsSuspect(f *Finding, sampled int, paths []string) {
 	switch {
 	case strings.HasPrefix(f.Detector, "json with "):
 		f.Paths = paths
-		f.Message = fmt.Sprintf("%d of %d sampled documents of this column hold values that look like %s where its paths: rule rewrites nothing (at %s): those parts are kept; add their paths to the rule",
-			f.Count, sampled, strings.TrimPrefix(f.Detector, "json with "), strings.Join(paths, ", "))
+		what := "values that look like " + strings.TrimPrefix(f.Detector, "json with ")
+		if f.Detector == "json with a personal key name" {
+			what = "values under a key that names personal data"
+		}
+		f.Message = fmt.Sprintf("%d of %d sampled documents of this column hold %s where its paths: rule rewrites nothing (at %s): those parts are kept; add their paths to the rule",
+			f.Count, sampled, what, strings.Join(paths, ", "))
 	case strings.HasPrefix(f.Detector, notJSON):
 		f.Message = fmt.Sprintf("%d of %d sampled values of this column are not valid JSON, so its paths: rule keeps them whole (on_invalid: keep), and look like %s",
 			f.Count, sampled, strings.TrimPrefix(f.Detector, notJSON))
