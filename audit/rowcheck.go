@@ -86,9 +86,9 @@ type rowChecker struct {
 	k0, k1 uint64
 	rng    *rand.Rand
 	tables map[string]*rowSample // by database and qualified name
-	// leafHashes' buffers.
-	counts                     []int
-	docBuf, arrBuf, arrScratch []byte
+	// leafHashes' buffers; bufs are the verifier's.
+	counts []int
+	bufs   *docBufs
 }
 
 func newRowChecker(k0, k1 uint64) *rowChecker {

@@ -116,6 +116,7 @@ func Verify(rs *rules.Rules, original Opener, origName string, safe Opener, safe
 	}
 	v := &verifier{rs: rs, opt: opt, filter: newBloom(opt.FilterBytes), rows: map[string][2]int64{}}
 	v.rc = newRowChecker(v.filter.k1, v.filter.k0)
+	v.rc.bufs = &v.bufs
 
 	// Pass 1: the original's ruled values into the filter, its row counts,
 	// a sample of its rows for the unchanged check, its keys.
@@ -230,9 +231,7 @@ type verifier struct {
 	pathsCols  map[[2]string]bool // the paths: columns among the detectors' samples
 	scratch    []byte             // a value being normalized
 	joined     []byte             // a run of tokens being searched
-	docBuf     []byte             // a document rewritten for the search or the detectors
-	arrBuf     []byte             // an array literal so rewritten
-	arrScratch []byte             // an array element
+	bufs       docBufs            // the row's documents
 }
 
 const maxCandidates = 100000 // distinct values kept for confirmation
@@ -524,6 +523,12 @@ func resize(b []bool, n int) []bool {
 }
 
 func (p *walkPass) Row(r *dumpstream.Row) error {
+	err := p.row(r)
+	p.v.bufs.trim()
+	return err
+}
+
+func (p *walkPass) row(r *dumpstream.Row) error {
 	v := p.v
 	if p.whole {
 		v.searchText(r.Bytes(), p.where)

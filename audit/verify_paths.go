@@ -156,8 +156,8 @@ func (p *walkPass) leaves(col int, value []byte) error {
 	}
 	v := p.v
 	doc := func(d []byte) error {
-		out, err := pr.set.Rewrite(v.docBuf[:0], d, pr.leaf)
-		v.docBuf = keepSmall(out)
+		out, err := pr.set.Rewrite(v.bufs.doc[:0], d, pr.leaf)
+		v.bufs.doc = out
 		switch {
 		case err == nil:
 			return nil
@@ -177,13 +177,13 @@ func (p *walkPass) leaves(col int, value []byte) error {
 		return doc(value)
 	}
 	var derr error
-	out, scratch, err := dumpstream.AppendArrayRewritten(v.arrBuf[:0], value, v.arrScratch, func(dst, elem []byte) ([]byte, bool, error) {
+	out, scratch, err := dumpstream.AppendArrayRewritten(v.bufs.arr[:0], value, v.bufs.elem, func(dst, elem []byte) ([]byte, bool, error) {
 		if derr == nil {
 			derr = doc(elem)
 		}
 		return dst, false, nil
 	})
-	v.arrBuf, v.arrScratch = keepSmall(out), keepSmall(scratch)
+	v.bufs.arr, v.bufs.elem = out, scratch
 	if derr != nil {
 		return derr
 	}
@@ -195,6 +195,17 @@ func (p *walkPass) leaves(col int, value []byte) error {
 }
 
 func isArray(t *dumpstream.Type) bool { return t != nil && t.ArrayDims > 0 }
+
+// docBufs are the buffers of the documents of one row: a document
+// rewritten (for the leaves, the search, the detectors or the unchanged
+// check, one after the other), an array literal so rewritten and an
+// element of it. A row's documents share them, so a huge document costs
+// one copy; after the row, buffers grown past 16 MiB are let go.
+type docBufs struct{ doc, arr, elem []byte }
+
+func (b *docBufs) trim() {
+	b.doc, b.arr, b.elem = keepSmall(b.doc), keepSmall(b.arr), keepSmall(b.elem)
+}
 
 // keepSmall returns b, or nil when it grew past 16 MiB (a huge value's
 // copy is not kept for the next one).
@@ -214,8 +225,8 @@ func keepSmall(b []byte) []byte {
 func (v *verifier) searchJSON(pr *pathsRule, typ *dumpstream.Type, value []byte, where string) {
 	doc := func(d []byte) {
 		if pr != nil && pr.anyHidden {
-			out, err := pr.set.Rewrite(v.docBuf[:0], d, pr.blankHidden)
-			v.docBuf = keepSmall(out)
+			out, err := pr.set.Rewrite(v.bufs.doc[:0], d, pr.blankHidden)
+			v.bufs.doc = out
 			if err == nil {
 				d = out
 			}
@@ -235,11 +246,11 @@ func (v *verifier) searchJSON(pr *pathsRule, typ *dumpstream.Type, value []byte,
 		doc(value)
 		return
 	}
-	out, scratch, err := dumpstream.AppendArrayRewritten(v.arrBuf[:0], value, v.arrScratch, func(dst, elem []byte) ([]byte, bool, error) {
+	out, scratch, err := dumpstream.AppendArrayRewritten(v.bufs.arr[:0], value, v.bufs.elem, func(dst, elem []byte) ([]byte, bool, error) {
 		doc(elem)
 		return dst, false, nil
 	})
-	v.arrBuf, v.arrScratch = keepSmall(out), keepSmall(scratch)
+	v.bufs.arr, v.bufs.elem = out, scratch
 	if err != nil {
 		v.searchText(value, where) // not an array literal: as text
 	}
@@ -284,14 +295,14 @@ func (v *verifier) detectPaths(t *dumpstream.Table, col int, pr *pathsRule, valu
 	v.pathsCols[key] = true
 	d := ""
 	doc := func(doc []byte) {
-		out, err := pr.set.Rewrite(v.docBuf[:0], doc, pr.blankRuled)
-		v.docBuf = keepSmall(out)
+		out, err := pr.set.Rewrite(v.bufs.doc[:0], doc, pr.blankRuled)
+		v.bufs.doc = out
 		var h string
 		if err != nil {
 			if h = Detect(doc); h != "" {
 				h = notJSON + strings.TrimPrefix(h, "text with ")
 			}
-		} else if h = detectJSON(out, func(path, _ string) { v.jsonPath(key, path) }); h != "" {
+		} else if h = detectJSON(out[:min(len(out), maxDetectDoc)], func(path, _ string) { v.jsonPath(key, path) }); h != "" {
 			h = "json with " + h
 		}
 		if d == "" {
@@ -301,11 +312,11 @@ func (v *verifier) detectPaths(t *dumpstream.Table, col int, pr *pathsRule, valu
 	if !isArray(t.Columns[col].Type) {
 		doc(value)
 	} else {
-		out, scratch, err := dumpstream.AppendArrayRewritten(v.arrBuf[:0], value, v.arrScratch, func(dst, elem []byte) ([]byte, bool, error) {
+		out, scratch, err := dumpstream.AppendArrayRewritten(v.bufs.arr[:0], value, v.bufs.elem, func(dst, elem []byte) ([]byte, bool, error) {
 			doc(elem)
 			return dst, false, nil
 		})
-		v.arrBuf, v.arrScratch = keepSmall(out), keepSmall(scratch)
+		v.bufs.arr, v.bufs.elem = out, scratch
 		if err != nil && d == "" {
 			d = Detect(value)
 		}
@@ -317,6 +328,11 @@ func (v *verifier) detectPaths(t *dumpstream.Table, col int, pr *pathsRule, valu
 		v.suspect[key][d]++
 	}
 }
+
+// maxDetectDoc bounds the part of a paths: column's (blanked) document
+// the detectors read: its first 16 MiB, as they read free text in part
+// (see maxWithin); they sample, they do not prove absence.
+const maxDetectDoc = 16 << 20
 
 // notJSON starts the detector of a suspect in a paths: column's
 // documents that are not valid JSON.
@@ -381,18 +397,18 @@ func (rc *rowChecker) leafHashes(pr *pathsRule, typ *dumpstream.Type, r *dumpstr
 		return lv, nil
 	}
 	doc := func(d []byte) {
-		out, _ := pr.set.Rewrite(rc.docBuf[:0], d, fn)
-		rc.docBuf = keepSmall(out)
+		out, _ := pr.set.Rewrite(rc.bufs.doc[:0], d, fn)
+		rc.bufs.doc = out
 	}
 	if !isArray(typ) {
 		doc(value)
 		return nil
 	}
-	o, scratch, _ := dumpstream.AppendArrayRewritten(rc.arrBuf[:0], value, rc.arrScratch, func(dst, elem []byte) ([]byte, bool, error) {
+	o, scratch, _ := dumpstream.AppendArrayRewritten(rc.bufs.arr[:0], value, rc.bufs.elem, func(dst, elem []byte) ([]byte, bool, error) {
 		doc(elem)
 		return dst, false, nil
 	})
-	rc.arrBuf, rc.arrScratch = keepSmall(o), keepSmall(scratch)
+	rc.bufs.arr, rc.bufs.elem = o, scratch
 	return nil
 }
 
