@@ -18,6 +18,13 @@ import (
 // its primary key's fields when the table has a primary key that no rule
 // rewrites, else its position. The copy's pass finds the sampled rows by
 // the same key and compares the ruled columns' hashes.
+//
+// A column with a paths: rule is compared leaf by leaf: its documents
+// keep their shape, so the n-th leaf a path matches in a copied document
+// is the rewritten n-th leaf of the original's. Of each sampled row the
+// first maxLeaves leaves of each ruled path are kept as hashes, and a
+// path is reported when most of its compared leaves are unchanged; a
+// document without the path has nothing to compare.
 
 const sampleRows = 256
 
@@ -38,6 +45,13 @@ type rowSample struct {
 	filtered bool                // the table has a where: condition
 	seen     int64               // rows read in the original
 	rows     []sampled
+	// The columns with a paths: rule, their rules and, per path, the
+	// hash of a leaf its rule leaves as it is (const) or 0. Their leaves'
+	// hashes are sampled.leaves: per column, per path, maxLeaves slots.
+	pcols     []int
+	ptypes    []*dumpstream.Type
+	prules    []*pathsRule
+	pnoChange [][]uint64
 
 	// Set by index, after the original pass.
 	keyCols []int // primary key columns; nil: rows are matched by position
@@ -47,11 +61,24 @@ type rowSample struct {
 	fields              []uint64 // per column of the row being read (key and ruled columns)
 	hashed              []int    // the key and ruled columns
 	compared, unchanged []int64  // per ruled column
+	// Per paths: column, per path.
+	pcompared, punchanged [][]int64
+	copied                []uint64 // the leaves of the row being compared
 }
 
 type sampled struct {
 	ordinal int64
 	h       []uint64
+	leaves  []uint64 // of the paths: columns; 0 for none, kept by a case, null, a boolean or ""
+}
+
+// nleaves is the length of a sampled row's leaves.
+func (s *rowSample) nleaves() int {
+	n := 0
+	for _, pr := range s.prules {
+		n += len(pr.paths) * maxLeaves
+	}
+	return n
 }
 
 // rowChecker holds the samples of every table with a ruled column.
@@ -59,6 +86,9 @@ type rowChecker struct {
 	k0, k1 uint64
 	rng    *rand.Rand
 	tables map[string]*rowSample // by database and qualified name
+	// leafHashes' buffers; bufs are the verifier's.
+	counts []int
+	bufs   *docBufs
 }
 
 func newRowChecker(k0, k1 uint64) *rowChecker {
@@ -76,8 +106,9 @@ func (rc *rowChecker) hash(value []byte, null bool) uint64 {
 }
 
 // table starts (or continues) the sample of a table in the original pass;
-// nil when no rule rewrites any of its columns.
-func (rc *rowChecker) table(v *verifier, t *dumpstream.Table) *rowSample {
+// nil when no rule rewrites any of its columns. paths are the rules of
+// its paths: columns (nil for the others).
+func (rc *rowChecker) table(v *verifier, t *dumpstream.Table, paths []*pathsRule) *rowSample {
 	key := sampleKey(t)
 	if s := rc.tables[key]; s != nil {
 		if s.ncols != len(t.Columns) {
@@ -94,6 +125,19 @@ func (rc *rowChecker) table(v *verifier, t *dumpstream.Table) *rowSample {
 		if cr == nil {
 			continue
 		}
+		if pr := paths[i]; pr != nil {
+			same := make([]uint64, len(pr.rules))
+			for j, r := range pr.rules {
+				if r.Transform == "const" {
+					same[j] = rc.hash([]byte(r.Value), false)
+				}
+			}
+			s.pcols = append(s.pcols, i)
+			s.ptypes = append(s.ptypes, t.Columns[i].Type)
+			s.prules = append(s.prules, pr)
+			s.pnoChange = append(s.pnoChange, same)
+			continue
+		}
 		var same uint64
 		if cr.Transform == "const" {
 			same = rc.hash([]byte(cr.Value), false)
@@ -102,7 +146,7 @@ func (rc *rowChecker) table(v *verifier, t *dumpstream.Table) *rowSample {
 		s.rules = append(s.rules, cr)
 		s.noChange = append(s.noChange, same)
 	}
-	if len(s.ruled) == 0 {
+	if len(s.ruled) == 0 && len(s.pcols) == 0 {
 		return nil
 	}
 	if tr := v.rs.RuleFor(t); tr != nil && tr.Where != "" {
@@ -112,22 +156,36 @@ func (rc *rowChecker) table(v *verifier, t *dumpstream.Table) *rowSample {
 	return s
 }
 
-// originalRow takes one row of the original (pass 1): a row the
-// reservoir keeps is hashed, column by column; the others are not read.
-// A column kept[i] (its row's case keeps the value) is hashed as NULL, so
-// the copy's value is not compared with it.
-func (rc *rowChecker) originalRow(s *rowSample, r *dumpstream.Row, kept []bool) error {
+// originalRow takes one row of the original (pass 1) of the pass p: a
+// row the reservoir keeps is hashed, column by column and, of paths:
+// columns, leaf by leaf; the others are not read. A column kept[i] (its
+// row's case keeps the value) is hashed as NULL, so the copy's value is
+// not compared with it; so are the leaves of a path the row's case keeps.
+func (rc *rowChecker) originalRow(p *walkPass, r *dumpstream.Row, kept []bool) error {
+	s := p.rs
 	s.seen++
-	var cur []uint64
+	var cur, leaves []uint64
 	if len(s.rows) < sampleRows {
-		s.rows = append(s.rows, sampled{ordinal: s.seen, h: make([]uint64, s.ncols)})
-		cur = s.rows[len(s.rows)-1].h
+		s.rows = append(s.rows, sampled{ordinal: s.seen, h: make([]uint64, s.ncols), leaves: make([]uint64, s.nleaves())})
+		cur, leaves = s.rows[len(s.rows)-1].h, s.rows[len(s.rows)-1].leaves
 	} else if j := rc.rng.Int64N(s.seen); j < sampleRows {
 		s.rows[j].ordinal = s.seen
-		cur = s.rows[j].h
+		cur, leaves = s.rows[j].h, s.rows[j].leaves
 	}
 	if cur == nil {
 		return nil
+	}
+	off := 0
+	for k, c := range s.pcols {
+		pr := s.prules[k]
+		var pkept []bool
+		if p.pathKeeper[c] != nil {
+			pkept = p.pathKept[c]
+		}
+		if err := rc.leafHashes(pr, s.ptypes[k], r, c, pkept, leaves[off:off+len(pr.paths)*maxLeaves], false); err != nil {
+			return err
+		}
+		off += len(pr.paths) * maxLeaves
 	}
 	for i := range cur {
 		if kept != nil && kept[i] {
@@ -175,7 +233,7 @@ func (rc *rowChecker) index(keys []dumpstream.Constraint) {
 				break
 			}
 			for _, i := range cols {
-				for _, r := range s.ruled {
+				for _, r := range append(s.ruled[:len(s.ruled):len(s.ruled)], s.pcols...) {
 					if r == i {
 						cols = nil // a rule rewrites the key: match by position
 					}
@@ -191,6 +249,10 @@ func (rc *rowChecker) index(keys []dumpstream.Constraint) {
 		s.fields = make([]uint64, s.ncols)
 		s.hashed = append(append(s.hashed[:0], s.keyCols...), s.ruled...)
 		s.compared, s.unchanged = make([]int64, len(s.ruled)), make([]int64, len(s.ruled))
+		s.pcompared, s.punchanged = make([][]int64, len(s.pcols)), make([][]int64, len(s.pcols))
+		for k, pr := range s.prules {
+			s.pcompared[k], s.punchanged[k] = make([]int64, len(pr.paths)), make([]int64, len(pr.paths))
+		}
 	}
 }
 
@@ -228,6 +290,31 @@ func (rc *rowChecker) copiedRow(s *rowSample, r *dumpstream.Row) error {
 		return nil
 	}
 	orig := s.rows[i].h
+	off := 0
+	for k, c := range s.pcols {
+		pr := s.prules[k]
+		n := len(pr.paths) * maxLeaves
+		if cap(s.copied) < n {
+			s.copied = make([]uint64, n)
+		}
+		copied := s.copied[:n]
+		if err := rc.leafHashes(pr, s.ptypes[k], r, c, nil, copied, true); err != nil {
+			return err
+		}
+		for j := range pr.paths {
+			for l := j * maxLeaves; l < (j+1)*maxLeaves; l++ {
+				o := s.rows[i].leaves[off+l]
+				if o == 0 || o == s.pnoChange[k][j] {
+					continue
+				}
+				s.pcompared[k][j]++
+				if copied[l] == o {
+					s.punchanged[k][j]++
+				}
+			}
+		}
+		off += n
+	}
 	for j, c := range s.ruled {
 		o := orig[c]
 		if o == 0 || o == s.noChange[j] {
@@ -260,6 +347,17 @@ func (rc *rowChecker) findings() []Finding {
 			}
 			out = append(out, Finding{Kind: "unchanged", Confidence: high, Table: s.name, Column: s.cols[c], Count: u,
 				Message: fmt.Sprintf("%d of %d sampled rows (matched by %s) keep their original value in this column, which the rules rewrite with %s: is the copy the original?", u, n, by, s.rules[j].Transform)})
+		}
+		for k, c := range s.pcols {
+			pr := s.prules[k]
+			for j, path := range pr.paths {
+				n, u := s.pcompared[k][j], s.punchanged[k][j]
+				if n == 0 || float64(u) <= unchangedShare*float64(n) {
+					continue
+				}
+				out = append(out, Finding{Kind: "unchanged", Confidence: high, Table: s.name, Column: s.cols[c], Count: u, Paths: []string{path},
+					Message: fmt.Sprintf("at %s: %d of %d sampled leaves (in rows matched by %s) keep their original value, which the rules rewrite with %s: is the copy the original?", path, u, n, by, pr.rules[j].Transform)})
+			}
 		}
 	}
 	return out

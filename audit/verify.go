@@ -50,6 +50,12 @@ type VerifyOptions struct {
 // under 1% of the sampled values look personal. Low-confidence findings
 // fail only under [VerifyOptions.Strict]; [Failed] says whether any
 // finding fails.
+//
+// Of a json or jsonb column with a paths: rule, the ruled values are the
+// leaves at its paths: a leak or unchanged finding names its path in
+// Paths (as written in the rules file), and a suspect is a personal
+// value in the part of the documents the rule keeps, with the paths
+// where it was seen.
 type Finding struct {
 	Kind       string   `json:"kind"`       // leak, unchanged, rows, suspect
 	Confidence string   `json:"confidence"` // high or low
@@ -59,7 +65,7 @@ type Finding struct {
 	Count      int64    `json:"count"`              // values (leak, unchanged, suspect) or the row difference
 	FoundIn    []string `json:"found_in,omitempty"` // leak: where the values were found in the safe dump
 	Detector   string   `json:"detector,omitempty"` // suspect: what the values look like
-	Paths      []string `json:"paths,omitempty"`    // suspect in a JSON column: where in the documents
+	Paths      []string `json:"paths,omitempty"`    // JSON column: the ruled path (leak, unchanged) or where in the documents (suspect)
 	Message    string   `json:"message"`
 }
 
@@ -110,6 +116,7 @@ func Verify(rs *rules.Rules, original Opener, origName string, safe Opener, safe
 	}
 	v := &verifier{rs: rs, opt: opt, filter: newBloom(opt.FilterBytes), rows: map[string][2]int64{}}
 	v.rc = newRowChecker(v.filter.k1, v.filter.k0)
+	v.rc.bufs = &v.bufs
 
 	// Pass 1: the original's ruled values into the filter, its row counts,
 	// a sample of its rows for the unchanged check, its keys.
@@ -125,21 +132,28 @@ func Verify(rs *rules.Rules, original Opener, origName string, safe Opener, safe
 	}
 	// Pass 3: confirm the filter's hits against the original and say
 	// which column each came from.
-	leaks := map[[3]string]*Finding{}          // table, column, grade
-	counted := map[[3]string]map[string]bool{} // distinct values per column, among the candidates
+	leaks := map[[4]string]*Finding{}          // table, column, path, grade
+	counted := map[[4]string]map[string]bool{} // distinct values per column or path, among the candidates
 	if len(v.candidates) > 0 {
-		err := v.pass(original, origName, -1, func(t *dumpstream.Table, col int, value []byte) {
-			v.ruledValues(t, col, value, func(s []byte) {
+		err := v.pass(original, origName, -1, func(t *dumpstream.Table, col, part int, value []byte) {
+			v.ruledValues(t, col, part, value, func(s []byte) {
 				where, ok := v.candidates[string(s)]
 				if !ok {
 					return
 				}
 				own := t.QualifiedName() + "." + dumpstream.QuoteIdent(t.Columns[col].Name)
-				grade := leakGrade(s, t.Columns[col].Type, where, own)
-				key := [3]string{t.QualifiedName(), t.Columns[col].Name, grade}
+				typ := t.Columns[col].Type
+				if part >= 0 {
+					typ = nil // a leaf: text
+				}
+				grade := leakGrade(s, typ, where, own)
+				key := [4]string{t.QualifiedName(), t.Columns[col].Name, v.pathName(t, col, part), grade}
 				f := leaks[key]
 				if f == nil {
 					f = &Finding{Kind: "leak", Confidence: grade, Table: key[0], Column: key[1]}
+					if key[2] != "" {
+						f.Paths = []string{key[2]}
+					}
 					leaks[key] = f
 				}
 				if counted[key] == nil {
@@ -164,9 +178,13 @@ func Verify(rs *rules.Rules, original Opener, origName string, safe Opener, safe
 	var out []Finding
 	for _, f := range leaks {
 		sort.Strings(f.FoundIn)
-		f.Message = fmt.Sprintf("%d original value(s) of this ruled column appear in the anonymized dump, in %v", f.Count, f.FoundIn)
+		of := "this ruled column"
+		if f.Paths != nil {
+			of = "this column at its ruled path " + f.Paths[0]
+		}
+		f.Message = fmt.Sprintf("%d original value(s) of %s appear in the anonymized dump, in %v", f.Count, of, f.FoundIn)
 		if f.Confidence == low {
-			f.Message = fmt.Sprintf("%d short original word(s) of this ruled column (names, places) appear inside other text of the anonymized dump, in %v: most likely a coincidence", f.Count, f.FoundIn)
+			f.Message = fmt.Sprintf("%d short original word(s) of %s (names, places) appear inside other text of the anonymized dump, in %v: most likely a coincidence", f.Count, of, f.FoundIn)
 		}
 		out = append(out, *f)
 	}
@@ -186,7 +204,10 @@ func Verify(rs *rules.Rules, original Opener, origName string, safe Opener, safe
 		if a, b := out[i].Table+"\x00"+out[i].Column, out[j].Table+"\x00"+out[j].Column; a != b {
 			return a < b
 		}
-		return out[i].Confidence+out[i].Detector < out[j].Confidence+out[j].Detector
+		if a, b := out[i].Confidence+out[i].Detector, out[j].Confidence+out[j].Detector; a != b {
+			return a < b
+		}
+		return strings.Join(out[i].Paths, "\x00") < strings.Join(out[j].Paths, "\x00")
 	})
 	return out, nil
 }
@@ -206,20 +227,25 @@ type verifier struct {
 	sampled    map[[2]string]int              // values looked at per kept column
 	truncated  map[string]bool                // tables the rules truncate
 	filtered   map[string]bool                // tables with a where: condition
-	scratch    []byte                         // a value being normalized
-	joined     []byte                         // a run of tokens being searched
+	pathRules  map[*rules.ColumnRule]*pathsRule
+	pathsCols  map[[2]string]bool // the paths: columns among the detectors' samples
+	scratch    []byte             // a value being normalized
+	joined     []byte             // a run of tokens being searched
+	bufs       docBufs            // the row's documents
 }
 
 const maxCandidates = 100000 // distinct values kept for confirmation
 
 // pass is verify's one reading adapter: it walks one dump (read-only),
-// calling field for the non-NULL values of the columns it needs and
-// feeding the unchanged check; side says which pass it is (0 original:
-// ruled values, row counts, keys, row samples; 1 copy: every value
-// searched, row counts, text outside table data, comparisons; -1 the
-// confirming pass: ruled values). Fields nothing needs are not decoded,
-// and blocks nothing needs are not split.
-func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpstream.Table, col int, value []byte)) error {
+// calling field for the non-NULL values of the columns it needs (of a
+// column with a paths: rule, for the leaves of its ruled paths: part is
+// the path's index, else wholeField or wholeDoc) and feeding the
+// unchanged check; side says which pass it is (0 original: ruled values,
+// row counts, keys, row samples; 1 copy: every value searched, row
+// counts, text outside table data, comparisons; -1 the confirming pass:
+// ruled values). Fields nothing needs are not decoded, and blocks nothing
+// needs are not split.
+func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpstream.Table, col, part int, value []byte)) error {
 	rc, err := open()
 	if err != nil {
 		return err
@@ -240,7 +266,7 @@ type walkPass struct {
 	v       *verifier
 	side    int
 	name    string
-	field   func(t *dumpstream.Table, col int, value []byte)
+	field   func(t *dumpstream.Table, col, part int, value []byte)
 	inBlock bool // between Block and EndBlock: Raw gets rows, not text
 	// carry is text outside table data not yet searched: the walk hands
 	// a long line over in pieces, and a value cut by a piece boundary must
@@ -261,9 +287,16 @@ type walkPass struct {
 	// `keep` case, which rows that case keeps (nil for the other columns).
 	// A value its row's case keeps is not a ruled value.
 	keepers []*rules.CaseKeeper
-	keeping bool     // some column has a keeper
+	keeping bool     // some column or path has a keeper
 	raw     [][]byte // the row's raw fields, for the keepers
 	kept    []bool   // per column: the row's case keeps its value
+	// Per column with a paths: rule (nil for the others): the rule; in
+	// the original's passes, per path ruled by a list of cases with a
+	// `keep` case, its keeper (nil when there is none), and whether the
+	// row's case keeps the path's leaves.
+	paths      []*pathsRule
+	pathKeeper [][]*rules.CaseKeeper
+	pathKept   [][]bool
 }
 
 func (p *walkPass) Raw(b []byte) error {
@@ -358,14 +391,21 @@ func (p *walkPass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
 	}
 	n := len(t.Columns)
 	p.need, p.detect, p.keys, p.wheres = resize(p.need, n), resize(p.detect, n), p.keys[:0], p.wheres[:0]
+	p.paths = p.paths[:0]
 	truncated := tr != nil && tr.Truncate
 	needed := false
 	for i, c := range t.Columns {
 		ruled := v.ruleOf(t, i)
+		pr, err := v.pathsOf(ruled)
+		if err != nil {
+			return nil, err
+		}
+		p.paths = append(p.paths, pr)
 		switch p.side {
 		case 1:
 			p.need[i] = ruled == nil && v.maxTokens > 0 || ruled != nil && !coincidental[ruled.Transform] && v.maxTokens > 0
-			p.detect[i] = ruled == nil
+			// What a paths: rule does not rewrite is kept.
+			p.detect[i] = ruled == nil || pr != nil
 		default:
 			p.need[i] = ruled != nil || truncated
 		}
@@ -380,7 +420,7 @@ func (p *walkPass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
 	}
 	switch p.side {
 	case 0:
-		p.rs = v.rc.table(v, t)
+		p.rs = v.rc.table(v, t, p.paths)
 	case 1:
 		if p.rs = v.rc.tables[sampleKey(t)]; p.rs != nil && (p.rs.ncols != n || p.rs.byKey == nil) {
 			p.rs = nil
@@ -404,21 +444,34 @@ func (p *walkPass) caseKeepers(t *dumpstream.Table) error {
 		return nil
 	}
 	var names []string
+	columnNames := func() []string {
+		if names == nil {
+			for _, c := range t.Columns {
+				names = append(names, c.Name)
+			}
+		}
+		return names
+	}
+	if len(p.pathKeeper) < len(t.Columns) {
+		p.pathKeeper = make([][]*rules.CaseKeeper, len(t.Columns))
+		p.pathKept = make([][]bool, len(t.Columns))
+	}
 	for i := range t.Columns {
 		var k *rules.CaseKeeper
 		if cr := p.v.ruleOf(t, i); cr != nil && cr.Cases != nil {
-			if names == nil {
-				for _, c := range t.Columns {
-					names = append(names, c.Name)
-				}
-			}
 			var err error
-			if k, err = cr.CaseKeeper(names); err != nil {
+			if k, err = cr.CaseKeeper(columnNames()); err != nil {
 				return fmt.Errorf("table %s: %v", t.QualifiedName(), err)
 			}
 		}
 		p.keepers = append(p.keepers, k)
 		p.keeping = p.keeping || k != nil
+		p.pathKeeper[i] = nil
+		if pr := p.paths[i]; pr != nil {
+			if err := p.pathKeepers(i, pr, columnNames); err != nil {
+				return err
+			}
+		}
 	}
 	if p.keeping {
 		p.kept = resize(p.kept, len(t.Columns))
@@ -445,6 +498,18 @@ func (p *walkPass) keptByCase(r *dumpstream.Row) error {
 		}
 		p.kept[i] = kept
 	}
+	for i, ks := range p.pathKeeper[:len(p.raw)] {
+		for j, k := range ks {
+			if k == nil {
+				continue
+			}
+			kept, err := k.Kept(p.raw)
+			if err != nil {
+				return err
+			}
+			p.pathKept[i][j] = kept
+		}
+	}
 	return nil
 }
 
@@ -458,6 +523,12 @@ func resize(b []bool, n int) []bool {
 }
 
 func (p *walkPass) Row(r *dumpstream.Row) error {
+	err := p.row(r)
+	p.v.bufs.trim()
+	return err
+}
+
+func (p *walkPass) row(r *dumpstream.Row) error {
 	v := p.v
 	if p.whole {
 		v.searchText(r.Bytes(), p.where)
@@ -476,7 +547,7 @@ func (p *walkPass) Row(r *dumpstream.Row) error {
 	if p.rs != nil {
 		var err error
 		if p.side == 0 {
-			err = v.rc.originalRow(p.rs, r, kept)
+			err = v.rc.originalRow(p, r, kept)
 		} else {
 			err = v.rc.copiedRow(p.rs, r)
 		}
@@ -498,14 +569,24 @@ func (p *walkPass) Row(r *dumpstream.Row) error {
 		if err != nil {
 			return err
 		}
-		if detect {
+		pr := p.paths[i]
+		switch {
+		case detect && pr != nil:
+			v.detectPaths(p.t, i, pr, value)
+		case detect:
 			v.detect(p.t, i, value)
 		}
 		switch {
+		case need && p.side == 1 && shapeOf(p.t.Columns[i].Type) == shapeJSON:
+			v.searchJSON(pr, p.t.Columns[i].Type, value, p.wheres[i])
 		case need && p.side == 1:
 			v.searchText(value, p.wheres[i])
+		case need && pr != nil:
+			if err := p.leaves(i, value); err != nil {
+				return err
+			}
 		case need:
-			p.field(p.t, i, value)
+			p.field(p.t, i, wholeField, value)
 		}
 	}
 	if !detecting && !p.needed && p.rs == nil {
@@ -546,8 +627,9 @@ func (v *verifier) ruleOf(t *dumpstream.Table, col int) *rules.ColumnRule {
 }
 
 // ruledValues calls fn with the normalized forms of a ruled field's
-// value: the whole value and, for arrays, each element.
-func (v *verifier) ruledValues(t *dumpstream.Table, col int, value []byte, fn func([]byte)) {
+// value: the whole value and, for arrays, each element; of a part of the
+// value (a leaf, or a document of a paths: column), that part.
+func (v *verifier) ruledValues(t *dumpstream.Table, col, part int, value []byte, fn func([]byte)) {
 	tr := v.rs.RuleFor(t)
 	truncated := tr != nil && tr.Truncate
 	if !truncated && v.ruleOf(t, col) == nil {
@@ -572,7 +654,7 @@ func (v *verifier) ruledValues(t *dumpstream.Table, col int, value []byte, fn fu
 		}
 	}
 	emit(value)
-	if typ := t.Columns[col].Type; typ != nil && typ.ArrayDims > 0 {
+	if typ := t.Columns[col].Type; part == wholeField && typ != nil && typ.ArrayDims > 0 {
 		_, _, _ = dumpstream.AppendArrayRewritten(nil, value, nil, func(dst, elem []byte) ([]byte, bool, error) {
 			emit(elem)
 			return dst, false, nil
@@ -581,8 +663,8 @@ func (v *verifier) ruledValues(t *dumpstream.Table, col int, value []byte, fn fu
 }
 
 // collect puts the original's ruled values into the filter (pass 1).
-func (v *verifier) collect(t *dumpstream.Table, col int, value []byte) {
-	v.ruledValues(t, col, value, func(n []byte) {
+func (v *verifier) collect(t *dumpstream.Table, col, part int, value []byte) {
+	v.ruledValues(t, col, part, value, func(n []byte) {
 		v.filter.add(n)
 		v.maxLen = max(v.maxLen, len(n))
 		if k := bytes.Count(n, []byte(" ")) + 1; k > v.maxTokens {
@@ -757,7 +839,10 @@ func (v *verifier) suspects() []Finding {
 		for d, n := range byDet {
 			f := Finding{Kind: "suspect", Confidence: high, Table: key[0], Column: key[1], Count: n, Detector: d,
 				Message: fmt.Sprintf("%d of %d sampled values of this column, which no rule rewrites, look like %s", n, v.sampled[key], d)}
-			if strings.HasPrefix(d, "json with ") {
+			switch {
+			case v.pathsCols[key]:
+				pathsSuspect(&f, v.sampled[key], paths)
+			case strings.HasPrefix(d, "json with "):
 				f.Paths = paths
 				f.Message += fmt.Sprintf(" (at %s)", strings.Join(paths, ", "))
 			}
