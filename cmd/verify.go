@@ -22,6 +22,8 @@ original is read twice) and reports:
   - tables whose row counts differ (truncated tables must be empty);
   - columns the rules keep whose values look personal (emails, phones, IBANs,
     card numbers, IPs, national IDs, JWTs, API keys).
+For a paths: column the ruled leaves are searched, and a finding names its
+JSON path; the leaves no path names are searched like a kept column.
 Memory stays bounded: the original values are held as keyed hashes in a Bloom
 filter, never as values, and nothing reported ever contains a value.
 
