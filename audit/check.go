@@ -29,6 +29,9 @@ type CheckOptions struct {
 	// Note, when set, receives notes: what check could not look at (the
 	// rows of a COPY that is not in the text format), never a value.
 	Note func(msg string)
+	// KSample is how many rows of each k_anonymity table are rewritten
+	// by the rules and counted, for an estimate. Default 100000.
+	KSample int
 }
 
 // Check reads a dump (streaming; rows are not rewritten) and reports
@@ -41,11 +44,22 @@ func Check(rs *rules.Rules, src io.Reader, name string, opt CheckOptions) ([]rul
 	if opt.Sample <= 0 {
 		opt.Sample = 1000
 	}
-	c := &checkReader{checker: rules.NewChecker(rs), opt: opt, name: name, cols: map[[4]string]*jsonColumn{}}
+	if opt.KSample <= 0 {
+		opt.KSample = kSampleDefault
+	}
+	c := &checkReader{checker: rules.NewChecker(rs), rules: rs, opt: opt, name: name, cols: map[[4]string]*jsonColumn{},
+		k: newKEstimate(rs, opt.KSample)}
 	if _, err := dumpstream.Walk(src, c, dumpstream.Options{Name: name, AnySQL: opt.AnySQL}); err != nil {
 		return nil, err
 	}
 	problems, warnings := c.checker.Problems()
+	kp, kw := c.k.problems()
+	problems, warnings = append(problems, kp...), append(warnings, kw...)
+	if c.k != nil && opt.Note != nil {
+		for _, n := range c.k.notes {
+			opt.Note(n)
+		}
+	}
 	for _, jc := range c.order {
 		if p, ok := jc.problem(); ok {
 			problems = append(problems, p)
@@ -65,6 +79,9 @@ func Check(rs *rules.Rules, src io.Reader, name string, opt CheckOptions) ([]rul
 type checkReader struct {
 	dumpstream.NopVisitor
 	checker *rules.Checker
+	rules   *rules.Rules
+	k       *kEstimate // nil without k_anonymity
+	rows    checkRows  // of the block being read
 	opt     CheckOptions
 	name    string
 	cols    map[[4]string]*jsonColumn // by database, schema, table, column
@@ -84,6 +101,24 @@ func (c *checkReader) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) 
 	if err := c.checker.Table(t); err != nil {
 		return nil, err
 	}
+	json, err := c.jsonBlock(b)
+	if err != nil {
+		return nil, err
+	}
+	c.rows = checkRows{json: json, k: c.k.block(b, c.rules)}
+	switch {
+	case c.rows.k != nil:
+		return &c.rows, nil
+	case json != nil:
+		return json, nil
+	}
+	return nil, nil
+}
+
+// jsonBlock returns the filter that samples the kept json columns of
+// block b, or nil.
+func (c *checkReader) jsonBlock(b *dumpstream.Block) (*jsonFilter, error) {
+	t := b.Table
 	f := &c.filter
 	f.idx, f.cols, f.max = f.idx[:0], f.cols[:0], c.opt.Sample
 	for i, col := range t.Columns {
@@ -120,6 +155,35 @@ func (c *checkReader) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) 
 
 func (c *checkReader) EndBlock(b *dumpstream.Block, rows int64) error {
 	c.checker.EndTable(b.Table, rows)
+	if c.k != nil {
+		if kr := c.rules.KAnonymityFor(b.Table); kr != nil {
+			c.k.rows[kr] += rows
+		}
+	}
+	return nil
+}
+
+// checkRows visits the rows of a block for both the json sample and the
+// k-anonymity estimate, until both are done.
+type checkRows struct {
+	json *jsonFilter
+	k    *kSampler
+}
+
+func (c *checkRows) Row(r *dumpstream.Row) error {
+	if c.k != nil && c.k.row(r) {
+		c.k = nil
+	}
+	if c.json != nil {
+		if err := c.json.Row(r); err == dumpstream.ErrSkipBlock {
+			c.json = nil
+		} else if err != nil {
+			return err
+		}
+	}
+	if c.k == nil && c.json == nil {
+		return dumpstream.ErrSkipBlock
+	}
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 func newCheck(stdin io.Reader, stdout io.Writer) *cobra.Command {
 	var config, format string
 	var noStrict, anySQL bool
+	var kSample int
 	c := &cobra.Command{
 		Use:   "check -c anon.yaml [dump.sql]",
 		Short: "Report, before a run, everything the rules would fail on or let through",
@@ -49,7 +50,7 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 			name, src := in.name, in.r
 			warn := printer{cmd.ErrOrStderr()}
 			warnings := 0
-			problems, err := audit.Check(rs, src, name, audit.CheckOptions{AnySQL: anySQL, Note: warn.note, Warn: func(p rules.Problem) {
+			problems, err := audit.Check(rs, src, name, audit.CheckOptions{AnySQL: anySQL, Note: warn.note, KSample: kSample, Warn: func(p rules.Problem) {
 				warnings++
 				warn.warningf("%s", rules.FormatProblem(name, p))
 			}})
@@ -87,6 +88,7 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	c.Flags().BoolVar(&noStrict, "no-strict", false, "do not report tables and columns without a rule")
 	c.Flags().BoolVar(&anySQL, "sql", false, "accept SQL that pg_dump did not write")
+	c.Flags().IntVar(&kSample, "k-sample", 100000, "rows of each k_anonymity table rewritten and counted for the estimate")
 	return c
 }
 

@@ -204,3 +204,43 @@ func (r *rewriter) rowErr(line int, err error) error {
 	}
 	return r.tableError(line, err)
 }
+
+// RowRewriter rewrites single rows of a block by a plan, exactly as a run
+// does, for tools that look at a sample of rows (check). It is used by
+// one goroutine.
+type RowRewriter struct {
+	w *rowWorker
+}
+
+// NewRowRewriter returns a RowRewriter for the rows of block b under
+// plan, which must not drop every row.
+func NewRowRewriter(b *Block, plan *TablePlan) *RowRewriter {
+	n := len(b.Table.Columns)
+	first := 0
+	if b.OIDs {
+		first = 1
+	}
+	w := &rowWorker{plan: plan, nfields: n + first, copyLine: b.Line, first: first, filter: plan.Filter, observer: plan.Observer,
+		rw: make([]ColumnRewriter, n+first), names: make([]string, n+first),
+		rewritten: make([]int64, n+first), nulls: make([]int64, n+first)}
+	copy(w.rw[first:], plan.Columns)
+	for i, c := range b.Table.Columns {
+		w.names[first+i] = c.Name
+	}
+	return &RowRewriter{w: w}
+}
+
+// Rewrite appends the rewritten line (a raw row with its line ending, as
+// Row.Bytes gives it) to dst; dropped reports a row the plan's filter
+// drops. An error names the column, never a value.
+func (r *RowRewriter) Rewrite(dst, line []byte) (out []byte, dropped bool, err error) {
+	before := r.w.dropped
+	out, err = r.w.appendRow(dst, line)
+	if err != nil {
+		var re *rowError
+		if errors.As(err, &re) && re.column != "" {
+			err = fmt.Errorf("column %s: %s", re.column, re.msg)
+		}
+	}
+	return out, r.w.dropped > before, err
+}

@@ -14,7 +14,7 @@ import (
 // the dump.
 type Problem struct {
 	// Kind is coverage, rule, untyped, database, unique, foreign_key,
-	// where, unused, inserts, json or case (a case that keeps a column
+	// where, unused, inserts, json, k_anonymity or case (a case that keeps a column
 	// under a condition: a note, listed among the warnings).
 	Kind    string `json:"kind"`
 	Table   string `json:"table,omitempty"`

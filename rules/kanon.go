@@ -115,12 +115,12 @@ type kState struct {
 	seen    bool
 }
 
-// kRuleFor returns the k_anonymity entry for t, or for its nearest
-// ancestor.
-func (p *Plan) kRuleFor(t *dumpstream.Table) *KAnonymity {
+// KAnonymityFor returns the k_anonymity entry for t, or for its nearest
+// ancestor, or nil.
+func (rs *Rules) KAnonymityFor(t *dumpstream.Table) *KAnonymity {
 	names := append([][2]string{{t.Schema, t.Name}}, t.Ancestors...)
 	for _, n := range names {
-		for _, k := range p.rules.KAnonymity {
+		for _, k := range rs.KAnonymity {
 			if k.Schema == n[0] && k.Name == n[1] {
 				return k
 			}

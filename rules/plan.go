@@ -173,6 +173,9 @@ type brokenKey struct {
 	line   int
 }
 
+// Rules returns the rules the plan runs.
+func (p *Plan) Rules() *Rules { return p.rules }
+
 // NewPlan prepares the rules for a run under key.
 func NewPlan(rs *Rules, key fakers.Key) *Plan {
 	return &Plan{Strict: rs.Strict, rules: rs, key: key, seen: map[[2]string]bool{},
@@ -212,7 +215,7 @@ func (p *Plan) Table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if kr := p.kRuleFor(t); kr != nil {
+	if kr := p.rules.KAnonymityFor(t); kr != nil {
 		return p.kObserve(kr, t, plan)
 	}
 	return plan, nil
