@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -272,20 +273,22 @@ func (f *shiftFunc) AppendEntity(dst, in, entity []byte) ([]byte, bool, error) {
 //     taken in UTC first and written at midnight UTC ("2024-03-01
 //     00:00:00+00"), so instants in different offsets stay in order; a
 //     timestamp is written at midnight; a text value as "2024" or
-//     "2024-03" (from its date as written). infinity and -infinity are
+//     "2024-03" (from its date as written); a column of unknown type (a
+//     data-only dump) as a date, "2024-03-01". infinity and -infinity are
 //     kept; a BC date or a value that is not a date is an error.
 //   - bucket: N, on integer and numeric columns: the value floored to a
 //     multiple of N (toward −∞, so -5 goes to -10), clamped to the type's
-//     smallest value; in a text column holding numbers, the bucket's label
-//     "30-39" (bottom, '-', bottom + N − 1; a decimal is floored first). NaN
-//     and ±Infinity are kept; a value that is not a number is an error.
+//     smallest value (numeric(p,s) included); in a text column holding
+//     numbers, the bucket's label "30-39" (bottom, '-', bottom + N − 1; a
+//     decimal is floored first), in a column of unknown type the bottom.
+//     NaN and ±Infinity are kept; a value that is not a number is an error.
 //   - keep: N, on postcodes: in a text column, the first N characters are
 //     kept and every later character is replaced by one of its kind, so
-//     the format stays: digits by '0', letters by 'X' (lowercase ones by
-//     'x'), other characters kept ("SW1A 1AA" keep 2 → "SW0X 0XX", "75012"
-//     → "75000"); in an integer column, the digits after the first N become
-//     zeros (75012 → 75000; a negative number's magnitude is rounded up,
-//     so the order is kept).
+//     the format stays: digits by '0', ASCII letters by 'X' (lowercase
+//     ones by 'x'), other letters by 'X', other characters kept ("SW1A 1AA"
+//     keep 2 → "SW0X 0XX", "75012" → "75000"); in an integer column, the
+//     digits after the first N become zeros (75012 → 75000; a negative
+//     number's magnitude is rounded up, so the order is kept).
 func newGeneralize(p Params) (Func, error) {
 	const name = "generalize"
 	given := 0
@@ -334,6 +337,7 @@ func newGeneralize(p Params) (Func, error) {
 			f.min = intMin(t.Bits)
 		case ClassNumeric:
 			f.intDigits, _ = intDigits(t)
+			f.scale = t.Scale
 			f.float = isFloatType(t)
 		}
 		return f, nil
@@ -387,9 +391,6 @@ func (f *genDateFunc) AppendCheck(dst, in []byte) ([]byte, bool, error) {
 	y, m, d, n, k := parseDate(in, f.class)
 	switch k {
 	case dateInfPos, dateInfNeg:
-		if f.class == ClassText || f.class == ClassUnknown {
-			return dst, false, errNotDate // "infinity" has no year to write
-		}
 		return append(dst, in...), false, nil
 	case dateBC:
 		return dst, false, errBCDate
@@ -409,7 +410,7 @@ func (f *genDateFunc) AppendCheck(dst, in []byte) ([]byte, bool, error) {
 		m = 1
 	}
 	switch f.class {
-	case ClassText, ClassUnknown:
+	case ClassText:
 		dst = appendDate(dst, y, m, 1)
 		if f.month {
 			return dst[:len(dst)-3], false, nil
@@ -591,6 +592,7 @@ type bucketFunc struct {
 	class     Class
 	min       int64 // integer column: the smallest value
 	intDigits int   // numeric column: the integer digits it holds
+	scale     int   // numeric column: its scale
 	float     bool  // real or double precision
 	maxLen    int   // text column: its length limit, 0 for none
 }
@@ -621,10 +623,20 @@ func (f *bucketFunc) AppendCheck(dst, in []byte) ([]byte, bool, error) {
 	case ClassInt:
 		lo = max(lo, f.min)
 	case ClassNumeric:
-		if digitsOf(lo) > f.intDigits {
-			return dst, false, errNumRange
+		if digitsOf(lo) > f.intDigits { // below the type's smallest value
+			dst = append(dst, '-')
+			for range f.intDigits {
+				dst = append(dst, '9')
+			}
+			if f.scale > 0 {
+				dst = append(dst, '.')
+				for range f.scale {
+					dst = append(dst, '9')
+				}
+			}
+			return dst, false, nil
 		}
-	case ClassText, ClassUnknown:
+	case ClassText:
 		start := len(dst)
 		dst = strconv.AppendInt(dst, lo, 10)
 		dst = append(dst, '-')
@@ -679,7 +691,7 @@ func (f *genKeepFunc) AppendCheck(dst, in []byte) ([]byte, bool, error) {
 				dst = append(dst, '0')
 			case r >= 'a' && r <= 'z':
 				dst = append(dst, 'x')
-			case r >= 'A' && r <= 'Z' || r >= 0x80 && isLetter(r):
+			case r >= 'A' && r <= 'Z' || r >= 0x80 && r != utf8.RuneError && unicode.IsLetter(r):
 				dst = append(dst, 'X')
 			default:
 				dst = append(dst, in[i:i+size]...)
@@ -709,12 +721,6 @@ func (f *genKeepFunc) AppendCheck(dst, in []byte) ([]byte, bool, error) {
 		lo = math.MinInt64
 	}
 	return strconv.AppendInt(dst, max(lo, f.min), 10), false, nil
-}
-
-// isLetter reports whether r, beyond ASCII, is a letter (for keep:'s
-// format of a postcode with letters such as "Å").
-func isLetter(r rune) bool {
-	return r != utf8.RuneError && strings.ContainsRune("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ", r)
 }
 
 // nullOnErr is the Append of a CheckFunc: NULL for an input it cannot

@@ -49,7 +49,7 @@ var (
 	tstzs      = []string{"2024-02-29 23:30:00+00", "2024-03-01 00:30:00+05:30", "2023-12-31 23:00:00-02", "2024-06-01 12:00:00.5+01"}
 	textDates  = []string{"2024-02-29", "2024-02-29T10:11:12Z", "2021-07-04 08:00"}
 	ints       = []string{"0", "9", "10", "-1", "-10", "37", "75012", "-32768", "32767"}
-	numerics   = []string{"0.00", "12.34", "-0.01", "39.99", "-40.00", "99999999.99", "NaN"}
+	numerics   = []string{"0.00", "12.34", "-0.01", "39.99", "-40.00", "99999999.99", "-99999999.99", "NaN"}
 	floats     = []string{"1.5e+10", "-3.25", "123.456", "Infinity", "1e-05"}
 	postcodes  = []string{"SW1A 1AA", "75012", "10115", "m1 1ae", "1012 AB", "Å-123"}
 	dobs       = []string{"1990-06-15", "2000-02-29", "1980-12-02", "1980-12-03", "2026-12-02", "1930-01-01 00:00:00"}
@@ -67,7 +67,9 @@ func privacyCases() []privacyCase {
 		{"generalize", "to=month timestamp", Params{To: "month", Target: tTS}, timestamps},
 		{"generalize", "to=month timestamptz", Params{To: "month", Target: tTSTZ}, tstzs},
 		{"generalize", "to=year text", Params{To: "year", Target: tText}, textDates},
-		{"generalize", "to=month text", Params{To: "month", Target: tText}, textDates},
+		{"generalize", "to=month text", Params{To: "month", Target: tText}, append(textDates, "infinity")},
+		{"generalize", "to=month unknown", Params{To: "month", Target: Target{}}, textDates},
+		{"generalize", "bucket=10 unknown", Params{Bucket: 10, Target: Target{}}, ints},
 		{"generalize", "bucket=10 smallint", Params{Bucket: 10, Target: tInt16}, ints},
 		{"generalize", "bucket=1000 integer", Params{Bucket: 1000, Target: tInt32}, ints},
 		{"generalize", "bucket=10 numeric(10,2)", Params{Bucket: 10, Target: tNum}, numerics},
@@ -240,6 +242,8 @@ func checkPrivacy(c privacyCase, in, out string, err error) string {
 				ws = want.Format("2006-01-02 15:04:05")
 			case ClassTimestampTZ:
 				ws = want.Format("2006-01-02 15:04:05") + "+00"
+			case ClassUnknown:
+				ws = want.Format("2006-01-02")
 			default:
 				ws = want.Format("2006-01")
 				if p.To == "year" {
@@ -259,6 +263,8 @@ func checkPrivacy(c privacyCase, in, out string, err error) string {
 				want += "-" + strconv.FormatFloat(lo+n-1, 'f', -1, 64)
 			case p.Target.Class == ClassInt && lo < float64(intMin(p.Target.Bits)):
 				want = strconv.FormatInt(intMin(p.Target.Bits), 10)
+			case p.Target.Class == ClassNumeric && p.Target.Scale > 0 && lo < -(math.Pow10(p.Target.Precision-p.Target.Scale)-math.Pow10(-p.Target.Scale)):
+				want = strconv.FormatFloat(-(math.Pow10(p.Target.Precision-p.Target.Scale) - math.Pow10(-p.Target.Scale)), 'f', p.Target.Scale, 64)
 			case isFloatType(p.Target):
 				want = strconv.FormatFloat(lo, 'g', -1, 64)
 			}
