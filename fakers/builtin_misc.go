@@ -8,7 +8,8 @@ func init() {
 	register(
 		&Def{
 			Name:    "date_of_birth",
-			Summary: "a date between 1930-01-01 and 2005-12-31",
+			Summary: "a date between 1930-01-01 and 2005-12-31, or one with the input's age (keep_age: true)",
+			Options: []string{"keep_age"},
 			Keyed:   true,
 			New:     newDateOfBirth,
 		},
@@ -29,7 +30,9 @@ func init() {
 }
 
 // Dates of birth are drawn uniformly from a fixed range, not one relative
-// to today, so that every run gives the same output.
+// to today, so that every run gives the same output. With keep_age the
+// output has the input's age on Params.AsOf instead (see newKeepAge), and
+// an input that is not a date is an error.
 var (
 	dobFirst = daysFromCivil(1930, 1, 1)
 	dobDays  = daysFromCivil(2005, 12, 31) - dobFirst + 1
@@ -52,6 +55,9 @@ func newDateOfBirth(p Params) (Func, error) {
 		f.time = " 00:00:00"
 	case ClassTimestampTZ:
 		f.time = " 00:00:00+00"
+	}
+	if p.KeepAge {
+		return newKeepAge(p, f.time)
 	}
 	return f, nil
 }

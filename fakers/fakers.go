@@ -61,6 +61,19 @@
 // whole value. pick_from chooses one of a list of values, uniformly, by
 // the PRF of the value. See each transformer's New function for details.
 //
+// # Dates and numbers that keep their shape
+//
+// date_shift, generalize and noise keep a value's form instead of
+// replacing it, for analyses that need dates and numbers to stay
+// plausible. date_shift moves all the dates of one entity (the by:
+// column's value, see [EntityFunc]) by one keyed offset, so the intervals
+// between them survive, across tables. generalize coarsens dates to their
+// year or month, numbers to their bucket, postcodes to their first
+// characters; it is not keyed and it is monotone. noise multiplies a
+// number by a keyed factor near 1. date_of_birth with KeepAge keeps the
+// age in years on Params.AsOf. Their inputs must be dates or numbers: their
+// Funcs implement [CheckFunc], whose errors never hold the value.
+//
 // # Uniqueness
 //
 // With Params.Unique, outputs of two distinct inputs collide with
@@ -88,6 +101,8 @@
 // A [Func] is not safe for concurrent use: it may keep scratch state.
 // Build one per goroutine by calling [Def.New] again.
 package fakers
+
+import "time"
 
 // Class is the kind of SQL type a column has, as far as a transformer's
 // output is concerned.
@@ -155,6 +170,20 @@ type Params struct {
 	Replace string // regex_replace: the replacement, with $1, ${name}, \d, \w, \W
 
 	Values []string // pick_from: the values one is chosen from
+
+	Days    int    // date_shift: the largest move in days, 1..MaxShiftDays
+	To      string // generalize: "year" or "month"
+	Bucket  int    // generalize: the width of a number's bucket
+	Percent int    // noise: the largest change in percent, 1..MaxPercent
+	// Keep also serves generalize: the number of leading characters
+	// (digits of an integer) of a postcode kept.
+
+	// KeepAge: date_of_birth writes a date with the input's age in full
+	// years on AsOf.
+	KeepAge bool
+	// AsOf is the date ages are counted on (its UTC date; the rules set
+	// it to the dump's date, else the run's).
+	AsOf time.Time
 }
 
 // Func produces the fake value for one non-NULL input.

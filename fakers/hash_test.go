@@ -22,7 +22,7 @@ func holds(max *big.Int) int {
 	}
 }
 
-func intMax(bits int) *big.Int {
+func bigIntMax(bits int) *big.Int {
 	m := new(big.Int).Lsh(big.NewInt(1), uint(bits-1))
 	return m.Sub(m, big.NewInt(1))
 }
@@ -45,10 +45,10 @@ func numTargets() []struct {
 		max    *big.Int
 	}
 	return []tc{
-		{Target{Class: ClassInt, Bits: 16, Type: "smallint"}, holds(intMax(16)), intMax(16)},
-		{Target{Class: ClassInt, Bits: 32, Type: "integer"}, holds(intMax(32)), intMax(32)},
-		{Target{Class: ClassInt, Bits: 64, Type: "bigint"}, holds(intMax(64)), intMax(64)},
-		{Target{Class: ClassInt, Type: "integer of unknown width"}, holds(intMax(64)), intMax(64)},
+		{Target{Class: ClassInt, Bits: 16, Type: "smallint"}, holds(bigIntMax(16)), bigIntMax(16)},
+		{Target{Class: ClassInt, Bits: 32, Type: "integer"}, holds(bigIntMax(32)), bigIntMax(32)},
+		{Target{Class: ClassInt, Bits: 64, Type: "bigint"}, holds(bigIntMax(64)), bigIntMax(64)},
+		{Target{Class: ClassInt, Type: "integer of unknown width"}, holds(bigIntMax(64)), bigIntMax(64)},
 		{Target{Class: ClassNumeric, Precision: 8, Scale: 2, Type: "numeric(8,2)"}, 6, pow(6)},
 		{Target{Class: ClassNumeric, Precision: 20, Type: "numeric(20)"}, 20, pow(20)},
 		{Target{Class: ClassNumeric, Precision: 30, Scale: 4, Type: "numeric(30,4)"}, 26, pow(26)},
@@ -64,7 +64,7 @@ func numTargets() []struct {
 // digits, the first nonzero, in range, the same for the same input and
 // different for most inputs.
 func TestHashNumber(t *testing.T) {
-	if d := holds(intMax(64)); d != 18 {
+	if d := holds(bigIntMax(64)); d != 18 {
 		t.Fatalf("bigint holds every number of %d digits, want 18", d) // checks holds itself
 	}
 	inputs := fitInputs()

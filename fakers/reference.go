@@ -26,13 +26,13 @@ const (
 	Anonymizing
 )
 
-var privacyNames = [...]string{Kept: "kept", Masking: "masking", Pseudonymizing: "pseudonymizing", Anonymizing: "anonymizing"}
+var privacyClassNames = [...]string{Kept: "kept", Masking: "masking", Pseudonymizing: "pseudonymizing", Anonymizing: "anonymizing"}
 
 // String returns the class's name: "kept", "masking", "pseudonymizing"
 // or "anonymizing".
 func (p Privacy) String() string {
-	if int(p) < len(privacyNames) {
-		return privacyNames[p]
+	if int(p) < len(privacyClassNames) {
+		return privacyClassNames[p]
 	}
 	return fmt.Sprintf("privacy(%d)", uint8(p))
 }
@@ -90,6 +90,9 @@ var examples = map[string]example{
 	"ipv6":           {input: "2a00:1450:4007:80e::200e"},
 	"uuid":           {input: "6f1c2e0a-8a55-4a4e-9d0e-1f2a3b4c5d6e"},
 	"date_of_birth":  {p: Params{Target: Target{Class: ClassDate}}, input: "1984-03-07"},
+	"date_shift":     {rule: `{transform: date_shift, days: 90, by: user_id, domain: user_dates}`, p: Params{Days: 90, Target: Target{Class: ClassTimestampTZ}}, input: "2024-05-17 09:30:00+02"},
+	"generalize":     {rule: `{transform: generalize, to: month}`, p: Params{To: "month", Target: Target{Class: ClassDate}}, input: "1984-03-07"},
+	"noise":          {rule: `{transform: noise, percent: 10}`, p: Params{Percent: 10, Target: Target{Class: ClassNumeric, Precision: 10, Scale: 2}}, input: "129.90"},
 }
 
 // referenceKey is the key the reference's examples are computed under.

@@ -91,6 +91,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -188,6 +189,16 @@ type ColumnRule struct {
 	// Locale is the rule's effective locale: its own `locale:`, else its
 	// table's, else the file's ("" for fakers.DefaultLocale).
 	Locale string
+	// Days and By: date_shift's days: and by: (the column whose original
+	// value names the entity; "" for the value itself). To, Bucket (and
+	// Keep): generalize's. Percent: noise's. KeepAge: date_of_birth's
+	// keep_age.
+	Days    int
+	By      string
+	To      string
+	Bucket  int
+	Percent int
+	KeepAge bool
 }
 
 // Case is one case of a column rule given as a list.
@@ -557,9 +568,16 @@ func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node
 		opts := map[string]*yaml.Node{}
 		badTransform := false
 		known := []string{"transform", "template", "null", "domain", "unique", "value", "length", "keep", "char",
-			"keep_first", "keep_last", "pattern", "replace", "values", "file", "locale"}
+			"keep_first", "keep_last", "pattern", "replace", "values", "file", "locale",
+			"days", "by", "to", "bucket", "percent", "keep_age"}
 		if when != nil {
 			known = append(known, "when")
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				if k := v.Content[i]; k.Value == "by" {
+					// A case's rewriter does not see the row's fields.
+					l.errs.add(l.pos(k), path, "by: cannot be used in a case; give the whole column one date_shift rule with by:")
+				}
+			}
 		}
 		if when == nil {
 			for i := 0; i+1 < len(v.Content); i += 2 {
@@ -690,7 +708,8 @@ func (l *loader) template(c *ColumnRule, path string, v, tp *yaml.Node, opts map
 
 func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node) {
 	def, _ := fakers.Lookup(opts["transform"].Value)
-	for _, name := range []string{"domain", "unique", "locale", "value", "length", "keep", "char", "keep_first", "keep_last", "pattern", "replace", "values", "file"} {
+	for _, name := range []string{"domain", "unique", "locale", "value", "length", "keep", "char", "keep_first", "keep_last", "pattern", "replace", "values", "file",
+		"days", "by", "to", "bucket", "percent", "keep_age"} {
 		v := opts[name]
 		if v == nil {
 			continue
@@ -753,12 +772,73 @@ func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node)
 			l.values(c, path, v)
 		case "file":
 			l.valuesFile(c, path, v)
+		case "days", "bucket", "percent":
+			lo, hi := 1, math.MaxInt32
+			switch name {
+			case "days":
+				hi = fakers.MaxShiftDays
+			case "percent":
+				hi = fakers.MaxPercent
+			}
+			n, err := strconv.Atoi(v.Value)
+			if err != nil || n < lo || n > hi {
+				if hi == math.MaxInt32 {
+					l.errs.add(l.pos(v), path, "%s must be a whole number ≥ 1", name)
+				} else {
+					l.errs.add(l.pos(v), path, "%s must be a whole number from %d to %d", name, lo, hi)
+				}
+				n = 0
+			}
+			switch name {
+			case "days":
+				c.Days = n
+			case "bucket":
+				c.Bucket = n
+			default:
+				c.Percent = n
+			}
+		case "by":
+			if v.Value == "" {
+				l.errs.add(l.pos(v), path, "by must name a column of the table (the entity whose dates move together)")
+			}
+			c.By = unquoteIdent(v.Value)
+		case "to":
+			if v.Value != "year" && v.Value != "month" {
+				l.errs.add(l.pos(v), path, "to must be year or month")
+			}
+			c.To = v.Value
+		case "keep_age":
+			b, ok := boolValue(v)
+			if !ok {
+				l.errs.add(l.pos(v), path, "keep_age must be true or false")
+			}
+			c.KeepAge = b
 		}
 	}
 	if def == nil {
 		return
 	}
 	tpos := opts["transform"]
+	if contains(def.Options, "days") && opts["days"] == nil {
+		l.errs.add(l.pos(tpos), path, "%s needs `days:`, the largest move in days (1 to %d)", def.Name, fakers.MaxShiftDays)
+	}
+	if contains(def.Options, "percent") && opts["percent"] == nil {
+		l.errs.add(l.pos(tpos), path, "%s needs `percent:`, the largest change (1 to %d)", def.Name, fakers.MaxPercent)
+	}
+	if contains(def.Options, "bucket") {
+		n := 0
+		for _, o := range []string{"to", "bucket", "keep"} {
+			if opts[o] != nil {
+				n++
+			}
+		}
+		if n != 1 {
+			l.errs.add(l.pos(tpos), path, "%s needs exactly one of `to:` (year or month), `bucket:` (a number's bucket width) and `keep:` (a postcode's characters kept)", def.Name)
+		}
+		if k := opts["keep"]; k != nil && c.Keep < 1 {
+			l.errs.add(l.pos(k), path, "keep must be a whole number ≥ 1 (the characters kept)")
+		}
+	}
 	if contains(def.Options, "value") && opts["value"] == nil {
 		l.errs.add(l.pos(tpos), path, "%s needs `value:`", def.Name)
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/anondump/anondump/dumpstream"
 	"github.com/anondump/anondump/fakers"
@@ -21,6 +22,10 @@ type Plan struct {
 	// through uncovered when Strict is off, and for what strict mode
 	// would refuse (see [Plan.Table] and [Plan.Finish]).
 	Warn func(msg string)
+	// AsOf is the date ages are counted on (date_of_birth keep_age: true);
+	// NewPlan sets it to the run's date (UTC). Set it to the dump's date
+	// for output that does not change from day to day.
+	AsOf time.Time
 	// KReportOnly: a table below its k_anonymity k is reported, not an
 	// error (see [Plan.KAnonymity]).
 	KReportOnly bool
@@ -178,7 +183,7 @@ func (p *Plan) Rules() *Rules { return p.rules }
 
 // NewPlan prepares the rules for a run under key.
 func NewPlan(rs *Rules, key fakers.Key) *Plan {
-	return &Plan{Strict: rs.Strict, rules: rs, key: key, seen: map[[2]string]bool{},
+	return &Plan{Strict: rs.Strict, AsOf: time.Now().UTC(), rules: rs, key: key, seen: map[[2]string]bool{},
 		used: map[*TableRule]bool{}, warned: map[string]bool{}, tables: map[[3]string]*dumpstream.Table{},
 		dbOf: map[[2]string]string{}, kstates: map[*KAnonymity]*kState{}}
 }
@@ -483,13 +488,20 @@ func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnR
 	}
 	params := fakers.Params{Unique: cr.Unique, Target: target, Value: cr.Value, Length: cr.Length, Keep: cr.Keep, Char: cr.Char,
 		KeepFirst: cr.KeepFirst, KeepLast: cr.KeepLast, Pattern: cr.Pattern, Replace: cr.Replace, Values: cr.Values,
-		Locale: cr.Locale, ASCII: p.ascii}
+		Locale: cr.Locale, ASCII: p.ascii,
+		Days: cr.Days, To: cr.To, Bucket: cr.Bucket, Percent: cr.Percent, KeepAge: cr.KeepAge, AsOf: p.AsOf}
 	if cr.Def.Keyed {
 		params.PRF = p.key.Domain(cr.Domain)
 	}
 	fn, err := cr.Def.New(params)
 	if err != nil {
 		return nil, err
+	}
+	if cr.By != "" {
+		return p.byRewriter(cr, fn, elementWise)
+	}
+	if cf, ok := fn.(fakers.CheckFunc); ok {
+		return &checkRewriter{fn: cf, name: cr.Transform, array: elementWise}, nil
 	}
 	if elementWise {
 		return &arrayRewriter{fn: fn}, nil
