@@ -111,6 +111,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	f.IntVarP(&o.jobs, "jobs", "j", runtime.NumCPU(), "rewrite rows with `N` workers (the output is the same for any N)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print no progress, no summary and no notes (warnings and errors still go to stderr)")
 	f.BoolVar(&o.progress, "progress", false, "show progress on stderr even when it is not a terminal")
+	f.StringVar(&o.asOf, "as-of", "", "the date (YYYY-MM-DD) ages are kept on by date_of_birth keep_age: true (default: today, UTC); give the dump's date for output that does not change from day to day")
 	f.BoolVar(&o.kReportOnly, "k-report-only", false, "a table below its k_anonymity k is reported (a warning and --report), not an error")
 	f.BoolVar(&o.noStrict, "no-strict", false, "let tables and columns without a rule pass through, with a warning (default: such data stops the run)")
 	f.StringVar(&o.report, "report", "", "write the run report as JSON to `FILE` (also when the run fails; never holds a dump value): counts, and the audit stamp with the input's and output's sizes and sha256")

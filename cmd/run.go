@@ -30,6 +30,7 @@ type runOptions struct {
 	noStrict bool
 	// kReportOnly: --k-report-only.
 	kReportOnly bool
+	asOf        string // --as-of
 	progress    bool
 	report      string
 	stamp       bool
@@ -120,6 +121,13 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		plan.Strict = false
 	}
 	plan.KReportOnly = o.kReportOnly
+	if o.asOf != "" {
+		d, err := time.Parse(time.DateOnly, o.asOf)
+		if err != nil {
+			return configError(fmt.Errorf("--as-of %q: give a date as YYYY-MM-DD", o.asOf))
+		}
+		plan.AsOf = d
+	}
 	plan.Warn = func(msg string) { ui.warningf("%s", msg) }
 	if o.stamp {
 		if _, err := io.WriteString(written, stamp.comment()); err != nil {

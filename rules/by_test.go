@@ -194,3 +194,73 @@ func BenchmarkDateShiftBy(b *testing.B) {
 		dst, _, _ = rw.Rewrite(dst[:0], val, false)
 	}
 }
+
+// TestByInCases: a case may be a date_shift with by:, and in JSON paths
+// too; it moves the entity's dates as the table rule does.
+func TestByInCases(t *testing.T) {
+	p := newPlan(t, byRules+`  events:
+    columns:
+      user_id: keep
+      kind: keep
+      at:
+        - {when: "kind = 'login'", transform: date_shift, days: 90, by: user_id, domain: user_dates}
+        - set_null
+      doc:
+        paths:
+          "$.at": {transform: date_shift, days: 90, by: user_id, domain: user_dates}
+`)
+	users, _ := byTables()
+	up, err := p.Table(users)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := &dumpstream.Table{Schema: "public", Name: "events", Typed: true,
+		Columns: []dumpstream.Column{col("user_id", "int4"), col("kind", "text"), col("at", "date"), col("doc", "jsonb")}}
+	ep, err := p.Table(events)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"1", "2", "42"} {
+		u, _, _ := rowRewrite(t, up, []string{id, "2020-01-15"}, 1)
+		shift := days(t, "2020-01-15", u)
+		e, _, err := rowRewrite(t, ep, []string{id, "login", "2020-02-01", `{"at": "2020-03-01"}`}, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := days(t, "2020-02-01", e); got != shift {
+			t.Errorf("user %s: the case moved a date %d days, the table rule %d", id, got, shift)
+		}
+		d, _, err := rowRewrite(t, ep, []string{id, "login", "2020-02-01", `{"at": "2020-03-01"}`}, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := days(t, "2020-03-01", d[8:18]); got != shift {
+			t.Errorf("user %s: the path moved a date %d days (%s), the table rule %d", id, got, d, shift)
+		}
+		if _, null, _ := rowRewrite(t, ep, []string{id, "logout", "2020-02-01", `\N`}, 2); !null {
+			t.Errorf("user %s: the last case did not apply", id)
+		}
+	}
+}
+
+// TestDomainOptionsAgree: columns that name one domain must agree on the
+// options that change its output (days, percent, length); without a
+// written domain they may differ.
+func TestDomainOptionsAgree(t *testing.T) {
+	src := `version: 1
+tables:
+  users:
+    columns:
+      created_at: {transform: date_shift, days: 90, by: id, domain: user_dates}
+  orders:
+    columns:
+      placed_at: {transform: date_shift, days: 30, by: user_id, domain: user_dates}
+`
+	_, err := rules.Parse([]byte(src), "anon.yaml")
+	if err == nil || !strings.Contains(err.Error(), `anon.yaml:8:7: public.orders.placed_at: domain "user_dates" is used with days: 30 here and days: 90 at line 5`) {
+		t.Errorf("Parse: %v", err)
+	}
+	if _, err := rules.Parse([]byte(strings.ReplaceAll(src, ", domain: user_dates", "")), "anon.yaml"); err != nil {
+		t.Errorf("without a written domain: %v", err)
+	}
+}

@@ -159,6 +159,7 @@ type ColumnRule struct {
 	Domain    string      // effective domain ("" for transformers that are not keyed)
 	Unique    bool        // as computed for the whole domain
 	uniqueSet *bool       // as written, nil when not written
+	domainSet bool        // whether domain: is written
 	Value     string
 	Length    int
 	Keep      int
@@ -309,8 +310,8 @@ func Parse(data []byte, name string) (*Rules, error) {
 	if version == nil {
 		errs.add(l.pos(root), "", "missing `version: 1` at the top of the rules file")
 	}
-	l.domains(rs)
 	resolveLocales(rs)
+	l.domains(rs)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
@@ -572,12 +573,6 @@ func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node
 			"days", "by", "to", "bucket", "percent", "keep_age"}
 		if when != nil {
 			known = append(known, "when")
-			for i := 0; i+1 < len(v.Content); i += 2 {
-				if k := v.Content[i]; k.Value == "by" {
-					// A case's rewriter does not see the row's fields.
-					l.errs.add(l.pos(k), path, "by: cannot be used in a case; give the whole column one date_shift rule with by:")
-				}
-			}
 		}
 		if when == nil {
 			for i := 0; i+1 < len(v.Content); i += 2 {
@@ -733,7 +728,7 @@ func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node)
 			if v.Value == "" {
 				l.errs.add(l.pos(v), path, "domain must not be empty")
 			}
-			c.Domain = v.Value
+			c.Domain, c.domainSet = v.Value, true
 		case "locale":
 			c.Locale = l.locale(v, path)
 		case "unique":
@@ -954,6 +949,10 @@ func (l *loader) domains(rs *Rules) {
 				l.errs.add(m.c.Pos, m.t.Path()+"."+dumpstream.QuoteIdent(m.c.Column),
 					"domain %q is used with transformer %s here and %s at line %d; columns that share a domain must use the same transformer",
 					d, m.c.Transform, first.c.Transform, first.c.Pos.Line)
+			} else if opt, a, b := differingOption(first.c, m.c); opt != "" && (first.c.domainSet || m.c.domainSet) {
+				l.errs.add(m.c.Pos, m.t.Path()+"."+dumpstream.QuoteIdent(m.c.Column),
+					"domain %q is used with %s: %s here and %s: %s at line %d; the columns of a domain must agree on it, or equal inputs stop giving equal outputs (joins, date intervals)",
+					d, opt, b, opt, a, first.c.Pos.Line)
 			}
 			if m.c.uniqueSet != nil {
 				if *m.c.uniqueSet && yes == nil {
@@ -973,6 +972,23 @@ func (l *loader) domains(rs *Rules) {
 			m.c.Unique = yes != nil
 		}
 	}
+}
+
+// differingOption names an option that changes a keyed transformer's
+// output and that a and b, of one domain and transformer, set apart, with
+// both values; "" when they agree. It matters where a domain is written
+// (the columns are meant to join); the locale may differ (a case per
+// country), as the same person is not in two locales.
+func differingOption(a, b *ColumnRule) (name, va, vb string) {
+	for _, o := range []struct {
+		name   string
+		va, vb int
+	}{{"days", a.Days, b.Days}, {"percent", a.Percent, b.Percent}, {"length", a.Length, b.Length}} {
+		if o.va != o.vb {
+			return o.name, strconv.Itoa(o.va), strconv.Itoa(o.vb)
+		}
+	}
+	return "", "", ""
 }
 
 // splitTableKey splits "schema.table" (parts optionally double-quoted) into

@@ -553,12 +553,29 @@ func (cs *Case) WherePosOr() Pos {
 // on the row's original fields (see [dumpstream.RowReader]); a nil
 // rewriter keeps the value.
 type caseRewriter struct {
-	conds  []*rowFilter                // one per case but the last
-	rws    []dumpstream.ColumnRewriter // one per case
-	fields [][]byte
+	conds   []*rowFilter                // one per case but the last
+	rws     []dumpstream.ColumnRewriter // one per case
+	fields  [][]byte
+	readers []dumpstream.RowReader // the cases' rewriters that read the row (by:)
+	found   bool                   // whether readers was computed
 }
 
-func (c *caseRewriter) SetRow(fields [][]byte) { c.fields = fields }
+// SetRow takes the row's original fields, for the conditions and for the
+// cases' rewriters that read other columns (date_shift with by:).
+func (c *caseRewriter) SetRow(fields [][]byte) {
+	c.fields = fields
+	if !c.found {
+		c.found = true
+		for _, rw := range c.rws {
+			if rr, ok := rw.(dumpstream.RowReader); ok {
+				c.readers = append(c.readers, rr)
+			}
+		}
+	}
+	for _, rr := range c.readers {
+		rr.SetRow(fields)
+	}
+}
 
 func (c *caseRewriter) Rewrite(dst, value []byte, null bool) ([]byte, bool, error) {
 	k := len(c.conds)
