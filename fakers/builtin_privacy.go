@@ -399,7 +399,7 @@ func (f *genDateFunc) AppendCheck(dst, in []byte) ([]byte, bool, error) {
 	}
 	if f.class == ClassTimestampTZ {
 		var ok bool
-		if y, m, d, ok = utcDate(y, m, d, in[n:]); !ok {
+		if y, m, _, ok = utcDate(y, m, d, in[n:]); !ok {
 			return dst, false, errNotDate
 		}
 		if y < 1 {

@@ -6,10 +6,7 @@ import (
 	"testing"
 )
 
-var (
-	sinkBytes []byte
-	sinkInt   int64
-)
+var sinkBytes []byte
 
 // BenchmarkFF1 is the bare cipher on a 10-numeral string.
 func BenchmarkFF1(b *testing.B) {

@@ -31,8 +31,6 @@ func newArena(n int) *arena {
 	return a
 }
 
-func (a *arena) rows() int { return (len(a.offs) - 1) / 3 }
-
 // row sets vals to row i.
 func (a *arena) row(vals [][]byte, i int) {
 	o := a.offs[3*i : 3*i+4]

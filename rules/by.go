@@ -23,7 +23,7 @@ import (
 func (p *Plan) byRewriter(cr *ColumnRule, fn fakers.Func, array bool) (dumpstream.ColumnRewriter, error) {
 	ef, ok := fn.(fakers.EntityFunc)
 	if !ok {
-		return nil, fmt.Errorf("%s does not take by:", cr.Transform)
+		return nil, fmt.Errorf("%s does not take the option by", cr.Transform)
 	}
 	if p.tc == nil {
 		return nil, fmt.Errorf("by: is not available here; give the column a rule of its own")
