@@ -83,6 +83,18 @@
 // one character, the separator and the suffix (and, for email, the domain)
 // is refused.
 //
+// fpe is unique by construction, without a suffix: it is a keyed
+// permutation (FF1 of NIST SP 800-38G, package fpe), so distinct inputs
+// give distinct outputs, in the input's format. In text it encrypts the
+// ASCII digits and keeps every other byte (a value without digits stays
+// as it is); luhn keeps a valid check digit valid; in smallint, integer,
+// bigint and numeric(p,0) (p ≤ 18) it permutes the positive values of the
+// type's range among themselves, the negative ones likewise, and keeps 0.
+// The permutation depends only on the key, the domain and, for integers,
+// the type's range, so a foreign key still joins when both columns share
+// the domain and the type (in text, the luhn setting). Whoever holds the
+// key can decrypt.
+//
 // # Concurrency
 //
 // A [Func] is not safe for concurrent use: it may keep scratch state.
@@ -155,6 +167,8 @@ type Params struct {
 	Replace string // regex_replace: the replacement, with $1, ${name}, \d, \w, \W
 
 	Values []string // pick_from: the values one is chosen from
+
+	Luhn bool // fpe: the last digit stays a valid Luhn check digit of the others
 }
 
 // Func produces the fake value for one non-NULL input.

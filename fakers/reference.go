@@ -90,6 +90,7 @@ var examples = map[string]example{
 	"ipv6":           {input: "2a00:1450:4007:80e::200e"},
 	"uuid":           {input: "6f1c2e0a-8a55-4a4e-9d0e-1f2a3b4c5d6e"},
 	"date_of_birth":  {p: Params{Target: Target{Class: ClassDate}}, input: "1984-03-07"},
+	"fpe":            {rule: `{transform: fpe, luhn: true}`, p: Params{Luhn: true}, input: "4111 1111 1111 1111"},
 }
 
 // referenceKey is the key the reference's examples are computed under.
