@@ -33,15 +33,22 @@ func init() {
 // are encrypted as one digit string and every other byte stays in place:
 // "+44 7700 900123" keeps its plus sign and spaces, "CN-00012345" its
 // prefix, and the number of digits and their positions are kept, leading
-// zeros included. A value without a digit has nothing to encrypt and is
+// zeros included; the output has the input's length, so it fits any
+// varchar(n) the input fitted. A value without a digit has nothing to encrypt and is
 // written unchanged: fpe is for columns of digit strings (phones, card
 // and account numbers, national IDs, customer numbers); the letters of a
 // value ("Flat 3, Baker Street") pass through, so a column that may hold
 // free text needs another transformer. With Luhn the digits but the last
-// are encrypted and the last becomes their Luhn check digit, moved by
-// the input's own Luhn error: a valid number stays valid, and the mapping
-// stays a bijection on every value, valid or not. A value with a single
+// are encrypted and the last becomes their Luhn check digit plus the
+// input's own distance to its check digit (0 for a valid number), mod 10:
+// a valid number stays valid, and the mapping stays a bijection on every
+// value, valid or not. A value with a single
 // digit has no room for a check digit and is encrypted like any other.
+// Values of more than 38 digits take package fpe's math/big path, which
+// allocates. A column of a data-only dump, whose type is unknown, is
+// text: an integer key there has its digits permuted too, which can write
+// a leading zero ("42" may become "07", the number 7, which another key
+// may also become); anonymize integer keys from a dump with the schema.
 //
 // Into smallint, integer and bigint columns the value is encrypted within
 // the type's range, keeping its sign: [1, max] maps onto itself, [min,
@@ -80,15 +87,15 @@ func newFPE(p Params) (Func, error) {
 		if p.Luhn {
 			return nil, fmt.Errorf("%s luhn keeps a check digit in a digit string, and %s is a number column, whose values fpe permutes within the type's range; drop luhn, or store the numbers as text", name, typeName(p.Target))
 		}
-		max, min, err := fpeBounds(p.Target)
+		hi, lo, err := fpeBounds(p.Target)
 		if err != nil {
 			return nil, err
 		}
-		pos, err := fpeInt(p.PRF, 1, max)
+		pos, err := fpeInt(p.PRF, 1, hi)
 		if err != nil {
 			return nil, err
 		}
-		neg, err := fpeInt(p.PRF, min, -1)
+		neg, err := fpeInt(p.PRF, lo, -1)
 		if err != nil {
 			return nil, err
 		}
@@ -99,8 +106,8 @@ func newFPE(p Params) (Func, error) {
 }
 
 // fpeBounds returns the range a number column's positive values are
-// permuted in, [1, max], and its negative one, [min, -1].
-func fpeBounds(t Target) (max, min int64, err error) {
+// permuted in, [1, hi], and its negative one, [lo, -1].
+func fpeBounds(t Target) (hi, lo int64, err error) {
 	const name = "fpe"
 	if t.Class == ClassInt {
 		switch t.Bits {
@@ -122,7 +129,7 @@ func fpeBounds(t Target) (max, min int64, err error) {
 	case t.Precision > 18:
 		return 0, 0, fmt.Errorf("%s permutes integers of at most 18 digits, and %s holds %d; declare numeric(18,0) or bigint, or use hash", name, typeName(t), t.Precision)
 	}
-	hi := int64(pow10[t.Precision] - 1)
+	hi = int64(pow10[t.Precision] - 1)
 	return hi, -hi, nil
 }
 
@@ -154,7 +161,7 @@ func fpeKey(prf PRF) []byte {
 }
 
 // fpeCacheKey names one permutation: a domain and, for an Int, its range
-// (zero for Digits, whose ranges never include 0).
+// (lo = hi = 0 for Digits; no Int has the range [0, 0]).
 type fpeCacheKey struct {
 	prf    PRF
 	lo, hi int64
