@@ -20,7 +20,8 @@
 // places ("Élodie", "Müller"), which Params.ASCII folds to ASCII. The
 // others write what the rules or the input give them: const and pick_from
 // their values, mask and email_mask the kept characters of the input,
-// regex_replace the text outside its matches. en_US draws from word lists
+// regex_replace the text outside its matches, fpe the input's characters
+// other than its digits. en_US draws from word lists
 // of gofakeit v6's data package, cleaned at start-up; the other locales
 // from the lists in locales/, embedded in the binary. So output is stable
 // for the same key, anondump version and rules.
@@ -95,6 +96,18 @@
 // value before the suffix is cut, never the suffix; a column too short for
 // one character, the separator and the suffix (and, for email, the domain)
 // is refused.
+//
+// fpe is unique by construction, without a suffix: it is a keyed
+// permutation (FF1 of NIST SP 800-38G, package fpe), so distinct inputs
+// give distinct outputs, in the input's format. In text it encrypts the
+// ASCII digits and keeps every other byte (a value without digits stays
+// as it is); luhn keeps a valid check digit valid; in smallint, integer,
+// bigint and numeric(p,0) (p ≤ 18) it permutes the positive values of the
+// type's range among themselves, the negative ones likewise, and keeps 0.
+// The permutation depends only on the key, the domain and, for integers,
+// the type's range, so a foreign key still joins when both columns share
+// the domain and the type (in text, the luhn setting). Whoever holds the
+// key can decrypt.
 //
 // # Concurrency
 //
@@ -184,6 +197,7 @@ type Params struct {
 	// AsOf is the date ages are counted on (its UTC date; the rules set
 	// it to the dump's date, else the run's).
 	AsOf time.Time
+	Luhn bool // fpe: the last digit stays a valid Luhn check digit of the others
 }
 
 // Func produces the fake value for one non-NULL input.

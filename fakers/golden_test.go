@@ -55,6 +55,9 @@ func goldenCases(d *Def) []goldenCase {
 		add("named group", Params{Pattern: `^(?P<first>\pL)\pL*`, Replace: `${first}\w\w\W$$`})
 	case "pick_from":
 		add("values=red,green,blue,cyan", Params{Values: []string{"red", "green", "blue", "cyan"}})
+	case "fpe":
+		add("", Params{})
+		add("luhn", Params{Luhn: true})
 	case "date_of_birth":
 		add("date", Params{Target: Target{Class: ClassDate}})
 		add("timestamp", Params{Target: Target{Class: ClassTimestamp}})

@@ -93,6 +93,7 @@ var examples = map[string]example{
 	"date_shift":     {rule: `{transform: date_shift, days: 90, by: user_id, domain: user_dates}`, p: Params{Days: 90, Target: Target{Class: ClassTimestampTZ}}, input: "2024-05-17 09:30:00+02"},
 	"generalize":     {rule: `{transform: generalize, to: month}`, p: Params{To: "month", Target: Target{Class: ClassDate}}, input: "1984-03-07"},
 	"noise":          {rule: `{transform: noise, percent: 10}`, p: Params{Percent: 10, Target: Target{Class: ClassNumeric, Precision: 10, Scale: 2}}, input: "129.90"},
+	"fpe":            {rule: `{transform: fpe, luhn: true}`, p: Params{Luhn: true}, input: "4111 1111 1111 1111"},
 }
 
 // referenceKey is the key the reference's examples are computed under.

@@ -297,8 +297,8 @@ func uniqueSafe(cr *ColumnRule, kind string, target fakers.Target, templateOK fu
 	switch {
 	case cr.Unique:
 		return true
-	case cr.Transform == "uuid", cr.Transform == "ipv6":
-		return true
+	case cr.Transform == "uuid", cr.Transform == "ipv6", cr.Transform == "fpe":
+		return true // fpe is a permutation: distinct inputs stay distinct
 	case cr.Transform == "hash":
 		// hash is unique as it is where it could be asked to be: 16 hex
 		// digits or more in text, 20 decimal digits or more in a number.

@@ -173,6 +173,8 @@ type ColumnRule struct {
 	Replace    string
 	Values     []string
 	ValuesFile string
+	// Luhn: fpe's luhn (the last digit stays a Luhn check digit).
+	Luhn bool
 	// Template, when set, is the rule's text/template (Transform is
 	// "template", Def nil); NullRender: `null: render`.
 	Template    string
@@ -570,7 +572,7 @@ func (l *loader) rule(c *ColumnRule, path string, v *yaml.Node, when **yaml.Node
 		badTransform := false
 		known := []string{"transform", "template", "null", "domain", "unique", "value", "length", "keep", "char",
 			"keep_first", "keep_last", "pattern", "replace", "values", "file", "locale",
-			"days", "by", "to", "bucket", "percent", "keep_age"}
+			"days", "by", "to", "bucket", "percent", "keep_age", "luhn"}
 		if when != nil {
 			known = append(known, "when")
 		}
@@ -704,7 +706,7 @@ func (l *loader) template(c *ColumnRule, path string, v, tp *yaml.Node, opts map
 func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node) {
 	def, _ := fakers.Lookup(opts["transform"].Value)
 	for _, name := range []string{"domain", "unique", "locale", "value", "length", "keep", "char", "keep_first", "keep_last", "pattern", "replace", "values", "file",
-		"days", "by", "to", "bucket", "percent", "keep_age"} {
+		"days", "by", "to", "bucket", "percent", "keep_age", "luhn"} {
 		v := opts[name]
 		if v == nil {
 			continue
@@ -741,6 +743,12 @@ func (l *loader) options(c *ColumnRule, path string, opts map[string]*yaml.Node)
 			c.Value = v.Value
 		case "char":
 			c.Char = v.Value
+		case "luhn":
+			b, ok := boolValue(v)
+			if !ok {
+				l.errs.add(l.pos(v), path, "luhn must be true or false")
+			}
+			c.Luhn = b
 		case "length", "keep", "keep_first", "keep_last":
 			n, err := strconv.Atoi(v.Value)
 			if err != nil || n < 0 {

@@ -493,6 +493,7 @@ func (p *Plan) column(cr *ColumnRule, col dumpstream.Column) (dumpstream.ColumnR
 	if cr.Def.Keyed {
 		params.PRF = p.key.Domain(cr.Domain)
 	}
+	params.Luhn = cr.Luhn
 	fn, err := cr.Def.New(params)
 	if err != nil {
 		return nil, err

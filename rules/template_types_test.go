@@ -262,3 +262,18 @@ func TestCheckHashKey(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckFPEKey: fpe is a permutation, so check takes it as unique on a
+// key without unique: true.
+func TestCheckFPEKey(t *testing.T) {
+	c := rules.NewChecker(mustParse(t, "version: 1\ntables:\n  users:\n    columns:\n      id: fpe\n"))
+	tbl := &dumpstream.Table{Schema: "public", Name: "users", Typed: true, Line: 9, Columns: []dumpstream.Column{col("id", "int4")}}
+	if err := c.Table(tbl); err != nil {
+		t.Fatal(err)
+	}
+	c.EndTable(tbl, 6)
+	c.Constraint(dumpstream.Constraint{Kind: dumpstream.PrimaryKey, Table: [2]string{"public", "users"}, Columns: []string{"id"}, Line: 20})
+	if problems, _ := c.Problems(); len(problems) != 0 {
+		t.Errorf("problems %v", problems)
+	}
+}
