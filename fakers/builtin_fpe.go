@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -125,7 +126,9 @@ func fpeBounds(t Target) (hi, lo int64, err error) {
 	case t.Scale > 0:
 		return 0, 0, fmt.Errorf("%s permutes integers, and %s has %d decimal places; use it on numeric(p,0), or use hash", name, typeName(t), t.Scale)
 	case t.Precision == 0:
-		return 0, 0, fmt.Errorf("%s permutes the integers of the column's range, and %s has no precision, so no range; declare numeric(p,0) with p at most 18, or use hash", name, typeName(t))
+		// An unconstrained numeric (and a JSON number): bigint's range;
+		// a value with decimals stops the run (AppendCheck).
+		return math.MaxInt64, math.MinInt64, nil
 	case t.Precision > 18:
 		return 0, 0, fmt.Errorf("%s permutes integers of at most 18 digits, and %s holds %d; declare numeric(18,0) or bigint, or use hash", name, typeName(t), t.Precision)
 	}
@@ -278,6 +281,17 @@ func luhnDigit(s []byte) int {
 type fpeIntFunc struct{ pos, neg *fpe.Int }
 
 func (f *fpeIntFunc) Append(dst, in []byte) ([]byte, bool) {
+	out, null, _ := f.AppendCheck(dst, in)
+	return out, null
+}
+
+// errFPEInteger is the error of a value fpe cannot permute in a number
+// column: not an integer, or outside the range.
+var errFPEInteger = errors.New("the value is not an integer within the range fpe permutes (a numeric value with decimals, or beyond bigint's); use hash or noise for such a column")
+
+// AppendCheck is Append, with an error for a value that is not an
+// integer of the range instead of NULL.
+func (f *fpeIntFunc) AppendCheck(dst, in []byte) ([]byte, bool, error) {
 	p := f.pos
 	digits := in
 	if len(in) > 0 && (in[0] == '-' || in[0] == '+') {
@@ -287,13 +301,13 @@ func (f *fpeIntFunc) Append(dst, in []byte) ([]byte, bool) {
 		digits = in[1:]
 	}
 	if isZero(digits) {
-		return append(dst, '0'), false
+		return append(dst, '0'), false, nil
 	}
 	out, err := p.Append(dst, in)
 	if err != nil {
-		return dst, true
+		return dst, true, errFPEInteger
 	}
-	return out, false
+	return out, false, nil
 }
 
 // isZero reports whether digits is one or more zeros.

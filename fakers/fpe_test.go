@@ -409,7 +409,6 @@ func TestFPERefused(t *testing.T) {
 		{Params{Target: Target{Class: ClassUUID}}, "fpe cannot write into uuid column"},
 		{Params{Target: Target{Class: ClassDate}}, "fpe cannot write into date column"},
 		{Params{Target: Target{Class: ClassNumeric, Precision: 10, Scale: 2, Type: "numeric(10,2)"}}, "numeric(10,2) has 2 decimal places"},
-		{Params{Target: Target{Class: ClassNumeric, Type: "numeric"}}, "numeric has no precision"},
 		{Params{Target: Target{Class: ClassNumeric, Precision: 19, Type: "numeric(19,0)"}}, "at most 18 digits, and numeric(19,0) holds 19"},
 		{Params{Target: Target{Class: ClassNumeric, Precision: 15, Type: "double precision"}}, "double precision is a floating-point column"},
 		{Params{Target: Target{Class: ClassNumeric, Precision: 6, Type: "price (real)"}}, "price (real) is a floating-point column"},
@@ -612,5 +611,30 @@ func BenchmarkFPENew(b *testing.B) {
 				sink, sinkNull = f.Append(sink[:0], []byte("12345"))
 			}
 		})
+	}
+}
+
+// TestFPEUnconstrainedNumeric: an unconstrained numeric (and a JSON
+// number under paths:) is permuted in bigint's range, signs kept; a value
+// with decimals is an error naming no value.
+func TestFPEUnconstrainedNumeric(t *testing.T) {
+	f := newFPEFunc(t, Params{Target: Target{Class: ClassNumeric, Type: "numeric"}})
+	cf, ok := f.(CheckFunc)
+	if !ok {
+		t.Fatal("fpe on a number column is not a CheckFunc")
+	}
+	seen := map[string]bool{}
+	for _, in := range []string{"1", "42", "-42", "9223372036854775807", "-9223372036854775808", "0"} {
+		out, null, err := cf.AppendCheck(nil, []byte(in))
+		n, perr := strconv.ParseInt(string(out), 10, 64)
+		if err != nil || null || perr != nil || (n > 0) != (in[0] != '-' && in != "0") || seen[string(out)] {
+			t.Errorf("fpe(%s) = %q, %v, %v", in, out, null, err)
+		}
+		seen[string(out)] = true
+	}
+	for _, in := range []string{"1.5", "12345678901234567890", "1e3"} {
+		if _, _, err := cf.AppendCheck(nil, []byte(in)); err == nil || strings.Contains(err.Error(), in) {
+			t.Errorf("fpe(%s): err = %v, want one naming no value", in, err)
+		}
 	}
 }
