@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -338,7 +337,7 @@ func newGeneralize(p Params) (Func, error) {
 		case ClassNumeric:
 			f.intDigits, _ = intDigits(t)
 			f.scale = t.Scale
-			f.float = isFloatType(t)
+			f.float = isFloat(t)
 		}
 		return f, nil
 	default:
@@ -372,12 +371,6 @@ func intMax(bits int) int64 {
 		return math.MaxInt32
 	}
 	return math.MaxInt64
-}
-
-// isFloatType reports whether a numeric target is real or double
-// precision rather than numeric.
-func isFloatType(t Target) bool {
-	return strings.Contains(t.Type, "real") || strings.Contains(t.Type, "double") || strings.Contains(t.Type, "float")
 }
 
 type genDateFunc struct {
@@ -767,7 +760,7 @@ func newNoise(p Params) (Func, error) {
 	case ClassInt:
 		f.min, f.max = float64(intMin(t.Bits)), float64(intMax(t.Bits))
 	case ClassNumeric:
-		if isFloatType(t) {
+		if isFloat(t) {
 			f.float = true
 			if t.Precision == 6 {
 				f.bits = 32

@@ -265,7 +265,7 @@ func checkPrivacy(c privacyCase, in, out string, err error) string {
 				want = strconv.FormatInt(intMin(p.Target.Bits), 10)
 			case p.Target.Class == ClassNumeric && p.Target.Scale > 0 && lo < -(math.Pow10(p.Target.Precision-p.Target.Scale)-math.Pow10(-p.Target.Scale)):
 				want = strconv.FormatFloat(-(math.Pow10(p.Target.Precision-p.Target.Scale) - math.Pow10(-p.Target.Scale)), 'f', p.Target.Scale, 64)
-			case isFloatType(p.Target):
+			case isFloat(p.Target):
 				want = strconv.FormatFloat(lo, 'g', -1, 64)
 			}
 			if out != want {
