@@ -33,6 +33,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/klauspost/compress/zstd"
 	"github.com/klauspost/pgzip"
@@ -157,6 +158,9 @@ func newCompressor(c compression, w io.Writer, workers int) (*compressor, error)
 		z, zerr := pgzip.NewWriterLevel(sink, c.level)
 		if zerr == nil {
 			zerr = z.SetConcurrency(blockSize, workers)
+			// MTIME 0, RFC 1952's "no time stamp": pgzip would write the
+			// zero time.Time's seconds, truncated to 32 bits.
+			z.ModTime = time.Unix(0, 0)
 		}
 		out.w, err = z, zerr
 	case "zstd":

@@ -255,6 +255,10 @@ func TestCompressRoundTrip(t *testing.T) {
 				if first[8] != want {
 					t.Errorf("XFL %d, want %d", first[8], want)
 				}
+				// MTIME 0: no time stamp, so that runs give the same bytes.
+				if first[4:8] != "\x00\x00\x00\x00" {
+					t.Errorf("MTIME % x, want none", first[4:8])
+				}
 			}
 		})
 	}
