@@ -10,7 +10,7 @@ package cmd
 // The writers, each a well-kept pure-Go library:
 //   - gzip: klauspost/pgzip, which compresses 1 MiB blocks on all the -j
 //     workers at once into one ordinary gzip member (each block primed with
-//     the previous block's last 32 KiB, so the ratio is close to gzip's);
+//     the previous block's last 16 KiB, so the ratio is close to gzip's);
 //   - zstd: klauspost/compress/zstd, the reader's own package, encoding in
 //     the background with up to -j goroutines;
 //   - lz4: pierrec/lz4 frames, its blocks compressed on up to -j workers.
