@@ -60,7 +60,9 @@ same output, so joins survive) comes from ANONDUMP_KEY or --key-file; it must
 be at least 16 bytes. Without one, a random key is drawn (with a warning) and
 the output is not reproducible.
 
-The input may be compressed (gzip, zstd, lz4, xz, lzma, bzip2). Archives
+The input may be compressed (gzip, zstd, lz4, xz, lzma, bzip2); the output
+is compressed the same way (xz, lzma and bzip2 input: zstd) unless
+--compress says otherwise. Archives
 (pg_dump -Fc, -Fd, -Ft) are converted with pg_restore -f - first. Input that
 is not pg_dump or pg_dumpall output is refused unless --sql is given.
 
@@ -116,6 +118,7 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVar(&o.noStrict, "no-strict", false, "let tables and columns without a rule pass through, with a warning (default: such data stops the run)")
 	f.StringVar(&o.report, "report", "", "write the run report as JSON to `FILE` (also when the run fails; never holds a dump value): counts, and the audit stamp with the input's and output's sizes and sha256")
 	f.BoolVar(&o.stamp, "stamp", false, "write a one-line SQL comment at the top of the output: anondump's version, the rules file's sha256, the key's fingerprint")
+	f.StringVar(&o.compress, "compress", "", "compress the output: `METHOD[:LEVEL]`, METHOD gzip, zstd, lz4 or none (default: as the input is; zstd for xz, lzma and bzip2 input)")
 	f.BoolVar(&o.anySQL, "sql", false, "accept SQL that pg_dump did not write (by default input without a pg_dump header is refused)")
 	root.AddCommand(newValidate(stdout), newVersion(stdout), newTransformers(stdout), newCheck(stdin, stdout), newVerify(stdout), newScan(stdin, stdout), newPreview(stdin, stdout))
 	for _, c := range root.Commands() {

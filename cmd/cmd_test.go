@@ -31,6 +31,8 @@ func TestMain(m *testing.M) {
 //
 //	status CODE prog [args...]   run prog like exec; it must exit with CODE
 //	gzipfile SRC DST             write SRC gzip-compressed to DST
+//	compressfile KIND SRC DST    write SRC compressed with KIND (gzip, zstd, lz4, xz) to DST
+//	decompressfile KIND SRC DST  check that SRC is KIND (by its magic bytes) and write it decompressed to DST
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
@@ -40,6 +42,8 @@ func TestScript(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"status":         cmdStatus,
 			"gzipfile":       cmdGzipFile,
+			"compressfile":   cmdCompressFile,
+			"decompressfile": cmdDecompressFile,
 			"previewmatches": cmdPreviewMatches,
 		},
 	})

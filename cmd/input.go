@@ -44,6 +44,7 @@ type input struct {
 	name   string          // the file name as given, or "stdin"
 	path   string          // the file name, or "" for standard input
 	kind   string          // what it was: "text", "gzip data", "xz data", …
+	outer  *format         // the compression it was decompressed from, or nil
 	r      io.Reader       // the text of the dump, decompressed
 	raw    *countingReader // the bytes read from the file or stdin, before decompression
 	size   int64           // the file's size when it is a regular file, else 0
@@ -116,7 +117,7 @@ func (in *input) identify(br *bufio.Reader, command string) error {
 	if err != nil {
 		return dumpError(fmt.Errorf("%s: %s: %v", in.name, outer.what, readError(err)))
 	}
-	in.kind = outer.what
+	in.kind, in.outer = outer.what, outer
 	if c, ok := dec.(io.Closer); ok {
 		closeFile := in.closer
 		in.closer = func() {

@@ -35,6 +35,7 @@ type runOptions struct {
 	report      string
 	stamp       bool
 	anySQL      bool
+	compress    string   // --compress; "" for the input's own method
 	commands    []string // the subcommands, for the hint on a mistyped one
 }
 
@@ -50,6 +51,14 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 				return configError(withHint(err, "did you mean the command `anondump %s`?", sub))
 			}
 		}
+	}
+	var comp compression
+	if o.compress != "" {
+		c, err := parseCompress(o.compress)
+		if err != nil {
+			return err
+		}
+		comp = c
 	}
 	rs, rulesSum, err := loadRulesSum(o.config)
 	if err != nil {
@@ -91,6 +100,18 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	if o.report != "" {
 		written.h = newStreamHash()
 	}
+	if o.compress == "" {
+		comp = defaultCompression(in)
+		if in.outer != nil && comp.method != strings.TrimSuffix(in.kind, " data") && !o.quiet {
+			ui.infof("the output is %s-compressed: anondump does not write %s (choose with --compress)", comp.method, in.kind)
+		}
+	}
+	// The report's size and hash are of the bytes written: compressed.
+	dst, err := newCompressor(comp, written, o.jobs)
+	if err != nil {
+		return configError(err)
+	}
+	defer dst.abandon() // a no-op after Close
 	outName := o.output
 	if outName == "" {
 		outName = "stdout"
@@ -130,7 +151,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	plan.Warn = func(msg string) { ui.warningf("%s", msg) }
 	if o.stamp {
-		if _, err := io.WriteString(written, stamp.comment()); err != nil {
+		if _, err := io.WriteString(dst, stamp.comment()); err != nil {
 			return dumpError(fmt.Errorf("-o %s: %w", outName, err))
 		}
 	}
@@ -140,7 +161,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		progress = new(dumpstream.Progress)
 		display = startProgress(stderr, in.size, in.raw, progress)
 	}
-	st, err := dumpstream.Rewrite(written, in.r, plan, dumpstream.Options{
+	st, err := dumpstream.Rewrite(dst, in.r, plan, dumpstream.Options{
 		Name:        in.name,
 		Workers:     o.jobs,
 		Progress:    progress,
@@ -148,6 +169,11 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		AnySQL:      o.anySQL,
 		Constraints: plan.Constraint,
 	})
+	if err == nil {
+		err = dst.Close()
+	} else {
+		dst.abandon() // no end of stream: the output is visibly incomplete
+	}
 	if err == nil && o.report != "" {
 		// The input hash covers the whole file, also what follows the
 		// dump's last statement.
