@@ -130,26 +130,32 @@ func goldenText(t *testing.T) []byte {
 }
 
 func TestGolden(t *testing.T) {
-	got := goldenText(t)
+	checkGolden(t, goldenPath, "Golden", goldenText(t))
+}
+
+// checkGolden compares got with the golden file path, or writes it under
+// -update; run names the test for the hint (go test ./fakers -run RUN
+// -update). It reports the first 20 lines that differ.
+func checkGolden(t *testing.T, path, run string, got []byte) {
+	t.Helper()
 	if *update {
-		if err := os.MkdirAll(filepath.Dir(goldenPath), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(goldenPath, got, 0o644); err != nil {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	want, err := os.ReadFile(goldenPath)
+	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./fakers -run Golden -update)", err)
+		t.Fatalf("%v (run go test ./fakers -run %s -update)", err, run)
 	}
 	if bytes.Equal(got, want) {
 		return
 	}
 	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	n := 0
-	for i := 0; i < max(len(gl), len(wl)) && n < 20; i++ {
+	for i, n := 0, 0; i < max(len(gl), len(wl)) && n < 20; i++ {
 		var g, w string
 		if i < len(gl) {
 			g = gl[i]
@@ -158,9 +164,9 @@ func TestGolden(t *testing.T) {
 			w = wl[i]
 		}
 		if g != w {
-			t.Errorf("%s:%d:\n got  %s\n want %s", goldenPath, i+1, g, w)
+			t.Errorf("%s:%d:\n got  %s\n want %s", path, i+1, g, w)
 			n++
 		}
 	}
-	t.Errorf("outputs differ from %s; if the change is intended, run go test ./fakers -run Golden -update", goldenPath)
+	t.Errorf("outputs differ from %s; if the change is intended, run go test ./fakers -run %s -update", path, run)
 }

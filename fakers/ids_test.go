@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math/big"
-	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -739,35 +738,7 @@ func TestGoldenIDs(t *testing.T) {
 			}
 		}
 	}
-	got := b.Bytes()
-	if *update {
-		if err := os.WriteFile(goldenIDsPath, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(goldenIDsPath)
-	if err != nil {
-		t.Fatalf("%v (run go test ./fakers -run GoldenIDs -update)", err)
-	}
-	if bytes.Equal(got, want) {
-		return
-	}
-	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i, n := 0, 0; i < max(len(gl), len(wl)) && n < 20; i++ {
-		var g, w string
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if g != w {
-			t.Errorf("%s:%d:\n got  %s\n want %s", goldenIDsPath, i+1, g, w)
-			n++
-		}
-	}
-	t.Errorf("outputs differ from %s; if the change is intended, run go test ./fakers -run GoldenIDs -update", goldenIDsPath)
+	checkGolden(t, goldenIDsPath, "GoldenIDs", b.Bytes())
 }
 
 func benchIDs(b *testing.B, name string, target Target) {

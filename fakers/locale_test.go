@@ -353,31 +353,5 @@ func TestGoldenLocales(t *testing.T) {
 			}
 		}
 	}
-	if *update {
-		if err := os.WriteFile(goldenLocalesPath, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(goldenLocalesPath)
-	if err != nil {
-		t.Fatalf("%v (run go test ./fakers -run GoldenLocales -update)", err)
-	}
-	gl, wl := strings.Split(b.String(), "\n"), strings.Split(string(want), "\n")
-	for i, n := 0, 0; i < max(len(gl), len(wl)) && n < 20; i++ {
-		var g, w string
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if g != w {
-			t.Errorf("%s:%d:\n got  %s\n want %s", goldenLocalesPath, i+1, g, w)
-			n++
-		}
-	}
-	if t.Failed() {
-		t.Errorf("outputs differ from %s; if the change is intended, run go test ./fakers -run GoldenLocales -update", goldenLocalesPath)
-	}
+	checkGolden(t, goldenLocalesPath, "GoldenLocales", b.Bytes())
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -132,27 +131,7 @@ func TestGoldenPrivacy(t *testing.T) {
 			}
 		}
 	}
-	got := b.Bytes()
-	if *update {
-		if err := os.WriteFile(goldenPrivacyPath, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(goldenPrivacyPath)
-	if err != nil {
-		t.Fatalf("%v (run go test ./fakers -run GoldenPrivacy -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < min(len(gl), len(wl)); i++ {
-			if gl[i] != wl[i] {
-				t.Errorf("%s:%d:\n got  %s\n want %s", goldenPrivacyPath, i+1, gl[i], wl[i])
-				break
-			}
-		}
-		t.Errorf("outputs differ from %s; if the change is intended, run go test ./fakers -run GoldenPrivacy -update", goldenPrivacyPath)
-	}
+	checkGolden(t, goldenPrivacyPath, "GoldenPrivacy", b.Bytes())
 }
 
 // Layouts of the time package for the ISO forms PostgreSQL writes.
