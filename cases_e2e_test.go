@@ -120,12 +120,7 @@ tables:
 func TestE2ETemplates(t *testing.T) {
 	p := requirePG(t)
 	dir := t.TempDir()
-	schema, rulesPath := filepath.Join(dir, "schema.sql"), filepath.Join(dir, "anon.yaml")
-	for f, s := range map[string]string{schema: templateSchema, rulesPath: templateRulesYAML} {
-		if err := os.WriteFile(f, []byte(s), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	schema, rulesPath := e2eFiles(t, dir, templateSchema, templateRulesYAML)
 	dump := p.pgDump(t, p.loadedDB(t, schema))
 	safe := mustAnonymize(t, e2eKey, rulesPath, dump)
 	if strings.Contains(string(safe), "realmail") || strings.Contains(string(safe), "Realfirst") {

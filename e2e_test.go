@@ -230,6 +230,19 @@ func (p *pgServer) restore(t *testing.T, dump []byte) string {
 	return db
 }
 
+// e2eFiles writes a schema script and a rules file into dir and returns
+// their paths.
+func e2eFiles(t *testing.T, dir, schema, rules string) (schemaPath, rulesPath string) {
+	t.Helper()
+	schemaPath, rulesPath = filepath.Join(dir, "schema.sql"), filepath.Join(dir, "anon.yaml")
+	for f, s := range map[string]string{schemaPath: schema, rulesPath: rules} {
+		if err := os.WriteFile(f, []byte(s), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return schemaPath, rulesPath
+}
+
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 // dumpIdent quotes a name as pg_dump does, leaving out the quotes a

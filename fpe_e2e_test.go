@@ -135,12 +135,7 @@ func TestE2EFPE(t *testing.T) {
 	p := requirePG(t)
 	const users, orders = 3000, 8000
 	dir := t.TempDir()
-	schema, rulesPath := filepath.Join(dir, "schema.sql"), filepath.Join(dir, "anon.yaml")
-	for f, s := range map[string]string{schema: fpeSchema(users, orders), rulesPath: fpeRulesYAML} {
-		if err := os.WriteFile(f, []byte(s), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	schema, rulesPath := e2eFiles(t, dir, fpeSchema(users, orders), fpeRulesYAML)
 	src := p.loadedDB(t, schema)
 	dump := p.pgDump(t, src)
 	safe := mustAnonymize(t, e2eKey, rulesPath, dump)

@@ -67,12 +67,7 @@ tables:
 func TestE2ELocales(t *testing.T) {
 	p := requirePG(t)
 	dir := t.TempDir()
-	schema, rulesPath := filepath.Join(dir, "schema.sql"), filepath.Join(dir, "anon.yaml")
-	for f, s := range map[string]string{schema: localeSchema, rulesPath: localeRulesYAML} {
-		if err := os.WriteFile(f, []byte(s), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	schema, rulesPath := e2eFiles(t, dir, localeSchema, localeRulesYAML)
 	src := p.loadedDB(t, schema)
 	safe := mustAnonymize(t, e2eKey, rulesPath, p.pgDump(t, src))
 	db := p.restore(t, safe)

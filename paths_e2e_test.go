@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -60,12 +58,7 @@ tables:
 func TestE2EPaths(t *testing.T) {
 	p := requirePG(t)
 	dir := t.TempDir()
-	schema, rulesPath := filepath.Join(dir, "schema.sql"), filepath.Join(dir, "anon.yaml")
-	for f, s := range map[string]string{schema: pathsSchema, rulesPath: pathsRulesYAML} {
-		if err := os.WriteFile(f, []byte(s), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	schema, rulesPath := e2eFiles(t, dir, pathsSchema, pathsRulesYAML)
 	src := p.loadedDB(t, schema)
 	safe := mustAnonymize(t, e2eKey, rulesPath, p.pgDump(t, src))
 	for _, s := range []string{"realmail", "Realcity", "+33 6 12"} {

@@ -2,8 +2,6 @@ package main
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -83,12 +81,7 @@ tables:
 func TestE2EPrivacy(t *testing.T) {
 	p := requirePG(t)
 	dir := t.TempDir()
-	schema, rulesPath := filepath.Join(dir, "schema.sql"), filepath.Join(dir, "anon.yaml")
-	for f, s := range map[string]string{schema: privacySchema, rulesPath: privacyRulesYAML} {
-		if err := os.WriteFile(f, []byte(s), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	schema, rulesPath := e2eFiles(t, dir, privacySchema, privacyRulesYAML)
 	src := p.loadedDB(t, schema)
 	dump := p.pgDump(t, src)
 	asOf := time.Now().UTC().Format("2006-01-02")

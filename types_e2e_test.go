@@ -48,12 +48,7 @@ tables:
 func TestE2ETypesFit(t *testing.T) {
 	p := requirePG(t)
 	dir := t.TempDir()
-	schema, rulesPath := filepath.Join(dir, "schema.sql"), filepath.Join(dir, "anon.yaml")
-	for f, s := range map[string]string{schema: typesSchema, rulesPath: typesRulesYAML} {
-		if err := os.WriteFile(f, []byte(s), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	schema, rulesPath := e2eFiles(t, dir, typesSchema, typesRulesYAML)
 	src := p.loadedDB(t, schema)
 	dump := p.pgDump(t, src)
 	safe := mustAnonymize(t, e2eKey, rulesPath, dump)
