@@ -15,7 +15,6 @@ type Reader struct {
 	byID   map[int]*Entry
 	seen   map[int]bool
 	cur    *Block
-	done   bool
 	err    error
 	dataAt int64
 }

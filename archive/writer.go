@@ -16,8 +16,8 @@ type WriterOptions struct {
 	// Workers > 1 compresses each zlib stream on that many goroutines
 	// (see ParallelZlib). Other algorithms ignore it.
 	Workers int
-	// Compressor, when set, replaces the one the header implies. It must
-	// write streams of the header's algorithm.
+	// Compressor, when set, replaces the one the header implies (say, to
+	// change the level). It must write streams of the header's algorithm.
 	Compressor Compressor
 }
 
@@ -155,12 +155,8 @@ func (w *Writer) WriteData(dumpID int) (io.WriteCloser, error) {
 func (w *Writer) stream(e *Entry, onClose func() error) (*streamWriter, error) {
 	s := &streamWriter{w: w, e: e, onClose: onClose}
 	s.ch = &chunkWriter{w: w, buf: make([]byte, 0, chunkSize)}
-	c, err := w.comp(s.ch)
-	if err != nil {
-		w.err = err
-		return nil, err
-	}
-	s.c = c
+	w.comp.Reset(s.ch)
+	s.c = w.comp
 	return s, nil
 }
 
