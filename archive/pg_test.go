@@ -265,6 +265,54 @@ func TestPGPipe(t *testing.T) {
 	if got := p.contents(t, dst); got != want {
 		t.Errorf("restored contents differ:\n%s\n---\n%s", tail(got), tail(want))
 	}
+
+	// A copy written through a pipe (no offsets), saved as a file,
+	// restores with -j 4 too, and lists as the original.
+	in2 := p.dump(t, db)
+	var piped bytes.Buffer
+	if err := Copy(&piped, iotestPipe(t, in2), CopyOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	saved := filepath.Join(t.TempDir(), "piped.dump")
+	if err := os.WriteFile(saved, piped.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewReader(bytes.NewReader(piped.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range r.TOC() {
+		if e.HadDumper && e.DataState != OffsetNotSet {
+			t.Errorf("piped copy: entry %d has offset flag %d", e.DumpID, e.DataState)
+		}
+	}
+	if a, b := p.run(t, nil, "pg_restore", "-l", in2), p.run(t, nil, "pg_restore", "-l", saved); a != b {
+		t.Errorf("pg_restore -l of the piped copy differs")
+	}
+	par := p.newDB(t)
+	p.run(t, nil, "pg_restore", "--exit-on-error", "-j", "4", "-d", par, saved)
+	if got := p.contents(t, par); got != want {
+		t.Errorf("-j 4 from the piped copy: contents differ")
+	}
+}
+
+// iotestPipe serves a file through an os.Pipe, so the reader cannot seek.
+func iotestPipe(t *testing.T, name string) io.Reader {
+	t.Helper()
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		f, err := os.Open(name)
+		if err == nil {
+			io.Copy(pw, f)
+			f.Close()
+		}
+		pw.Close()
+	}()
+	t.Cleanup(func() { pr.Close() })
+	return pr
 }
 
 // upperName uppercases the second field (name) of the people table's

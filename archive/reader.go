@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // Reader reads a custom-format archive in order, without seeking.
@@ -17,6 +19,7 @@ type Reader struct {
 	cur    *Block
 	err    error
 	dataAt int64
+	zlib   io.ReadCloser
 }
 
 // NewReader reads the header and the TOC of the custom-format archive r.
@@ -42,6 +45,23 @@ func NewReader(r io.Reader) (*Reader, error) {
 		rd.byID[e.DumpID] = e
 	}
 	return rd, nil
+}
+
+// decompressor returns the reader of one compressed stream; the zlib
+// reader is reused from stream to stream (one is open at a time).
+func (r *Reader) decompressor(src io.Reader) (io.ReadCloser, error) {
+	if r.h.Compression == CompressGzip && r.zlib != nil {
+		if err := r.zlib.(zlib.Resetter).Reset(src, nil); err != nil {
+			return nil, err
+		}
+		return io.NopCloser(r.zlib), nil
+	}
+	dec, err := newDecompressor(r.h.Compression, src)
+	if err == nil && r.h.Compression == CompressGzip {
+		r.zlib = dec
+		return io.NopCloser(dec), nil
+	}
+	return dec, err
 }
 
 // Header returns the archive's header.
@@ -155,7 +175,7 @@ func (b *Block) Read(p []byte) (int, error) {
 		return 0, errors.New("archive: Read on a BLOBS block before NextObject")
 	}
 	if b.dec == nil {
-		dec, err := newDecompressor(b.r.h.Compression, b.chunks)
+		dec, err := b.r.decompressor(b.chunks)
 		if err != nil {
 			return 0, b.wrap(err)
 		}

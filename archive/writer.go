@@ -53,7 +53,8 @@ func (c countWriter) Write(p []byte) (int, error) {
 
 // NewWriter writes h and toc to dst and returns the Writer of the data
 // blocks. The TOC is copied: every data entry is written with its offset
-// "not set" and every other entry with "no data". If dst is an
+// "not set" and every other entry with "no data" (a data entry that
+// already says "no data" keeps it, and gets no block). If dst is an
 // io.WriteSeeker whose Seek works (a regular file, not a pipe), Close
 // seeks back and fills the offsets in.
 func NewWriter(dst io.Writer, h *Header, toc []*Entry, opt WriterOptions) (*Writer, error) {
@@ -76,7 +77,7 @@ func NewWriter(dst io.Writer, h *Header, toc []*Entry, opt WriterOptions) (*Writ
 	w.toc = make([]*Entry, len(toc))
 	for i, e := range toc {
 		c := *e
-		if c.HadDumper {
+		if c.HadDumper && c.DataState != OffsetNoData {
 			c.DataState, c.DataPos = OffsetNotSet, 0
 		} else {
 			c.DataState, c.DataPos = OffsetNoData, 0
@@ -111,6 +112,9 @@ func (w *Writer) begin(dumpID int, blobs bool) (*Entry, error) {
 	e := w.byID[dumpID]
 	if e == nil || !e.HadDumper {
 		return nil, fmt.Errorf("archive: dump ID %d is not a data entry of the TOC", dumpID)
+	}
+	if e.DataState == OffsetNoData {
+		return nil, fmt.Errorf("archive: %s is marked as having no data block (offset flag 3)", entryName(e))
 	}
 	if e.IsBlobs() != blobs {
 		return nil, fmt.Errorf("archive: %s needs %s", entryName(e), map[bool]string{true: "WriteObjects", false: "WriteData"}[e.IsBlobs()])
@@ -341,7 +345,7 @@ func (w *Writer) Close() error {
 		return errors.New("archive: Close with a block still open")
 	}
 	for _, e := range w.toc {
-		if e.HadDumper && !w.done[e.DumpID] {
+		if e.HadDumper && e.DataState != OffsetNoData && !w.done[e.DumpID] {
 			w.err = fmt.Errorf("archive: no data block was written for %s; write one or drop the entry from the TOC", entryName(e))
 			return w.err
 		}
@@ -355,7 +359,7 @@ func (w *Writer) Close() error {
 	}
 	end := w.pos()
 	for _, e := range w.toc {
-		if e.HadDumper {
+		if e.HadDumper && e.DataState != OffsetNoData {
 			e.DataState = OffsetSet
 		}
 	}
