@@ -64,6 +64,16 @@ const (
 	V1_16 = 1<<16 | 16<<8
 )
 
+// Magic is the first five bytes of every archive and toc.dat.
+const Magic = "PGDMP"
+
+// IsCustom reports whether head, the first bytes of an input (11 are
+// enough), starts a custom-format archive: the magic, then a version,
+// int size and offset size, then the format byte 1.
+func IsCustom(head []byte) bool {
+	return len(head) >= 11 && string(head[:5]) == Magic && head[10] == FormatCustom
+}
+
 // Format bytes of the header.
 const (
 	// FormatCustom is the format byte of a -Fc archive.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -214,6 +215,60 @@ func TestHandBuiltVersions(t *testing.T) {
 		if !bytes.Equal(out.Bytes(), b[:n]) {
 			t.Errorf("1.%d: WriteTOC differs from the hand-built bytes", minor)
 		}
+	}
+}
+
+func TestIsCustom(t *testing.T) {
+	for name, b := range samples(t) {
+		if !IsCustom(b[:11]) {
+			t.Errorf("%s is not custom", name)
+		}
+	}
+	toc, err := os.ReadFile("testdata/dir_z0_toc.dat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if IsCustom(toc) {
+		t.Error("a directory toc.dat is taken as custom")
+	}
+	if IsCustom([]byte("--\n-- PostgreSQL database dump\n")) || IsCustom([]byte("PGDMP")) {
+		t.Error("plain text or a short input is taken as custom")
+	}
+}
+
+// TestDirectoryTOC: a directory archive's toc.dat (format byte 3, file
+// names for extras) reads and writes back byte for byte; NewReader
+// refuses it as a custom archive.
+func TestDirectoryTOC(t *testing.T) {
+	b, err := os.ReadFile("testdata/dir_z0_toc.dat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, toc, n, err := readTOCBytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Format != FormatTar || n != int64(len(b)) {
+		t.Errorf("format %d, %d of %d bytes", h.Format, n, len(b))
+	}
+	files := map[string]bool{}
+	for _, e := range toc {
+		if e.Filename.S != "" {
+			files[e.Filename.S] = true
+		}
+	}
+	// The data files beside toc.dat, and blobs.toc for the BLOBS entry.
+	for _, f := range []string{"3392.dat", "3402.dat", "blobs.toc"} {
+		if !files[f] {
+			t.Errorf("no entry names %s (%v)", f, files)
+		}
+	}
+	var out bytes.Buffer
+	if err := WriteTOC(&out, h, toc); err != nil || !bytes.Equal(out.Bytes(), b) {
+		t.Errorf("toc.dat does not write back byte for byte: %v", err)
+	}
+	if _, err := NewReader(bytes.NewReader(b)); err == nil || !strings.Contains(err.Error(), "not a custom archive") {
+		t.Errorf("NewReader of a toc.dat: %v", err)
 	}
 }
 
