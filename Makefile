@@ -47,6 +47,15 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzChunkedLexer$$' -fuzztime $(FUZZTIME) ./dumpstream
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./rules
 	$(GO) test -run '^$$' -fuzz '^FuzzVerifyPlanted$$' -fuzztime $(FUZZTIME) ./audit
+	$(GO) test -run '^$$' -fuzz '^FuzzVerifyPlantedLeaf$$' -fuzztime $(FUZZTIME) ./audit
+	$(GO) test -run '^$$' -fuzz '^FuzzTemplate$$' -fuzztime $(FUZZTIME) ./rules
+	$(GO) test -run '^$$' -fuzz '^FuzzJSONPaths$$' -fuzztime $(FUZZTIME) ./jsonpath
+	$(GO) test -run '^$$' -fuzz '^FuzzRegexReplace$$' -fuzztime $(FUZZTIME) ./fakers
+	$(GO) test -run '^$$' -fuzz '^FuzzFPEText$$' -fuzztime $(FUZZTIME) ./fakers
+	$(GO) test -run '^$$' -fuzz '^FuzzDigitsRoundTrip$$' -fuzztime $(FUZZTIME) ./fpe
+	$(GO) test -run '^$$' -fuzz '^FuzzIntRoundTrip$$' -fuzztime $(FUZZTIME) ./fpe
+	$(GO) test -run '^$$' -fuzz '^FuzzTOC$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./archive
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./archive
 
 ## lint: formatting and vet
 lint:
