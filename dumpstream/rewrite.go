@@ -137,6 +137,8 @@ type rewriter struct {
 	rows    rowWorker // rewrites rows on this goroutine
 	eng     *engine   // or the workers do, with Options.Workers > 1
 	outRow  []byte
+
+	ins map[*Table]*insertTable // the ruled tables of INSERT statements
 }
 
 func (r *rewriter) Raw(b []byte) error {
@@ -159,19 +161,6 @@ const directWrite = 32 << 10
 func (r *rewriter) Constraint(k Constraint) error {
 	if r.opt.Constraints != nil {
 		r.opt.Constraints(k)
-	}
-	return nil
-}
-
-// Inserts refuses INSERT data for a table that has rules: anondump
-// rewrites COPY data only, and letting the rows through would leak them.
-func (r *rewriter) Inserts(tbl *Table) error {
-	plan, err := r.t.Table(tbl)
-	if err != nil {
-		return err
-	}
-	if plan != nil {
-		return errors.New("the dump holds this table's rows as INSERT statements, which anondump cannot rewrite yet; dump with COPY (pg_dump without --inserts/--column-inserts)")
 	}
 	return nil
 }
