@@ -69,7 +69,12 @@ type insertHead struct {
 	end          int  // index after the target and column list
 }
 
-var errIncomplete = errors.New("incomplete INSERT statement")
+var (
+	errIncomplete    = errors.New("incomplete INSERT statement")
+	errNotInsertInto = errors.New("not an INSERT INTO statement")
+	errBadName       = errors.New("cannot read the INSERT's table name")
+	errBadColumns    = errors.New("cannot read the INSERT's column list")
+)
 
 // skipSpace returns the index of the first byte at or after i that is
 // not white space or inside a comment (-- to the end of the line, or a
@@ -106,17 +111,30 @@ func skipSpace(s []byte, i int) int {
 	return i
 }
 
-// word returns the identifier at s[i:] (upper-cased) and the index after
-// it; "" when s[i] does not start one.
-func word(s []byte, i int) (string, int) {
+// word returns the identifier at s[i:] and the index after it; nil when
+// s[i] does not start one. Compare it with isWord.
+func word(s []byte, i int) ([]byte, int) {
 	j := i
 	for j < len(s) && isIdentByte(s[j]) {
 		j++
 	}
 	if j == i || '0' <= s[i] && s[i] <= '9' {
-		return "", i
+		return nil, i
 	}
-	return strings.ToUpper(string(s[i:j])), j
+	return s[i:j], j
+}
+
+// isWord reports whether w is the keyword kw (upper case), in any case.
+func isWord(w []byte, kw string) bool {
+	if len(w) != len(kw) {
+		return false
+	}
+	for i := range w {
+		if c := w[i]; c != kw[i] && c-('a'-'A') != kw[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // ident reads an identifier, quoted ("" is one quote) or not (folded to
@@ -143,21 +161,21 @@ func ident(s []byte, i int) (name string, next int, ok bool) {
 // beginning: a head that may go on gives errIncomplete.
 func parseInsertHead(stmt []byte, final bool) (insertHead, error) {
 	var h insertHead
-	incomplete := errors.New("not an INSERT INTO statement")
+	incomplete := errNotInsertInto
 	if !final {
 		incomplete = errIncomplete
 	}
 	i := skipSpace(stmt, 0)
 	w, i := word(stmt, i)
-	if w != "INSERT" {
-		return h, errors.New("not an INSERT statement")
+	if !isWord(w, "INSERT") {
+		return h, errNotInsertInto
 	}
 	i = skipSpace(stmt, i)
-	if w, i = word(stmt, i); w != "INTO" {
-		if w == "" && i == len(stmt) {
+	if w, i = word(stmt, i); !isWord(w, "INTO") {
+		if w == nil && i == len(stmt) {
 			return h, incomplete
 		}
-		return h, errors.New("not an INSERT INTO statement")
+		return h, errNotInsertInto
 	}
 	var parts []string
 	for {
@@ -167,7 +185,7 @@ func parseInsertHead(stmt []byte, final bool) (insertHead, error) {
 			if j == len(stmt) || i == len(stmt) {
 				return h, incomplete
 			}
-			return h, errors.New("cannot read the INSERT's table name")
+			return h, errBadName
 		}
 		parts = append(parts, name)
 		i = skipSpace(stmt, j)
@@ -187,7 +205,7 @@ func parseInsertHead(stmt []byte, final bool) (insertHead, error) {
 	case 3:
 		h.schema, h.name = parts[1], parts[2]
 	default:
-		return h, errors.New("cannot read the INSERT's table name")
+		return h, errBadName
 	}
 	if stmt[i] == '(' {
 		h.listed = true
@@ -199,7 +217,7 @@ func parseInsertHead(stmt []byte, final bool) (insertHead, error) {
 				if j == len(stmt) || i == len(stmt) {
 					return h, incomplete
 				}
-				return h, errors.New("cannot read the INSERT's column list")
+				return h, errBadColumns
 			}
 			h.columns = append(h.columns, name)
 			i = skipSpace(stmt, j)
@@ -211,7 +229,7 @@ func parseInsertHead(stmt []byte, final bool) (insertHead, error) {
 				break
 			}
 			if stmt[i] != ',' {
-				return h, errors.New("cannot read the INSERT's column list")
+				return h, errBadColumns
 			}
 			i++
 		}
@@ -243,27 +261,27 @@ func scanInsertAfter(stmt []byte, stdStrings bool, s *insertScan) error {
 	s.rows, s.vals, s.defaults = s.rows[:0], s.vals[:0], false
 	i := skipSpace(stmt, s.head.end)
 	w, j := word(stmt, i)
-	if w == "OVERRIDING" {
+	if isWord(w, "OVERRIDING") {
 		i = skipSpace(stmt, j)
-		if w, j = word(stmt, i); w != "SYSTEM" && w != "USER" {
+		if w, j = word(stmt, i); !isWord(w, "SYSTEM") && !isWord(w, "USER") {
 			return errors.New("cannot read OVERRIDING … VALUE")
 		}
 		i = skipSpace(stmt, j)
-		if w, j = word(stmt, i); w != "VALUE" {
+		if w, j = word(stmt, i); !isWord(w, "VALUE") {
 			return errors.New("cannot read OVERRIDING … VALUE")
 		}
 		i = skipSpace(stmt, j)
 		w, j = word(stmt, i)
 	}
-	switch w {
-	case "DEFAULT":
+	switch {
+	case isWord(w, "DEFAULT"):
 		i = skipSpace(stmt, j)
-		if w, _ = word(stmt, i); w != "VALUES" {
+		if w, _ = word(stmt, i); !isWord(w, "VALUES") {
 			return errors.New("an INSERT … DEFAULT without VALUES")
 		}
 		s.defaults = true
 		return nil
-	case "VALUES":
+	case isWord(w, "VALUES"):
 	default:
 		return errors.New("not an INSERT … VALUES statement (a SELECT or another form that anondump does not read)")
 	}
@@ -340,12 +358,12 @@ func scanValue(stmt []byte, i int, stdStrings bool) (sqlValue, int, error) {
 			}
 		case isIdentByte(c):
 			w, k := word(stmt, i)
-			switch w {
-			case "NULL":
+			switch {
+			case isWord(w, "NULL"):
 				v.kind, j = litNull, k
-			case "TRUE", "FALSE":
+			case isWord(w, "TRUE"), isWord(w, "FALSE"):
 				v.kind, j = litBool, k
-			case "DEFAULT":
+			case isWord(w, "DEFAULT"):
 				v.kind, j = litDefault, k
 			}
 		}

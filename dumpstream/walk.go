@@ -158,6 +158,11 @@ type walker struct {
 	holdEndOff int  // … just before this offset
 	hold       []byte
 	ins        InsertStatement
+	// lastHead is the head of the last INSERT checked and the word after
+	// it; a statement starting with the same bytes has the same target,
+	// lastInfo.
+	lastHead []byte
+	lastInfo *insertInfo
 
 	encoding  string // client_encoding, upper case, when the dump set it
 	cat       catalog
@@ -541,6 +546,9 @@ func (w *walker) endStatement() (*copyStmt, error) {
 		}
 	}
 	kind := statementKind(stmt)
+	if kind != kindInsert {
+		w.lastHead = w.lastHead[:0] // it may change what an INSERT's target is
+	}
 	if w.capFull && (kind == kindCopy || kind == kindCreate) {
 		return nil, &Error{Name: w.opt.Name, Line: w.stmtLine, Err: fmt.Errorf("statement longer than %d MiB", maxStatement>>20)}
 	}
@@ -652,6 +660,12 @@ func (w *walker) checkInsert(stmt []byte, final bool) error {
 	if w.insertChecked {
 		return nil
 	}
+	if n := len(w.lastHead); n > 0 && len(stmt) > n && !isIdentByte(stmt[n]) && bytes.Equal(stmt[:n], w.lastHead) {
+		// The same head as the last INSERT, with no other statement
+		// between them (pg_dump's INSERTs of one table).
+		w.insertChecked = true
+		return w.holdInsert(w.lastInfo)
+	}
 	h, err := parseInsertHead(stmt, final)
 	if err != nil {
 		return nil // incomplete: checked again; or not an INSERT INTO anondump reads
@@ -663,6 +677,10 @@ func (w *walker) checkInsert(stmt []byte, final bool) error {
 		w.inserts = map[[2]string]*insertInfo{}
 	}
 	it := w.inserts[key]
+	w.lastHead = w.lastHead[:0]
+	if _, k := word(stmt, skipSpace(stmt, h.end)); k > h.end {
+		w.lastHead, w.lastInfo = append(w.lastHead, stmt[:k]...), nil // set below
+	}
 	if it == nil {
 		it = w.insertTable(schema, h)
 		w.inserts[key] = it
@@ -678,6 +696,13 @@ func (w *walker) checkInsert(stmt []byte, final bool) error {
 			it.hold = iv.HoldInserts(tbl)
 		}
 	}
+	w.lastInfo = it
+	return w.holdInsert(it)
+}
+
+// holdInsert starts holding the statement being read when the visitor
+// holds the statements of its table.
+func (w *walker) holdInsert(it *insertInfo) error {
 	if !it.hold {
 		return nil
 	}
@@ -953,7 +978,7 @@ func (w *walker) metaCommand(cmd []byte) (*copyStmt, error) {
 	case `\connect`, `\c`:
 		// A new database: its own tables, domains and settings.
 		w.cat.reset()
-		w.inserts = nil
+		w.inserts, w.lastHead = nil, w.lastHead[:0]
 		w.stdStrings = true
 		w.encoding = ""
 		w.database = connectDatabase(cmd)
