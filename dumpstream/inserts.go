@@ -64,7 +64,7 @@ func (r *rewriter) Inserts(tbl *Table) error {
 	switch {
 	case embedsASCII(tbl.Encoding):
 		return fmt.Errorf("the dump's client_encoding %s can hide a backslash or a quote inside a multibyte character, so its rows cannot be rewritten safely; dump with pg_dump -E UTF8", tbl.Encoding)
-	case !plan.DropRows && len(tbl.Columns) == 0:
+	case !plan.DropRows && len(tbl.Columns) == 0 && !tbl.Typed:
 		return errors.New("INSERT statements without a column list, and no CREATE TABLE in the dump to tell the columns; dump the schema too, or use pg_dump --column-inserts")
 	case !plan.DropRows && len(plan.Columns) != len(tbl.Columns):
 		return fmt.Errorf("internal error: plan has %d columns, the table has %d", len(plan.Columns), len(tbl.Columns))
@@ -184,6 +184,9 @@ func (w *insertWorker) rewrite(dst []byte, s *InsertStatement) ([]byte, error) {
 		row := &sc.rows[ri]
 		vals := sc.vals[row.first : row.first+row.n]
 		if len(vals) != len(w.cols) {
+			if w.scan.head.listed {
+				return dst[:mark], w.rowErr(stmt, row, "", fmt.Sprintf("row has %d values, the INSERT lists %d columns", len(vals), len(w.cols)))
+			}
 			return dst[:mark], w.rowErr(stmt, row, "", fmt.Sprintf("row has %d values, the table has %d columns", len(vals), len(w.table.Columns)))
 		}
 		if w.filter != nil || len(w.readers) > 0 {
@@ -274,9 +277,9 @@ func (w *insertWorker) scanStatement(stmt []byte, std bool) error {
 	return nil
 }
 
-// mapColumns sets w.cols for the statement's head: a column list must
-// be the table's columns, in order (as pg_dump writes it); without one,
-// the values are the CREATE TABLE's columns, generated ones DEFAULT.
+// mapColumns sets w.cols for the statement's head: a column list names
+// the table's columns, in any order; without one, the values are the
+// CREATE TABLE's columns, generated ones DEFAULT.
 func (w *insertWorker) mapColumns(s *InsertStatement) error {
 	if w.colsOK {
 		return nil
@@ -285,17 +288,17 @@ func (w *insertWorker) mapColumns(s *InsertStatement) error {
 	w.cols = w.cols[:0]
 	switch {
 	case h.listed:
-		if len(h.columns) != len(w.names) {
-			return fmt.Errorf("the INSERT lists %d columns, the table has %d (%s); anondump rewrites INSERT statements that list every column, as pg_dump writes them", len(h.columns), len(w.names), joinNames(w.names))
-		}
-		for i, c := range h.columns {
-			if c != w.names[i] {
-				return fmt.Errorf("the INSERT's column %d is %s, the table's is %s; anondump rewrites INSERT statements that list every column in order, as pg_dump writes them", i+1, QuoteIdent(c), QuoteIdent(w.names[i]))
+		for _, c := range h.columns {
+			i := indexOfName(w.names, c)
+			if i < 0 {
+				return fmt.Errorf("the INSERT lists a column %s that the table's CREATE TABLE does not have (its columns: %s)", QuoteIdent(c), joinNames(w.names))
 			}
 			w.cols = append(w.cols, i)
 		}
 	case s.valueCols != nil:
 		w.cols = append(w.cols, s.valueCols...)
+	case s.unsure:
+		return errors.New("an INSERT without a column list into a table that inherits from another or is typed: the order of its values is not certain; dump with pg_dump --column-inserts")
 	default:
 		return errors.New("an INSERT without a column list, and no CREATE TABLE in the dump to tell the columns; use pg_dump --column-inserts")
 	}
@@ -309,6 +312,15 @@ func (w *insertWorker) mapColumns(s *InsertStatement) error {
 	}
 	w.colsOK = true
 	return nil
+}
+
+func indexOfName(names []string, name string) int {
+	for i, n := range names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
 }
 
 func joinNames(names []string) string {

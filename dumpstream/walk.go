@@ -76,6 +76,9 @@ type InsertStatement struct {
 	// position to its column in Table.Columns (-1: a generated column,
 	// written DEFAULT); nil when the dump did not declare the table.
 	valueCols []int
+	// unsure: the table inherits or is typed, so the order of its values
+	// without a column list is not known for sure (valueCols is nil).
+	unsure bool
 }
 
 // RowVisitor receives the rows of one COPY block.
@@ -710,7 +713,7 @@ func (w *walker) holdInsert(it *insertInfo) error {
 		return &Error{Name: w.opt.Name, Line: w.stmtLine, Table: it.table.QualifiedName(), Err: fmt.Errorf("an INSERT statement whose target table is not on its first line (or in its first %d KiB) is not supported for a table with rules", walkBufSize>>10)}
 	}
 	w.holding, w.holdBegun, w.holdEnded, w.holdFrom = true, false, false, w.stmtOff
-	w.ins = InsertStatement{Table: it.table, Line: w.stmtLine, StdStrings: w.stdStrings, valueCols: it.valueCols}
+	w.ins = InsertStatement{Table: it.table, Line: w.stmtLine, StdStrings: w.stdStrings, valueCols: it.valueCols, unsure: it.unsure}
 	return nil
 }
 
@@ -719,6 +722,7 @@ type insertInfo struct {
 	table     *Table
 	hold      bool  // the visitor holds its statements
 	valueCols []int // see InsertStatement.valueCols
+	unsure    bool  // see InsertStatement.unsure
 }
 
 // insertTable describes the target of the first INSERT into a table:
@@ -728,13 +732,29 @@ func (w *walker) insertTable(schema string, h insertHead) *insertInfo {
 	it := &insertInfo{}
 	if td := w.cat.table(schema, h.name); td != nil {
 		it.table = w.tableOf(td, nil, false)
-		col := 0
-		for _, d := range w.cat.columns(td) {
+		// Without a column list, the values are in attnum order, which is
+		// the order of the CREATE TABLE's own columns when it lists every
+		// column (pg_dump lists a partition's, and a child's merged
+		// columns, there). A child's or typed table's columns that only
+		// come from its parent or type have no place there that is
+		// certain: then only a column list says.
+		index := map[string]int{}
+		for i, c := range it.table.Columns {
+			index[c.Name] = i
+		}
+		own := map[string]bool{}
+		for _, d := range td.columns {
+			own[d.name] = true
 			if d.generated {
 				it.valueCols = append(it.valueCols, -1)
-			} else {
-				it.valueCols = append(it.valueCols, col)
-				col++
+			} else if i, ok := index[d.name]; ok {
+				it.valueCols = append(it.valueCols, i)
+			}
+		}
+		for _, d := range w.cat.columns(td) {
+			if !own[d.name] {
+				it.unsure, it.valueCols = true, nil
+				break
 			}
 		}
 	} else {

@@ -242,7 +242,7 @@ func (p *Plan) table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 		}
 	}
 	switch {
-	case t.Inserts && len(t.Columns) == 0:
+	case t.Inserts && len(t.Columns) == 0 && !t.Typed:
 		// INSERT rows of a table the dump does not declare, without a
 		// column list: nothing tells their columns, so they can be
 		// neither checked nor rewritten. Otherwise INSERT tables are
