@@ -17,9 +17,9 @@ import (
 // insertTable is the state of one ruled table whose rows are INSERT
 // statements.
 type insertTable struct {
-	refuse error // the plan's RefuseRows
-	w      *insertWorker
-	stats  int // index in rewriter.stats.Ruled
+	w     *insertWorker   // rewrites on the reading goroutine
+	ws    []*insertWorker // or these, one per worker of the pool
+	stats int             // index in rewriter.stats.Ruled
 }
 
 // insertWorker rewrites the INSERT statements of one table. It owns its
@@ -89,6 +89,16 @@ func (r *rewriter) Inserts(tbl *Table) error {
 	}
 	r.stats.Ruled = append(r.stats.Ruled, ts)
 	it.w = newInsertWorker(plan, tbl)
+	if r.opt.Workers > 1 {
+		// Each worker of the pool has its own plan, as for COPY blocks.
+		for range r.opt.Workers {
+			p, err := r.t.Table(tbl)
+			if err != nil {
+				return err
+			}
+			it.ws = append(it.ws, newInsertWorker(p, tbl))
+		}
+	}
 	r.ins[tbl] = it
 	return nil
 }
@@ -96,23 +106,58 @@ func (r *rewriter) Inserts(tbl *Table) error {
 // HoldInserts holds the INSERT statements of the tables that have a plan.
 func (r *rewriter) HoldInserts(t *Table) bool { return r.ins[t] != nil }
 
-// Insert writes one INSERT statement of a ruled table, rewritten.
+// Insert writes one INSERT statement of a ruled table, rewritten; with
+// several workers, it goes to the pool (a huge one is rewritten here,
+// once the statements before it are written).
 func (r *rewriter) Insert(s *InsertStatement) error {
 	it := r.ins[s.Table]
-	w := it.w
-	out, err := w.rewrite(r.outRow[:0], s)
-	if err != nil {
-		line := s.Line
-		var re *insertError
-		if errors.As(err, &re) {
-			return &Error{Name: r.opt.Name, Line: line + re.line, Table: s.Table.QualifiedName(), Column: re.column, Err: errors.New(re.msg)}
+	if it.ws != nil && len(s.Text) < hugeBuffer {
+		if r.ieng == nil {
+			r.ieng = startInsertEngine(r, len(it.ws))
 		}
-		return &Error{Name: r.opt.Name, Line: line, Table: s.Table.QualifiedName(), Err: err}
+		return r.ieng.add(r, it, s)
+	}
+	if err := r.drainInserts(); err != nil {
+		return err
+	}
+	out, err := it.w.rewrite(r.outRow[:0], s)
+	if err != nil {
+		return r.insertErr(s, err)
 	}
 	r.outRow = out
 	if cap(r.outRow) > 16<<20 {
 		r.outRow = nil
 	}
+	r.countInserts(it, it.w)
+	return r.write(out)
+}
+
+// insertErr places a problem with statement s.
+func (r *rewriter) insertErr(s *InsertStatement, err error) error {
+	var re *insertError
+	if errors.As(err, &re) {
+		return &Error{Name: r.opt.Name, Line: s.Line + re.line, Table: s.Table.QualifiedName(), Column: re.column, Err: errors.New(re.msg)}
+	}
+	return &Error{Name: r.opt.Name, Line: s.Line, Table: s.Table.QualifiedName(), Err: err}
+}
+
+// drainInserts writes the statements in the pool, and adds the workers'
+// counts to the stats.
+func (r *rewriter) drainInserts() error {
+	if r.ieng == nil || !r.ieng.busy() {
+		return nil
+	}
+	err := r.ieng.drain(r)
+	for _, it := range r.ins {
+		for _, w := range it.ws {
+			r.countInserts(it, w)
+		}
+	}
+	return err
+}
+
+// countInserts moves the counts of w, a worker of table it, to the stats.
+func (r *rewriter) countInserts(it *insertTable, w *insertWorker) {
 	ts := &r.stats.Ruled[it.stats]
 	ts.Rows += w.rows
 	ts.RowsDropped += w.dropped
@@ -129,7 +174,6 @@ func (r *rewriter) Insert(s *InsertStatement) error {
 		w.rewritten[i], w.nulls[i] = 0, 0
 		k++
 	}
-	return r.Raw(out)
 }
 
 func newInsertWorker(plan *TablePlan, t *Table) *insertWorker {

@@ -2,7 +2,9 @@ package dumpstream_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -127,6 +129,34 @@ func BenchmarkRewriteInserts(b *testing.B) {
 				}
 				if st.RowsRewritten == 0 {
 					b.Fatal("no rows rewritten")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRewriteInsertsFile rewrites the INSERT dump named by
+// ANONDUMP_BENCH_INSERTS (pg_dump --inserts of a bench/gen database)
+// with bench/anon.yaml; it is skipped without one.
+func BenchmarkRewriteInsertsFile(b *testing.B) {
+	f := os.Getenv("ANONDUMP_BENCH_INSERTS")
+	if f == "" {
+		b.Skip("ANONDUMP_BENCH_INSERTS is not set")
+	}
+	in, err := os.ReadFile(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	yaml, err := os.ReadFile("../bench/anon.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, workers := range []int{1, runtime.NumCPU()} {
+		b.Run(fmt.Sprintf("workers-%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				if _, err := dumpstream.Rewrite(io.Discard, bytes.NewReader(in), benchPlan(b, string(yaml)), dumpstream.Options{Workers: workers}); err != nil {
+					b.Fatal(err)
 				}
 			}
 		})

@@ -128,7 +128,7 @@ type filter struct {
 
 func (f *filter) Keep(fields [][]byte) (bool, error) {
 	f.seen = append(f.seen, string(bytes.Join(fields, []byte("|"))))
-	return string(fields[0]) != f.drop, nil
+	return len(fields) == 0 || string(fields[0]) != f.drop, nil
 }
 
 type planned struct{ plan func(*Table) *TablePlan }
@@ -230,5 +230,73 @@ func TestInsertsSplitTarget(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || e.Table != "public.users" {
 		t.Errorf("error %v does not name the table", err)
+	}
+}
+
+// markAll rules every column of every table but the ones in skip with
+// marker, and filters out the rows whose first value is 2.
+type markAll struct{ skip map[string]bool }
+
+func (m *markAll) Table(t *Table) (*TablePlan, error) {
+	if m.skip[t.QualifiedName()] {
+		return nil, nil
+	}
+	p := &TablePlan{Columns: make([]ColumnRewriter, len(t.Columns)), Filter: &filter{drop: "2"}}
+	for i := range p.Columns {
+		p.Columns[i] = marker{}
+	}
+	return p, nil
+}
+
+// With several workers, INSERT statements come out byte for byte as one
+// worker writes them, with the same counts, even when the pool's batches
+// are tiny.
+func TestInsertsParallel(t *testing.T) {
+	var in []byte
+	for _, f := range []string{"inserts", "rows_per_insert", "std_strings_off_inserts"} {
+		b, err := os.ReadFile("../testdata/dumps/" + f + ".sql")
+		if err != nil {
+			t.Fatal(err)
+		}
+		in = append(in, b...)
+	}
+	// And a run of statements long enough for many batches.
+	var b strings.Builder
+	b.WriteString(insertsSchema)
+	for i := range 30000 {
+		fmt.Fprintf(&b, "INSERT INTO public.users VALUES (%d, 'user%d@x', %d);\n", i%7, i, -i)
+	}
+	in = append(in, b.String()...)
+	skip := map[string]bool{"public.child": true}
+	var one bytes.Buffer
+	st1, err := Rewrite(&one, bytes.NewReader(in), &markAll{skip}, Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(one.Bytes(), in) || st1.RowsDropped == 0 {
+		t.Fatalf("nothing rewritten or dropped (%d rows dropped)", st1.RowsDropped)
+	}
+	for _, workers := range []int{2, 5} {
+		var many bytes.Buffer
+		st, err := Rewrite(&many, iotest.HalfReader(bytes.NewReader(in)), &markAll{skip}, Options{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(many.Bytes(), one.Bytes()) {
+			t.Fatalf("%d workers: output differs at byte %d", workers, firstDiff(many.Bytes(), one.Bytes()))
+		}
+		if fmt.Sprint(st.Ruled) != fmt.Sprint(st1.Ruled) || st.RowsRewritten != st1.RowsRewritten || st.RowsDropped != st1.RowsDropped {
+			t.Errorf("%d workers: stats %+v, want %+v", workers, st.Ruled, st1.Ruled)
+		}
+	}
+	// An error in a batch stops the run; nothing of its statements is
+	// written.
+	bad := append(append([]byte{}, in...), insertsSchema+"INSERT INTO public.users VALUES (1, lower('secret'), 1);\n"...)
+	var out bytes.Buffer
+	if _, err := Rewrite(&out, bytes.NewReader(bad), &markAll{skip}, Options{Workers: 3}); err == nil || !strings.Contains(err.Error(), "the value is an expression") {
+		t.Errorf("error = %v", err)
+	}
+	if bytes.Contains(out.Bytes(), []byte("secret")) {
+		t.Errorf("the failed statement was written")
 	}
 }

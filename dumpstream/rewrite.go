@@ -106,6 +106,12 @@ func Rewrite(dst io.Writer, src io.Reader, t Transformer, opt Options) (Stats, e
 	r := &rewriter{dst: dst, out: bufio.NewWriterSize(dst, writeBufSize), t: t, opt: opt}
 	w := newWalker(src, r, opt)
 	err := w.run()
+	if err == nil {
+		err = r.drainInserts()
+	}
+	if r.ieng != nil {
+		r.ieng.stop()
+	}
 	if r.eng != nil {
 		r.eng.stop() // after an error: end the workers
 	}
@@ -138,10 +144,19 @@ type rewriter struct {
 	eng     *engine   // or the workers do, with Options.Workers > 1
 	outRow  []byte
 
-	ins map[*Table]*insertTable // the ruled tables of INSERT statements
+	ins  map[*Table]*insertTable // the ruled tables of INSERT statements
+	ieng *insertEngine           // their pool, with Options.Workers > 1
 }
 
 func (r *rewriter) Raw(b []byte) error {
+	if err := r.drainInserts(); err != nil { // the statements before b
+		return err
+	}
+	return r.write(b)
+}
+
+// write writes b to the output.
+func (r *rewriter) write(b []byte) error {
 	if len(b) >= directWrite {
 		// A big chunk of passthrough (rows of a skipped block) goes
 		// straight to dst, without a copy into the buffer.

@@ -271,6 +271,25 @@ func (w *walker) run() error {
 
 var utf8BOM = []byte("\xef\xbb\xbf")
 
+// isSpecial marks the bytes of stmtSpecial.
+var isSpecial = func() (t [256]bool) {
+	for i := range len(stmtSpecial) {
+		t[stmtSpecial[i]] = true
+	}
+	return
+}()
+
+// indexSpecial is bytes.IndexAny(b, stmtSpecial) without building the
+// set at every call: INSERT dumps have a quote every few bytes.
+func indexSpecial(b []byte) int {
+	for i, c := range b {
+		if isSpecial[c] {
+			return i
+		}
+	}
+	return -1
+}
+
 // holdChunk adds a lexed chunk to the INSERT statement being held, and
 // hands the statement to the InsertVisitor once its ';' is in; skip is
 // the chunk's bytes before the lexed text (a BOM).
@@ -434,7 +453,7 @@ scan:
 			capFrom = i
 		}
 		// Skip to the next byte that matters.
-		if k := bytes.IndexAny(line[i:limit], stmtSpecial); k < 0 {
+		if k := indexSpecial(line[i:limit]); k < 0 {
 			i = limit
 			continue
 		} else {
