@@ -15,6 +15,7 @@ package dumpstream
 // rule on its column refuses it.
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"unicode/utf8"
@@ -369,6 +370,10 @@ func scanValue(stmt []byte, i int, stdStrings bool) (sqlValue, int, error) {
 		}
 	}
 	v.litEnd = j
+	if j < len(stmt) && (stmt[j] == ',' || stmt[j] == ')') && v.kind != litOther {
+		v.end = j // the common case: nothing after the literal
+		return v, j, nil
+	}
 	end, err := skipExpr(stmt, j, stdStrings)
 	if err != nil {
 		return v, 0, err
@@ -474,6 +479,20 @@ func isNumber(b []byte) bool {
 // whose content starts at s[i]; backslash: a backslash escapes the next
 // byte.
 func skipString(s []byte, i int, backslash bool) (int, bool) {
+	if !backslash {
+		for {
+			k := bytes.IndexByte(s[i:], '\'')
+			if k < 0 {
+				return len(s), false
+			}
+			i += k + 1
+			if i < len(s) && s[i] == '\'' {
+				i++ // doubled
+				continue
+			}
+			return i, true
+		}
+	}
 	for i < len(s) {
 		switch c := s[i]; {
 		case c == '\\' && backslash:
@@ -577,8 +596,14 @@ func appendLiteralValue(dst []byte, stmt []byte, v *sqlValue, stdStrings bool) (
 func appendStringValue(dst, s []byte, backslash bool) ([]byte, bool, error) {
 	for i := 0; i < len(s); {
 		j := i
-		for j < len(s) && s[j] != '\'' && (s[j] != '\\' || !backslash) {
-			j++
+		if backslash {
+			for j < len(s) && s[j] != '\'' && s[j] != '\\' {
+				j++
+			}
+		} else if k := bytes.IndexByte(s[i:], '\''); k >= 0 {
+			j += k
+		} else {
+			j = len(s)
 		}
 		dst = append(dst, s[i:j]...)
 		if j == len(s) {
