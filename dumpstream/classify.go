@@ -54,6 +54,9 @@ func words(stmt []byte, n int) []string {
 }
 
 func statementKind(stmt []byte) int {
+	if len(stmt) > 6 && isWord(stmt[:6], "INSERT") && !isIdentByte(stmt[6]) {
+		return kindInsert // the common case of INSERT dumps, without allocating
+	}
 	w := words(stmt, 6)
 	if len(w) == 0 {
 		return kindOther

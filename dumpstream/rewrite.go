@@ -106,6 +106,12 @@ func Rewrite(dst io.Writer, src io.Reader, t Transformer, opt Options) (Stats, e
 	r := &rewriter{dst: dst, out: bufio.NewWriterSize(dst, writeBufSize), t: t, opt: opt}
 	w := newWalker(src, r, opt)
 	err := w.run()
+	if err == nil {
+		err = r.drainInserts()
+	}
+	if r.ieng != nil {
+		r.ieng.stop()
+	}
 	if r.eng != nil {
 		r.eng.stop() // after an error: end the workers
 	}
@@ -137,9 +143,20 @@ type rewriter struct {
 	rows    rowWorker // rewrites rows on this goroutine
 	eng     *engine   // or the workers do, with Options.Workers > 1
 	outRow  []byte
+
+	ins  map[*Table]*insertTable // the ruled tables of INSERT statements
+	ieng *insertEngine           // their pool, with Options.Workers > 1
 }
 
 func (r *rewriter) Raw(b []byte) error {
+	if err := r.drainInserts(); err != nil { // the statements before b
+		return err
+	}
+	return r.write(b)
+}
+
+// write writes b to the output.
+func (r *rewriter) write(b []byte) error {
 	if len(b) >= directWrite {
 		// A big chunk of passthrough (rows of a skipped block) goes
 		// straight to dst, without a copy into the buffer.
@@ -159,19 +176,6 @@ const directWrite = 32 << 10
 func (r *rewriter) Constraint(k Constraint) error {
 	if r.opt.Constraints != nil {
 		r.opt.Constraints(k)
-	}
-	return nil
-}
-
-// Inserts refuses INSERT data for a table that has rules: anondump
-// rewrites COPY data only, and letting the rows through would leak them.
-func (r *rewriter) Inserts(tbl *Table) error {
-	plan, err := r.t.Table(tbl)
-	if err != nil {
-		return err
-	}
-	if plan != nil {
-		return errors.New("the dump holds this table's rows as INSERT statements, which anondump cannot rewrite yet; dump with COPY (pg_dump without --inserts/--column-inserts)")
 	}
 	return nil
 }

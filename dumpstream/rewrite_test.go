@@ -141,8 +141,8 @@ func TestRewriteErrors(t *testing.T) {
 		{"eof in string", "SELECT 'secret@x\n", "test.sql:1: input ends inside a quoted string", true},
 		{"eof in statement", "SELECT 1\n", "input ends inside a statement that began at line 1", true},
 		{"missing trailer", "--\n-- PostgreSQL database dump\n--\nSELECT 1;\n", `before pg_dump's "dump complete" trailer`, true},
-		{"inserts", "INSERT INTO public.users VALUES (1, 'secret@x');\n", "test.sql:1: table public.users: the dump holds this table's rows as INSERT statements", false},
-		{"inserts quoted", "INSERT INTO \"public\".\"users\" (id) VALUES (1);\n", "as INSERT statements", false},
+		{"inserts", "INSERT INTO public.users VALUES (1, 'secret@x');\n", "test.sql:1: table public.users: INSERT statements without a column list, and no CREATE TABLE", false},
+		{"inserts quoted", "INSERT INTO \"public\".\"users\" VALUES (1, 'secret@x');\n", "table public.users: INSERT statements without a column list", false},
 		{"bad copy header", "COPY public.users (id, FROM stdin;\n", "test.sql:1:", false},
 		{"text after copy", "COPY public.users (id, email) FROM stdin; SELECT 1;\n\\.\n", "text after", false},
 	} {
@@ -335,7 +335,7 @@ func TestRewriteInsertRefusalWritesNoValues(t *testing.T) {
 	tr := func() Transformer { return &ruled{cols: map[string][]string{"public.users": {"email"}}} }
 	for _, in := range []string{
 		"INSERT INTO public.users VALUES (1, 'secret@x');\n",
-		"INSERT INTO public.users (id, email) VALUES\n\t(1, 'secret@x'),\n\t(2, 'secret2@x');\n",
+		"INSERT INTO public.users VALUES\n\t(1, 'secret@x'),\n\t(2, 'secret2@x');\n",
 		"INSERT INTO\n  public\n  .users VALUES (1, 'secret@x');\n",
 	} {
 		got, err := rewriteString(t, in, tr())

@@ -15,8 +15,10 @@ type Table struct {
 	// Ancestors are the tables it inherits from or is a partition of,
 	// nearest first (from INHERITS, PARTITION OF and ATTACH PARTITION).
 	Ancestors [][2]string
-	// Inserts: the table's rows come as INSERT statements, which are not
-	// rewritten; Columns is empty. Any non-nil plan for it stops the run.
+	// Inserts: the table's rows come as INSERT statements (the Table is
+	// given to Visitor.Inserts); Columns are those of its CREATE TABLE, or
+	// of the first statement's column list, or none. [Rewrite] rewrites
+	// them by the table's plan like COPY rows.
 	Inserts bool
 	// Database is the database the table belongs to when the input names
 	// one (a `\connect` in pg_dumpall output or a `CREATE DATABASE`

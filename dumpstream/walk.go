@@ -14,7 +14,8 @@ import (
 // the current line).
 type Visitor interface {
 	// Raw is given, in order, every input byte that is not part of a row
-	// handed to a [RowVisitor]: statements, comments, meta-commands, COPY
+	// handed to a [RowVisitor] or of an INSERT statement handed to an
+	// [InsertVisitor]: statements, comments, meta-commands, COPY
 	// headers and end markers, and the rows of skipped blocks. Joined,
 	// they and the visited rows are the input. b is valid only during the
 	// call. Raw for a line comes after the line has been classified.
@@ -26,7 +27,9 @@ type Visitor interface {
 	// ADD CONSTRAINT, CREATE UNIQUE INDEX).
 	Constraint(k Constraint) error
 	// Inserts is called, before the statement is passed to Raw, the first
-	// time (per database) an INSERT statement targets a table.
+	// time (per database) an INSERT statement targets a table. The
+	// table's Columns are those of its CREATE TABLE, or of the
+	// statement's column list, or none.
 	Inserts(t *Table) error
 	// Block is called at the start of each COPY block, before its first
 	// row. It returns the visitor of the block's rows, or nil to skip
@@ -35,6 +38,47 @@ type Visitor interface {
 	// EndBlock is called at the end marker of every block, visited or
 	// skipped (before the marker goes to Raw), with its number of rows.
 	EndBlock(b *Block, rows int64) error
+}
+
+// InsertVisitor is implemented by a [Visitor] that rewrites the rows of
+// INSERT statements (dumps made with pg_dump --inserts or
+// --column-inserts).
+type InsertVisitor interface {
+	// HoldInserts is called once per table and database, right after
+	// [Visitor.Inserts]: true hands each of the table's INSERT statements
+	// to Insert, whole, instead of to Raw.
+	HoldInserts(t *Table) bool
+	// Insert is given one INSERT statement of a held table, with the rest
+	// of the lines it begins and ends on; it writes what Raw would have
+	// been given for them.
+	Insert(s *InsertStatement) error
+}
+
+// InsertStatement is one INSERT statement that an [InsertVisitor] holds.
+type InsertStatement struct {
+	// Table is the target, as [Visitor.Inserts] was given it; its Columns
+	// come from the CREATE TABLE or, failing that, from the first
+	// statement's column list.
+	Table *Table
+	Line  int // input line where the statement begins
+	// Text is the input from the start of the statement's first line
+	// (or of its read-buffer chunk) through the end of the line where it
+	// ends; it is valid only during the call. Text[Start:End] is the
+	// statement, from INSERT through its ';'; the rest of the text, before
+	// and after, is white space or comments or other statements' text on
+	// the same first line, kept as it is.
+	Text       []byte
+	Start, End int
+	// StdStrings is standard_conforming_strings where the statement is: a
+	// backslash in '…' is an escape only when it is off.
+	StdStrings bool
+	// valueCols maps, for a statement without a column list, each value
+	// position to its column in Table.Columns (-1: a generated column,
+	// written DEFAULT); nil when the dump did not declare the table.
+	valueCols []int
+	// unsure: the table inherits or is typed, so the order of its values
+	// without a column list is not known for sure (valueCols is nil).
+	unsure bool
 }
 
 // RowVisitor receives the rows of one COPY block.
@@ -105,15 +149,32 @@ type walker struct {
 	// insertChecked: the statement is an INSERT whose target was checked.
 	insertChecked bool
 	capLimit      int
+	// stmtOff is where the statement began in the chunk being lexed, or
+	// -1 when it began in an earlier one.
+	stmtOff int
+
+	// The INSERT statement being held for an InsertVisitor, if any.
+	holding    bool
+	holdBegun  bool // its first chunk is in hold
+	holdFrom   int  // where it begins in the chunk lexed when holding started
+	holdEnded  bool // its ';' is in the chunk being lexed …
+	holdEndOff int  // … just before this offset
+	hold       []byte
+	ins        InsertStatement
+	// lastHead is the head of the last INSERT checked and the word after
+	// it; a statement starting with the same bytes has the same target,
+	// lastInfo.
+	lastHead []byte
+	lastInfo *insertInfo
 
 	encoding  string // client_encoding, upper case, when the dump set it
 	cat       catalog
-	inserts   map[[2]string]bool // INSERT targets already reported
-	dumps     int                // open "PostgreSQL database dump" sections
-	sawHeader bool               // a pg_dump or pg_dumpall header comment was seen
-	started   bool               // a statement or meta-command was seen
-	checkSQL  bool               // the statement being read must parse (AnySQL, no header)
-	database  string             // the database \connect named, for pg_dumpall output
+	inserts   map[[2]string]*insertInfo // INSERT targets already reported
+	dumps     int                       // open "PostgreSQL database dump" sections
+	sawHeader bool                      // a pg_dump or pg_dumpall header comment was seen
+	started   bool                      // a statement or meta-command was seen
+	checkSQL  bool                      // the statement being read must parse (AnySQL, no header)
+	database  string                    // the database \connect named, for pg_dumpall output
 
 	// The COPY block being read, if any.
 	copying   bool
@@ -185,7 +246,11 @@ func (w *walker) run() error {
 			return err // the line is not passed on: it may hold refused data
 		}
 		done := chunk[:skip+n]
-		if err := w.v.Raw(done); err != nil {
+		if w.holding {
+			if err := w.holdChunk(done, skip); err != nil {
+				return err
+			}
+		} else if err := w.v.Raw(done); err != nil {
 			return w.visitErr(w.line, err)
 		}
 		if w.opt.Text != nil {
@@ -205,6 +270,58 @@ func (w *walker) run() error {
 }
 
 var utf8BOM = []byte("\xef\xbb\xbf")
+
+// isSpecial marks the bytes of stmtSpecial.
+var isSpecial = func() (t [256]bool) {
+	for i := range len(stmtSpecial) {
+		t[stmtSpecial[i]] = true
+	}
+	return
+}()
+
+// indexSpecial is bytes.IndexAny(b, stmtSpecial) without building the
+// set at every call: INSERT dumps have a quote every few bytes.
+func indexSpecial(b []byte) int {
+	for i, c := range b {
+		if isSpecial[c] {
+			return i
+		}
+	}
+	return -1
+}
+
+// holdChunk adds a lexed chunk to the INSERT statement being held, and
+// hands the statement to the InsertVisitor once its ';' is in; skip is
+// the chunk's bytes before the lexed text (a BOM).
+func (w *walker) holdChunk(done []byte, skip int) error {
+	if !w.holdBegun {
+		w.holdBegun = true
+		if cap(w.hold) > 1<<20 {
+			w.hold = nil // do not keep a huge statement's buffer
+		}
+		w.hold = w.hold[:0]
+		w.ins.Start = skip + w.holdFrom
+	}
+	base := len(w.hold)
+	if base+len(done) > maxStatement {
+		return &Error{Name: w.opt.Name, Line: w.ins.Line, Table: w.ins.Table.QualifiedName(), Err: fmt.Errorf("an INSERT statement longer than %d MiB in a table with rules", maxStatement>>20)}
+	}
+	w.hold = append(w.hold, done...)
+	if !w.holdEnded {
+		return nil
+	}
+	w.ins.End = base + skip + w.holdEndOff
+	w.ins.Text = w.hold
+	w.holding, w.holdBegun, w.holdEnded = false, false, false
+	if err := w.v.(InsertVisitor).Insert(&w.ins); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return err
+		}
+		return &Error{Name: w.opt.Name, Line: w.ins.Line, Table: w.ins.Table.QualifiedName(), Err: err}
+	}
+	return nil
+}
 
 // beginStatement is called at the first byte of every statement and
 // meta-command outside COPY data, before its line is passed on.
@@ -258,6 +375,9 @@ func (w *walker) scanLine(line []byte, lineStart, partial bool) (consumed int, c
 		return n, false, nil // the rest of a comment or meta-command line
 	}
 	w.skipLine = false
+	if w.inStmt {
+		w.stmtOff = -1
+	}
 	limit := n
 	if partial {
 		limit = n - lookahead
@@ -283,6 +403,9 @@ scan:
 		}
 		c := line[i]
 		if !w.inStmt {
+			if w.holdEnded && !isSpace(c) && !(c == '-' && i+1 < n && line[i+1] == '-') && !(c == '/' && i+1 < n && line[i+1] == '*') {
+				return 0, false, w.errorf("text after an INSERT statement of a table with rules on the same line is not supported")
+			}
 			switch {
 			case isSpace(c):
 				i++
@@ -326,10 +449,11 @@ scan:
 				w.capLimit = maxStatement
 			}
 			w.insertChecked = false
+			w.stmtOff = i
 			capFrom = i
 		}
 		// Skip to the next byte that matters.
-		if k := bytes.IndexAny(line[i:limit], stmtSpecial); k < 0 {
+		if k := indexSpecial(line[i:limit]); k < 0 {
 			i = limit
 			continue
 		} else {
@@ -364,6 +488,9 @@ scan:
 			cs, err := w.endStatement()
 			if err != nil {
 				return 0, false, err
+			}
+			if w.holding {
+				w.holdEnded, w.holdEndOff = true, i+1
 			}
 			i++
 			capFrom = i
@@ -441,6 +568,9 @@ func (w *walker) endStatement() (*copyStmt, error) {
 		}
 	}
 	kind := statementKind(stmt)
+	if kind != kindInsert {
+		w.lastHead = w.lastHead[:0] // it may change what an INSERT's target is
+	}
 	if w.capFull && (kind == kindCopy || kind == kindCreate) {
 		return nil, &Error{Name: w.opt.Name, Line: w.stmtLine, Err: fmt.Errorf("statement longer than %d MiB", maxStatement>>20)}
 	}
@@ -545,34 +675,117 @@ func (w *walker) stmtError(err error) error {
 }
 
 // checkInsert reports an INSERT's target table to the visitor, once per
-// table and database, as soon as the target is known.
+// table and database, as soon as the target (and its column list, if
+// any) is known, and starts holding the statement when the visitor
+// holds the table's statements.
 func (w *walker) checkInsert(stmt []byte, final bool) error {
 	if w.insertChecked {
 		return nil
 	}
-	schema, name, ok := insertTarget(stmt, final)
-	if !ok {
-		return nil
+	if n := len(w.lastHead); n > 0 && len(stmt) > n && !isIdentByte(stmt[n]) && bytes.Equal(stmt[:n], w.lastHead) {
+		// The same head as the last INSERT, with no other statement
+		// between them (pg_dump's INSERTs of one table).
+		w.insertChecked = true
+		return w.holdInsert(w.lastInfo)
+	}
+	h, err := parseInsertHead(stmt, final)
+	if err != nil {
+		return nil // incomplete: checked again; or not an INSERT INTO anondump reads
 	}
 	w.insertChecked = true
-	schema = w.cat.qualify(schema, name, w.cat.hasTable)
-	key := [2]string{schema, name}
+	schema := w.cat.qualify(h.schema, h.name, w.cat.hasTable)
+	key := [2]string{schema, h.name}
 	if w.inserts == nil {
-		w.inserts = map[[2]string]bool{}
+		w.inserts = map[[2]string]*insertInfo{}
 	}
-	if done := w.inserts[key]; done {
+	it := w.inserts[key]
+	w.lastHead = w.lastHead[:0]
+	if _, k := word(stmt, skipSpace(stmt, h.end)); k > h.end {
+		w.lastHead, w.lastInfo = append(w.lastHead, stmt[:k]...), nil // set below
+	}
+	if it == nil {
+		it = w.insertTable(schema, h)
+		w.inserts[key] = it
+		tbl := it.table
+		if err := w.v.Inserts(tbl); err != nil {
+			var e *Error
+			if errors.As(err, &e) {
+				return err
+			}
+			return &Error{Name: w.opt.Name, Line: w.stmtLine, Table: tbl.QualifiedName(), Err: err}
+		}
+		if iv, ok := w.v.(InsertVisitor); ok {
+			it.hold = iv.HoldInserts(tbl)
+		}
+	}
+	w.lastInfo = it
+	return w.holdInsert(it)
+}
+
+// holdInsert starts holding the statement being read when the visitor
+// holds the statements of its table.
+func (w *walker) holdInsert(it *insertInfo) error {
+	if !it.hold {
 		return nil
 	}
-	w.inserts[key] = true
-	tbl := &Table{Schema: schema, Name: name, Line: w.stmtLine, Inserts: true, Database: w.database}
-	if err := w.v.Inserts(tbl); err != nil {
-		var e *Error
-		if errors.As(err, &e) {
-			return err
-		}
-		return &Error{Name: w.opt.Name, Line: w.stmtLine, Table: tbl.QualifiedName(), Err: err}
+	if w.stmtOff < 0 {
+		return &Error{Name: w.opt.Name, Line: w.stmtLine, Table: it.table.QualifiedName(), Err: fmt.Errorf("an INSERT statement whose target table is not on its first line (or in its first %d KiB) is not supported for a table with rules", walkBufSize>>10)}
 	}
+	w.holding, w.holdBegun, w.holdEnded, w.holdFrom = true, false, false, w.stmtOff
+	w.ins = InsertStatement{Table: it.table, Line: w.stmtLine, StdStrings: w.stdStrings, valueCols: it.valueCols, unsure: it.unsure}
 	return nil
+}
+
+// insertInfo is a table that INSERT statements fill.
+type insertInfo struct {
+	table     *Table
+	hold      bool  // the visitor holds its statements
+	valueCols []int // see InsertStatement.valueCols
+	unsure    bool  // see InsertStatement.unsure
+}
+
+// insertTable describes the target of the first INSERT into a table:
+// its columns are those of its CREATE TABLE (those a COPY would have),
+// or the statement's column list.
+func (w *walker) insertTable(schema string, h insertHead) *insertInfo {
+	it := &insertInfo{}
+	if td := w.cat.table(schema, h.name); td != nil {
+		it.table = w.tableOf(td, nil, false)
+		// Without a column list, the values are in attnum order, which is
+		// the order of the CREATE TABLE's own columns when it lists every
+		// column (pg_dump lists a partition's, and a child's merged
+		// columns, there). A child's or typed table's columns that only
+		// come from its parent or type have no place there that is
+		// certain: then only a column list says.
+		index := map[string]int{}
+		for i, c := range it.table.Columns {
+			index[c.Name] = i
+		}
+		own := map[string]bool{}
+		for _, d := range td.columns {
+			own[d.name] = true
+			if d.generated {
+				it.valueCols = append(it.valueCols, -1)
+			} else if i, ok := index[d.name]; ok {
+				it.valueCols = append(it.valueCols, i)
+			}
+		}
+		for _, d := range w.cat.columns(td) {
+			if !own[d.name] {
+				it.unsure, it.valueCols = true, nil
+				break
+			}
+		}
+	} else {
+		it.table = &Table{Schema: schema, Name: h.name, Line: w.stmtLine, Database: w.database}
+		for _, c := range h.columns {
+			it.table.Columns = append(it.table.Columns, Column{Name: c})
+		}
+	}
+	it.table.Inserts = true
+	it.table.Line = w.stmtLine
+	it.table.Encoding = w.encoding
+	return it
 }
 
 // tableOf describes a declared table; names, when listed, are the COPY
@@ -804,7 +1017,7 @@ func (w *walker) metaCommand(cmd []byte) (*copyStmt, error) {
 	case `\connect`, `\c`:
 		// A new database: its own tables, domains and settings.
 		w.cat.reset()
-		w.inserts = nil
+		w.inserts, w.lastHead = nil, w.lastHead[:0]
 		w.stdStrings = true
 		w.encoding = ""
 		w.database = connectDatabase(cmd)

@@ -242,19 +242,22 @@ func (p *Plan) table(t *dumpstream.Table) (*dumpstream.TablePlan, error) {
 		}
 	}
 	switch {
-	case t.Inserts:
-		// INSERT rows cannot be checked or rewritten: only a table kept
-		// whole may come that way (or any table when not strict).
-		if tr == nil && !p.Strict {
+	case t.Inserts && len(t.Columns) == 0 && !t.Typed:
+		// INSERT rows of a table the dump does not declare, without a
+		// column list: nothing tells their columns, so they can be
+		// neither checked nor rewritten. Otherwise INSERT tables are
+		// ruled, covered and rewritten like COPY tables.
+		switch {
+		case tr == nil && !p.Strict:
 			return p.uncovered(t, nil, false) // a warning
-		}
-		if tr != nil && tr.Keep {
+		case tr == nil:
+			return nil, &CoverageError{Table: t.QualifiedName(), File: p.rules.File, Inserts: true}
+		case tr.Truncate:
+			return &dumpstream.TablePlan{DropRows: true}, nil
+		case tr.Keep && tr.Where == "":
 			return nil, nil
 		}
-		if tr == nil {
-			return nil, &CoverageError{Table: t.QualifiedName(), File: p.rules.File, Inserts: true}
-		}
-		return &dumpstream.TablePlan{DropRows: true}, nil // refused by dumpstream
+		return &dumpstream.TablePlan{RefuseRows: fmt.Errorf("the rows are INSERT statements without a column list, and the dump has no CREATE TABLE for the table to tell its columns; dump the schema too, or dump with pg_dump --column-inserts")}, nil
 	case tr == nil && len(t.Columns) == 0:
 		return nil, nil // no columns, nothing to cover
 	case tr == nil:
