@@ -130,7 +130,7 @@ func (r *runReport) writeJSON(w io.Writer) error {
 
 // printSummary writes the short human summary to stderr.
 func (r *runReport) printSummary(ui printer) {
-	ui.infof("done: %s, %d COPY blocks (%d with rules), %d rows (%d rewritten, %d dropped) in %.2f s (%.0f MB/s)",
+	ui.infof("done: %s, %d COPY blocks, %d tables with rules, %d rows (%d rewritten, %d dropped) in %.2f s (%.0f MB/s)",
 		humanBytes(r.BytesIn), r.CopyBlocks, r.RuledBlocks, r.Rows, r.RowsRewritten, r.RowsDropped, r.Seconds, r.MBPerSecond)
 	for _, t := range r.Tables {
 		line := fmt.Sprintf("  %s: %d rows", t.Table, t.Rows)

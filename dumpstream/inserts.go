@@ -160,6 +160,7 @@ func (r *rewriter) drainInserts() error {
 func (r *rewriter) countInserts(it *insertTable, w *insertWorker) {
 	ts := &r.stats.Ruled[it.stats]
 	ts.Rows += w.rows
+	r.stats.Rows += w.rows
 	ts.RowsDropped += w.dropped
 	r.stats.RowsDropped += w.dropped
 	r.stats.RowsRewritten += w.rows - w.dropped

@@ -61,8 +61,8 @@ type Stats struct {
 	Bytes         int64 // input bytes read
 	Lines         int64 // input lines
 	Tables        int   // COPY blocks
-	RuledTables   int   // COPY blocks that had a plan
-	Rows          int64 // COPY rows
+	RuledTables   int   // COPY blocks and INSERT tables that had a plan
+	Rows          int64 // COPY rows, and the rows of the INSERT statements of ruled tables
 	RowsRewritten int64 // rows whose fields went through a plan
 	RowsDropped   int64 // rows dropped by DropRows
 	// Ruled lists, for every COPY block that had a plan, what was done.
@@ -118,6 +118,7 @@ func Rewrite(dst io.Writer, src io.Reader, t Transformer, opt Options) (Stats, e
 	st := w.stats
 	st.Lines, st.Bytes = int64(w.line), w.in.n
 	st.RuledTables, st.RowsRewritten, st.RowsDropped, st.Ruled = r.stats.RuledTables, r.stats.RowsRewritten, r.stats.RowsDropped, r.stats.Ruled
+	st.Rows += r.stats.Rows // INSERT rows (countInserts)
 	if ferr := r.out.Flush(); err == nil && ferr != nil {
 		err = ferr
 	}

@@ -122,9 +122,9 @@ func (c *Checker) Table(t *dumpstream.Table) error {
 		c.add(Problem{Kind: "inserts", Table: t.QualifiedName(), Line: t.Line, Message: ce.Error()})
 	case err != nil:
 		return err
-	case plan != nil && t.Inserts:
-		c.add(Problem{Kind: "inserts", Table: t.QualifiedName(), Line: t.Line,
-			Message: "the dump holds this table's rows as INSERT statements, which anondump cannot rewrite; dump with COPY"})
+	case plan != nil && t.Inserts && plan.RefuseRows != nil && !errors.As(plan.RefuseRows, &ce):
+		// An INSERT table the run cannot map to its columns.
+		c.add(Problem{Kind: "inserts", Table: t.QualifiedName(), Line: t.Line, Message: plan.RefuseRows.Error()})
 	case plan != nil && errors.As(plan.RefuseRows, &ce):
 		// A coverage problem only if the table has rows: see EndTable.
 		if c.pending == nil {

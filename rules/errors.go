@@ -129,7 +129,7 @@ func (e *CoverageError) Error() string {
 	var b strings.Builder
 	switch {
 	case e.Inserts:
-		fmt.Fprintf(&b, "no rule, and its rows are INSERT statements, which anondump cannot check; in strict mode dump with COPY (pg_dump without --inserts), or if the table holds nothing personal add to %s:\n", e.File)
+		fmt.Fprintf(&b, "no rule, and its rows are INSERT statements without a column list for a table the dump does not declare, so anondump cannot tell their columns; dump the schema too, or with --column-inserts, or if the table holds nothing personal add to %s:\n", e.File)
 		fmt.Fprintf(&b, "  %s:\n    keep: true", YAMLKey(e.Table))
 		return b.String()
 	case e.HasRule:
