@@ -252,7 +252,7 @@ func buildLocale(name string, ascii bool) *localeData {
 	}
 	l.phoneFixed, l.phoneDigits = maxLen(phones), countDigits(phones)
 	l.postFixed, l.postDigits = maxLen(posts), countDigits(posts)
-	if letters != "" && strings.ContainsRune(strings.Join(posts, ""), '@') && name == "en_GB" {
+	if name == "en_GB" {
 		l.postDigits = 0 // a UK postcode is mostly letters: no number stands for it
 	}
 	return l
