@@ -41,17 +41,17 @@ const textPeek = 64 << 10
 
 // input is an opened dump.
 type input struct {
-	name   string          // the file name as given, or "stdin"
-	path   string          // the file name, or "" for standard input
-	kind   string          // what it was: "text", "gzip data", "xz data", …
-	outer  *format         // the compression it was decompressed from, or nil
-	r      io.Reader       // the text of the dump, decompressed
-	raw    *countingReader // the bytes read from the file or stdin, before decompression
+	name  string          // the file name as given, or "stdin"
+	path  string          // the file name, or "" for standard input
+	kind  string          // what it was: "text", "gzip data", "xz data", …
+	outer *format         // the compression it was decompressed from, or nil
+	r     io.Reader       // the text of the dump, decompressed
+	raw   *countingReader // the bytes read from the file or stdin, before decompression
 	// custom: the input is a custom-format archive (pg_dump -Fc), and r
 	// its raw bytes, for dumpstream.RewriteArchive. Only the run
 	// (command "anondump …") accepts one.
 	custom bool
-	size   int64           // the file's size when it is a regular file, else 0
+	size   int64 // the file's size when it is a regular file, else 0
 	closer func()
 }
 
