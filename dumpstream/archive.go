@@ -30,8 +30,10 @@ type ArchiveOptions struct {
 	// LargeObjects says what happens to the archive's large objects; the
 	// zero value keeps them.
 	LargeObjects archive.LOPolicy
-	// Writer tunes the output archive. Writer.Workers 0 compresses on
-	// Options.Workers goroutines.
+	// Writer tunes the output archive. Writer.Workers 0 compresses zlib
+	// streams pigz-style on max(Options.Workers, 2) goroutines, so that
+	// the output's bytes do not depend on Options.Workers (one worker
+	// would write a plain zlib stream, with other bytes).
 	Writer archive.WriterOptions
 }
 
@@ -124,7 +126,7 @@ func RewriteArchive(dst io.Writer, src io.Reader, t Transformer, opt Options, ao
 	}
 	wopt := aopt.Writer
 	if wopt.Workers == 0 {
-		wopt.Workers = opt.Workers
+		wopt.Workers = max(opt.Workers, 2)
 	}
 	w, err := archive.NewWriter(dst, ar.Header(), toc, wopt)
 	if err != nil {
