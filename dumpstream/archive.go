@@ -8,8 +8,8 @@ package dumpstream
 // One walker holds the catalog of the whole archive. It is fed, once and
 // before any data, the definitions of the TOC entries in TOC order (the
 // ENCODING, STDSTRINGS and SEARCHPATH settings, CREATE TABLE/DOMAIN/TYPE,
-// and the constraints of the post-data section, which so reach the
-// Transformer before the rows, as they never do in a plain dump). Then
+// and the keys of the post-data section, which are handed on after the
+// data, where a plain dump has them and where rules.Plan expects them). Then
 // each TABLE DATA entry's COPY statement is resolved against that catalog
 // and its stream is read row by row, the rewritten rows going to the
 // entry's new stream. Nothing of an entry is held: memory is that of a
@@ -93,8 +93,9 @@ func (e *EntryError) Unwrap() error { return e.Err }
 // read in order, so a pipe works; when dst is a seekable file, the data
 // offsets are filled in so that `pg_restore -j N` can use the output.
 //
-// Options.Constraints receives the keys the TOC declares before the first
-// row is read. Errors are an [*EntryError] naming the entry, an
+// Options.Constraints receives the keys the TOC declares (with
+// Constraint.Line 0) after the data, as in a plain dump, where they come
+// in the post-data section. Errors are an [*EntryError] naming the entry, an
 // [*archive.FormatError] for a corrupt archive, or an [*Error] for a
 // definition (its Line then counts lines of the TOC's definitions). On
 // error, what was written to dst is not a valid archive. Stats.Bytes is
@@ -152,6 +153,9 @@ func RewriteArchive(dst io.Writer, src io.Reader, t Transformer, opt Options, ao
 			return a.stats(in), err
 		}
 	}
+	for _, k := range a.keys {
+		a.opt.Constraints(k)
+	}
 	return a.stats(in), w.Close()
 }
 
@@ -165,6 +169,7 @@ type archiveRewrite struct {
 	// lines of the TOC definitions: where each entry's definition starts
 	starts  []int
 	entries []*archive.Entry
+	keys    []Constraint // the TOC's keys, handed on after the data
 }
 
 func (a *archiveRewrite) stats(in *byteCounter) Stats {
@@ -213,6 +218,11 @@ func (a *archiveRewrite) walkTOC(toc []*archive.Entry) error {
 			}
 			warn(msg)
 		}
+	}
+	if a.opt.Constraints != nil {
+		// Kept for after the data, where a plain dump has them; a line of
+		// the definitions means nothing to the user.
+		a.r.opt.Constraints = func(k Constraint) { k.Line = 0; a.keys = append(a.keys, k) }
 	}
 	a.w = newWalker(io.MultiReader(parts...), a.r, opt)
 	err := a.w.run()

@@ -103,7 +103,7 @@ func TestRewriteArchiveRows(t *testing.T) {
 }
 
 // The archive's TOC holds its tables' columns, domains and keys; the post-data
-// keys reach Options.Constraints before the rows.
+// keys reach Options.Constraints after the data, as in a plain dump.
 func TestRewriteArchiveCatalog(t *testing.T) {
 	in, err := os.ReadFile("../archive/testdata/demo_z0.dump")
 	if err != nil {
@@ -113,15 +113,18 @@ func TestRewriteArchiveCatalog(t *testing.T) {
 	tr := &ruled{cols: map[string][]string{"public.plain": {"id"}}, drop: map[string]bool{`"My Schema"."Mixed Case"`: true}}
 	var out bytes.Buffer
 	st, err := RewriteArchive(&out, bytes.NewReader(in), tr, Options{Constraints: func(k Constraint) {
-		if len(tr.tables) == 0 {
+		if len(tr.tables) == 10 { // after every TABLE DATA entry
 			keys = append(keys, k.Table[0]+"."+k.Table[1]+" "+k.Kind)
+		}
+		if k.Line != 0 {
+			t.Errorf("constraint %+v has a line of the TOC's definitions", k)
 		}
 	}}, ArchiveOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if strings.Join(keys, ";") != "My Schema.Mixed Case primary key;public.plain primary key" {
-		t.Errorf("constraints before the data: %q", keys)
+		t.Errorf("constraints after the data: %q", keys)
 	}
 	byName := map[string]*Table{}
 	for _, tb := range tr.tables {
