@@ -7,6 +7,9 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -162,6 +165,31 @@ func TestE2ECustomArchive(t *testing.T) {
 		b4, _ := os.ReadFile(out4)
 		if !bytes.Equal(b1, b4) {
 			t.Error("-j 1 and -j 4 write different archives")
+		}
+		// --report gives the size and sha256 of the file as it ends up,
+		// after its TOC was rewritten with the offsets.
+		outR, repPath := filepath.Join(dir, "r.dump"), filepath.Join(dir, "r.json")
+		if r := anondump(t, e2eKey, nil, "-q", "-c", fcRules, "-o", outR, "--report", repPath, in); r.code != 0 {
+			t.Fatalf("--report: exit %d: %s", r.code, r.stderr)
+		}
+		var rep struct {
+			OutputBytes  int64  `json:"output_bytes"`
+			OutputSHA256 string `json:"output_sha256"`
+			Rows         int64  `json:"rows"`
+		}
+		rb, err := os.ReadFile(repPath)
+		if err == nil {
+			err = json.Unmarshal(rb, &rep)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		bR, _ := os.ReadFile(outR)
+		if sum := sha256.Sum256(bR); rep.OutputSHA256 != hex.EncodeToString(sum[:]) || rep.OutputBytes != int64(len(bR)) {
+			t.Errorf("report: output %d bytes sha256 %s; the file has %d bytes, sha256 %x", rep.OutputBytes, rep.OutputSHA256, len(bR), sum)
+		}
+		if rep.Rows != 3000+6000+500+2000 {
+			t.Errorf("report: %d rows", rep.Rows)
 		}
 	})
 
