@@ -247,6 +247,34 @@ func TestE2ECustomArchive(t *testing.T) {
 		}
 	})
 
+	t.Run("k_anonymity", func(t *testing.T) {
+		// 300 admins and 2700 members: k=300 is met, k=301 is not, and a
+		// run that misses k writes no archive.
+		rules, err := os.ReadFile(fcRules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			k    string
+			code int
+		}{{"300", 0}, {"301", 1}} {
+			kr := filepath.Join(dir, "k"+tc.k+".yaml")
+			b := bytes.Replace(rules, []byte("version: 1\n"), []byte("version: 1\nk_anonymity:\n  public.users: {columns: [role], k: "+tc.k+"}\n"), 1)
+			if err := os.WriteFile(kr, b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			outK := filepath.Join(dir, "k"+tc.k+".dump")
+			r := anondump(t, e2eKey, nil, "-q", "-c", kr, "-o", outK, in)
+			_, serr := os.Stat(outK)
+			if r.code != tc.code || (serr == nil) != (tc.code == 0) {
+				t.Errorf("k=%s: exit %d, output exists: %v; want exit %d: %s", tc.k, r.code, serr == nil, tc.code, r.stderr)
+			}
+			if tc.code != 0 && !strings.Contains(string(r.stderr), "300 of 3000 rows are in classes of fewer than k=301 rows") {
+				t.Errorf("k=%s: %s", tc.k, r.stderr)
+			}
+		}
+	})
+
 	t.Run("empty rules", func(t *testing.T) {
 		orig := p.tableContents(t, src)
 		for name, args := range map[string][]string{"file": {in}, "stdin": nil} {
