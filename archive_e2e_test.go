@@ -299,6 +299,32 @@ func TestE2ECustomArchive(t *testing.T) {
 		}
 	})
 
+	t.Run("inserts", func(t *testing.T) {
+		// An archive of INSERT statements: passed through without rules,
+		// refused for a ruled table (as for a plain dump), naming the entry.
+		ins := filepath.Join(dir, "inserts.dump")
+		p.pgDump(t, src, "-Fc", "--inserts", "-f", ins)
+		outI := filepath.Join(dir, "inserts-out.dump")
+		if r := anondump(t, e2eKey, nil, "-q", "-c", fcEmptyRules, "-o", outI, ins); r.code != 0 {
+			t.Fatalf("empty rules: exit %d: %s", r.code, r.stderr)
+		}
+		orig := p.tableContents(t, src)
+		got := p.tableContents(t, p.pgRestore(t, outI, nil))
+		for table, rows := range orig {
+			if !bytes.Equal(got[table], rows) {
+				t.Errorf("table %s differs from the original", table)
+			}
+		}
+		os.Remove(outI)
+		r := anondump(t, e2eKey, nil, "-q", "-c", fcRules, "-o", outI, ins)
+		if r.code == 0 || !strings.Contains(string(r.stderr), "(TABLE DATA ") || !strings.Contains(string(r.stderr), "INSERT statements") || strings.Contains(string(r.stderr), "realmail") {
+			t.Errorf("rules on INSERT data: exit %d: %s", r.code, r.stderr)
+		}
+		if _, err := os.Stat(outI); !os.IsNotExist(err) {
+			t.Errorf("a failed run left %s", outI)
+		}
+	})
+
 	t.Run("fail closed", func(t *testing.T) {
 		cut := filepath.Join(dir, "cut.dump")
 		if err := os.WriteFile(cut, inBytes[:len(inBytes)*3/4], 0o600); err != nil {
