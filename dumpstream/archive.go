@@ -169,7 +169,18 @@ type archiveRewrite struct {
 	// lines of the TOC definitions: where each entry's definition starts
 	starts  []int
 	entries []*archive.Entry
-	keys    []Constraint // the TOC's keys, handed on after the data
+	keys    []Constraint  // the TOC's keys, handed on after the data
+	br      *bufio.Reader // the read buffer of data streams, reused
+}
+
+// reader returns the shared read buffer, reading from src.
+func (a *archiveRewrite) reader(src io.Reader) *bufio.Reader {
+	if a.br == nil {
+		a.br = bufio.NewReaderSize(src, readBufSize)
+	} else {
+		a.br.Reset(src)
+	}
+	return a.br
 }
 
 func (a *archiveRewrite) stats(in *byteCounter) Stats {
@@ -331,7 +342,7 @@ func (a *archiveRewrite) copyBlock(out io.Writer, b *archive.Block) error {
 	r.out.Reset(out)
 	var rows int64
 	if rv == nil {
-		rows, err = copyRows(r.out, b, &a.lines)
+		rows, err = copyRows(r.out, a.reader(b), &a.lines)
 	} else {
 		rows, err = a.rewriteRows(out, b, blk, rv)
 	}
@@ -355,7 +366,7 @@ func (a *archiveRewrite) copyBlock(out io.Writer, b *archive.Block) error {
 // and copies the end marker and what follows it.
 func (a *archiveRewrite) rewriteRows(out io.Writer, src io.Reader, blk *Block, rv RowVisitor) (rows int64, err error) {
 	r := a.r
-	lr := lineReader{br: bufio.NewReaderSize(src, readBufSize)}
+	lr := lineReader{br: a.reader(src)}
 	nf := len(blk.Table.Columns)
 	if blk.OIDs {
 		nf++
@@ -407,10 +418,9 @@ func (a *archiveRewrite) placed(n int, err error) error {
 	return &Error{Name: a.opt.Name, Line: n, Err: err}
 }
 
-// copyRows copies a block nobody rewrites from src to dst and counts its
+// copyRows copies a block nobody rewrites from br to dst and counts its
 // rows: the lines before its `\.` line.
-func copyRows(dst io.Writer, src io.Reader, lines *int64) (rows int64, err error) {
-	br := bufio.NewReaderSize(src, readBufSize)
+func copyRows(dst io.Writer, br *bufio.Reader, lines *int64) (rows int64, err error) {
 	defer func() { *lines += rows }()
 	atStart := true
 	for {

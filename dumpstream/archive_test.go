@@ -1,6 +1,7 @@
 package dumpstream
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -181,10 +182,12 @@ func TestCopyRowsCounts(t *testing.T) {
 		"1\ta\n\\.x\n\\.\n":     2,
 		"1\ta\n2":               2,
 		"":                      0,
+		// Lines longer than the 16-byte buffer: the second starts with `\.`.
+		strings.Repeat("x", 40) + "\n\\." + strings.Repeat("y", 40) + "\n\\.\n\n": 2,
 	} {
 		var out bytes.Buffer
 		var lines int64
-		n, err := copyRows(&out, strings.NewReader(in), &lines)
+		n, err := copyRows(&out, bufio.NewReaderSize(strings.NewReader(in), 16), &lines)
 		if err != nil || n != want || lines != want || out.String() != in {
 			t.Errorf("copyRows(%q) = %d, %v (lines %d, out %q), want %d", in, n, err, lines, out.String(), want)
 		}
