@@ -1370,7 +1370,7 @@ func TestE2EArchives(t *testing.T) {
 	src := p.loadedDB(t, e2eSchema)
 	dir := t.TempDir()
 	for _, tc := range []struct{ format, file, first string }{
-		{"c", "db.custom", "db.custom is a custom-format archive (pg_dump -Fc)"},
+		// -Fc is read by the run: archive_e2e_test.go.
 		{"t", "db.tar", "db.tar is a tar archive (pg_dump -Ft)"},
 		{"d", "db.dir", "db.dir is a directory-format dump (pg_dump -Fd)"},
 	} {

@@ -41,13 +41,17 @@ const textPeek = 64 << 10
 
 // input is an opened dump.
 type input struct {
-	name   string          // the file name as given, or "stdin"
-	path   string          // the file name, or "" for standard input
-	kind   string          // what it was: "text", "gzip data", "xz data", …
-	outer  *format         // the compression it was decompressed from, or nil
-	r      io.Reader       // the text of the dump, decompressed
-	raw    *countingReader // the bytes read from the file or stdin, before decompression
-	size   int64           // the file's size when it is a regular file, else 0
+	name  string          // the file name as given, or "stdin"
+	path  string          // the file name, or "" for standard input
+	kind  string          // what it was: "text", "gzip data", "xz data", …
+	outer *format         // the compression it was decompressed from, or nil
+	r     io.Reader       // the text of the dump, decompressed
+	raw   *countingReader // the bytes read from the file or stdin, before decompression
+	// custom: the input is a custom-format archive (pg_dump -Fc), and r
+	// its raw bytes, for dumpstream.RewriteArchive. Only the run
+	// (command "anondump …") accepts one.
+	custom bool
+	size   int64 // the file's size when it is a regular file, else 0
 	closer func()
 }
 
@@ -109,6 +113,10 @@ func (in *input) identify(br *bufio.Reader, command string) error {
 	outer := sniff(head)
 	switch outer.class {
 	case classArchive:
+		if outer == fmtCustom && command == runCommand {
+			in.kind, in.custom, in.r = "custom archive", true, br
+			return nil
+		}
 		return archiveError(in, outer, nil, command)
 	case classText:
 		return in.checkText(br, "")
@@ -272,6 +280,10 @@ func isLzmaAlone(head []byte) bool {
 	return size == ^uint64(0) || size < 1<<48
 }
 
+// runCommand is the command name the run opens its input with: the one
+// command that reads custom-format archives so far.
+const runCommand = "anondump …"
+
 // archiveError refuses an archive, with the pg_restore command that turns
 // it into the plain dump anondump reads.
 func archiveError(in *input, f, outer *format, command string) error {
@@ -279,7 +291,11 @@ func archiveError(in *input, f, outer *format, command string) error {
 	if outer != nil {
 		what = outer.what + " holding " + f.what
 	}
-	err := fmt.Errorf("%s is %s, which anondump cannot read yet; it reads plain dumps (pg_dump -Fp)", in.name, what)
+	reads := "plain dumps (pg_dump -Fp)"
+	if f == fmtCustom && outer == nil {
+		reads = "plain dumps, and only the run (anondump -c anon.yaml) rewrites custom archives so far"
+	}
+	err := fmt.Errorf("%s is %s, which %s cannot read yet; it reads %s", in.name, what, strings.TrimSuffix(command, " …"), reads)
 	if f == fmtOtherTa {
 		return dumpError(err)
 	}

@@ -71,11 +71,14 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	in, err := openInput(o.input, stdin, "anondump …", o.report != "")
+	in, err := openInput(o.input, stdin, runCommand, o.report != "")
 	if err != nil {
 		return err
 	}
 	defer in.Close()
+	if in.custom && (o.compress != "" || o.stamp) {
+		return configError(errors.New("--compress and --stamp apply to plain dumps; a custom archive is written with its own compression and has no place for a comment"))
+	}
 	// From here on a signal stops the run the way a failure does: the
 	// partial output is removed and the report says so.
 	guard := catchSignals()
@@ -107,6 +110,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	// The report's size and hash are of the bytes written: compressed.
+	// An archive compresses its own data streams.
 	dst, err := newCompressor(comp, written, o.jobs)
 	if err != nil {
 		return configError(err)
@@ -161,18 +165,24 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		progress = new(dumpstream.Progress)
 		display = startProgress(stderr, in.size, in.raw, progress)
 	}
-	st, err := dumpstream.Rewrite(dst, in.r, plan, dumpstream.Options{
+	opts := dumpstream.Options{
 		Name:        in.name,
 		Workers:     o.jobs,
 		Progress:    progress,
 		Warn:        func(msg string) { ui.warningf("%s", msg) },
 		AnySQL:      o.anySQL,
 		Constraints: plan.Constraint,
-	})
-	if err == nil {
-		err = dst.Close()
+	}
+	var st dumpstream.Stats
+	if in.custom {
+		st, err = rewriteArchive(out, written, in, plan, opts)
 	} else {
-		dst.abandon() // no end of stream: the output is visibly incomplete
+		st, err = dumpstream.Rewrite(dst, in.r, plan, opts)
+		if err == nil {
+			err = dst.Close()
+		} else {
+			dst.abandon() // no end of stream: the output is visibly incomplete
+		}
 	}
 	if err == nil && o.report != "" {
 		// The input hash covers the whole file, also what follows the
@@ -200,6 +210,42 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	return err
 }
+
+// rewriteArchive rewrites a custom-format archive to written (which
+// counts and hashes what goes to out). When out is a file, the archive
+// writer seeks back to fill in the data offsets (for pg_restore -j), and
+// the size and hash of the output are then taken from the file.
+func rewriteArchive(out io.Writer, written *countingWriter, in *input, plan *rules.Plan, opts dumpstream.Options) (dumpstream.Stats, error) {
+	ow, isFile := out.(*outputWriter)
+	if !isFile {
+		return dumpstream.RewriteArchive(written, in.r, plan, opts, dumpstream.ArchiveOptions{})
+	}
+	st, err := dumpstream.RewriteArchive(seekingWriter{written, ow}, in.r, plan, opts, dumpstream.ArchiveOptions{})
+	if err != nil {
+		return st, err
+	}
+	end, serr := ow.f.Seek(0, io.SeekCurrent)
+	if serr != nil {
+		return st, nil // a pipe or device: written as it went
+	}
+	written.n.Store(end)
+	if written.h != nil {
+		written.h.Sum() // ends its goroutine: it hashed the TOC twice
+		written.h = newStreamHash()
+		if _, err := io.Copy(written.h, io.NewSectionReader(ow.f, 0, end)); err != nil {
+			return st, outputError(ow.user, err)
+		}
+	}
+	return st, nil
+}
+
+// seekingWriter is a countingWriter whose destination can seek.
+type seekingWriter struct {
+	*countingWriter
+	s io.Seeker
+}
+
+func (w seekingWriter) Seek(off int64, whence int) (int64, error) { return w.s.Seek(off, whence) }
 
 // outcome turns the rewrite's result into the run's error with its exit
 // code, checks that every table rule was used, and commits -o.
@@ -410,6 +456,11 @@ func atomicFile(path string) (w io.Writer, commit, abort func() error, err error
 type outputWriter struct {
 	f    *os.File
 	user string
+}
+
+// Seek lets the archive writer fill in a custom archive's data offsets.
+func (w *outputWriter) Seek(off int64, whence int) (int64, error) {
+	return w.f.Seek(off, whence)
 }
 
 func (w *outputWriter) Write(p []byte) (int, error) {

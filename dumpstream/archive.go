@@ -1,0 +1,496 @@
+package dumpstream
+
+// Rewriting a custom-format archive (pg_dump -Fc). The archive package
+// reads the container and hands over each data entry's decompressed
+// stream; this file gives the rows of those streams to the same rewriter
+// (plans, filters, observers, workers, stats) that rewrites a plain dump.
+//
+// One walker holds the catalog of the whole archive. It is fed, once and
+// before any data, the definitions of the TOC entries in TOC order (the
+// ENCODING, STDSTRINGS and SEARCHPATH settings, CREATE TABLE/DOMAIN/TYPE,
+// and the keys of the post-data section, which are handed on after the
+// data, where a plain dump has them and where rules.Plan expects them). Then
+// each TABLE DATA entry's COPY statement is resolved against that catalog
+// and its stream is read row by row, the rewritten rows going to the
+// entry's new stream. Nothing of an entry is held: memory is that of a
+// plain rewrite.
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/anondump/anondump/archive"
+)
+
+// ArchiveOptions tune [RewriteArchive].
+type ArchiveOptions struct {
+	// LargeObjects says what happens to the archive's large objects; the
+	// zero value keeps them.
+	LargeObjects archive.LOPolicy
+	// Writer tunes the output archive. Writer.Workers 0 compresses zlib
+	// streams pigz-style on max(Options.Workers, 2) goroutines, so that
+	// the output's bytes do not depend on Options.Workers (one worker
+	// would write a plain zlib stream, with other bytes).
+	Writer archive.WriterOptions
+}
+
+// EntryError is a problem in one entry of an archive: in its data (Line is
+// then the line of the entry's decompressed data, 1 for its first row) or
+// in its TOC definition (Line 0). Like [Error], it never quotes a value.
+type EntryError struct {
+	Name   string // input name, "stdin" or a file name
+	DumpID int
+	Desc   string // the entry's description: "TABLE DATA", "TABLE", …
+	Tag    string // the entry's tag (a table's name)
+	Table  string // the qualified table, for a data entry
+	Column string // column name, when known
+	Line   int
+	Err    error
+}
+
+func (e *EntryError) Error() string {
+	var b strings.Builder
+	name := e.Name
+	if name == "" {
+		name = "input"
+	}
+	fmt.Fprintf(&b, "%s: dump ID %d (%s %s)", name, e.DumpID, e.Desc, e.Tag)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ", data line %d", e.Line)
+	}
+	b.WriteString(": ")
+	if e.Table != "" {
+		b.WriteString("table ")
+		b.WriteString(e.Table)
+		if e.Column != "" {
+			b.WriteString(", column ")
+			b.WriteString(QuoteIdent(e.Column))
+		}
+		b.WriteString(": ")
+	}
+	prefix := b.String()
+	lines := strings.Split(e.Err.Error(), "\n")
+	for i := range lines {
+		if !strings.HasPrefix(lines[i], "  ") {
+			lines[i] = prefix + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (e *EntryError) Unwrap() error { return e.Err }
+
+// RewriteArchive copies the custom-format archive src to dst, rewriting
+// the COPY rows of the TABLE DATA entries for which t returns a plan,
+// exactly as [Rewrite] rewrites the COPY blocks of a plain dump (the same
+// plans, filters, workers and stats, so the same key gives the same
+// values). The header, the TOC and every other entry come through
+// unchanged (large objects as aopt.LargeObjects says), and each data
+// stream is re-compressed with the archive's own method and level. src is
+// read in order, so a pipe works; when dst is a seekable file, the data
+// offsets are filled in so that `pg_restore -j N` can use the output.
+//
+// Options.Constraints receives the keys the TOC declares (with
+// Constraint.Line 0) after the data, as in a plain dump, where they come
+// in the post-data section. Errors are an [*EntryError] naming the entry, an
+// [*archive.FormatError] for a corrupt archive, or an [*Error] for a
+// definition (its Line then counts lines of the TOC's definitions). On
+// error, what was written to dst is not a valid archive. Stats.Bytes is
+// the archive's size; Stats.Lines counts the data lines of the TABLE
+// DATA entries.
+func RewriteArchive(dst io.Writer, src io.Reader, t Transformer, opt Options, aopt ArchiveOptions) (Stats, error) {
+	in := &byteCounter{r: src}
+	ar, err := archive.NewReader(in)
+	if err != nil {
+		return Stats{Bytes: in.n}, err
+	}
+	toc := ar.TOC()
+	if aopt.LargeObjects == archive.LODrop {
+		toc = archive.DropLargeObjects(toc)
+	}
+	keep := make(map[int]bool, len(toc))
+	for _, e := range toc {
+		keep[e.DumpID] = true
+	}
+	a := &archiveRewrite{opt: opt}
+	a.r = &rewriter{dst: io.Discard, out: bufio.NewWriterSize(io.Discard, writeBufSize), t: t, opt: opt}
+	defer func() {
+		if a.r.eng != nil {
+			a.r.eng.stop() // after an error: end the workers
+		}
+	}()
+	if err := a.walkTOC(toc); err != nil {
+		return a.stats(in), err
+	}
+	wopt := aopt.Writer
+	if wopt.Workers == 0 {
+		wopt.Workers = max(opt.Workers, 2)
+	}
+	w, err := archive.NewWriter(dst, ar.Header(), toc, wopt)
+	if err != nil {
+		return a.stats(in), err
+	}
+	for {
+		b, err := ar.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return a.stats(in), err
+		}
+		if !keep[b.Entry.DumpID] {
+			continue
+		}
+		if b.Type == archive.BlockBlobs {
+			err = copyObjects(w, b, aopt.LargeObjects)
+		} else {
+			err = a.data(w, b)
+		}
+		if err != nil {
+			return a.stats(in), err
+		}
+	}
+	for _, k := range a.keys {
+		a.opt.Constraints(k)
+	}
+	return a.stats(in), w.Close()
+}
+
+// archiveRewrite is the state of one RewriteArchive.
+type archiveRewrite struct {
+	opt   Options
+	w     *walker
+	r     *rewriter
+	rows  int64 // data rows
+	lines int64 // data lines
+	// lines of the TOC definitions: where each entry's definition starts
+	starts  []int
+	entries []*archive.Entry
+	keys    []Constraint  // the TOC's keys, handed on after the data
+	br      *bufio.Reader // the read buffer of data streams, reused
+}
+
+// reader returns the shared read buffer, reading from src.
+func (a *archiveRewrite) reader(src io.Reader) *bufio.Reader {
+	if a.br == nil {
+		a.br = bufio.NewReaderSize(src, readBufSize)
+	} else {
+		a.br.Reset(src)
+	}
+	return a.br
+}
+
+func (a *archiveRewrite) stats(in *byteCounter) Stats {
+	st := a.r.stats
+	if a.w != nil {
+		st.Tables = a.w.stats.Tables
+	}
+	st.Rows, st.Lines, st.Bytes = a.rows, a.lines, in.n
+	return st
+}
+
+// Around the definitions, so that the walk takes them for pg_dump output.
+const (
+	tocHeader  = "--\n-- PostgreSQL database dump\n--\n\n"
+	tocTrailer = "\n--\n-- PostgreSQL database dump complete\n--\n\n"
+)
+
+// walkTOC feeds the definitions of the TOC entries, in order, to the
+// walker: it learns the settings, types and tables, and the rewriter
+// hands the constraints on.
+func (a *archiveRewrite) walkTOC(toc []*archive.Entry) error {
+	parts := []io.Reader{strings.NewReader(tocHeader)}
+	line := 1 + strings.Count(tocHeader, "\n")
+	for _, e := range toc {
+		d := e.Defn.S
+		if d == "" || e.Desc.S == "TABLE DATA" {
+			continue
+		}
+		if !strings.HasSuffix(d, "\n") {
+			d += "\n"
+		}
+		a.starts = append(a.starts, line)
+		a.entries = append(a.entries, e)
+		line += strings.Count(d, "\n")
+		parts = append(parts, strings.NewReader(d))
+	}
+	parts = append(parts, strings.NewReader(tocTrailer))
+	opt := a.opt
+	opt.Text, opt.AnySQL = nil, false
+	if warn := a.opt.Warn; warn != nil {
+		opt.Warn = func(msg string) {
+			// "name:line: msg" → "name: dump ID N (DESC tag): msg"
+			if e := a.entryAt(a.w.line); e != nil {
+				prefix := fmt.Sprintf("%s:%d: ", a.opt.Name, a.w.line)
+				msg = fmt.Sprintf("%s: dump ID %d (%s %s): %s", a.opt.Name, e.DumpID, e.Desc.S, e.Tag.S, strings.TrimPrefix(msg, prefix))
+			}
+			warn(msg)
+		}
+	}
+	if a.opt.Constraints != nil {
+		// Kept for after the data, where a plain dump has them; a line of
+		// the definitions means nothing to the user.
+		a.r.opt.Constraints = func(k Constraint) { k.Line = 0; a.keys = append(a.keys, k) }
+	}
+	a.w = newWalker(io.MultiReader(parts...), a.r, opt)
+	err := a.w.run()
+	if err == nil && a.w.copying {
+		err = errors.New("a TOC definition starts COPY data")
+	}
+	var pe *Error
+	if errors.As(err, &pe) {
+		if e := a.entryAt(pe.Line); e != nil {
+			return &EntryError{Name: a.opt.Name, DumpID: e.DumpID, Desc: e.Desc.S, Tag: e.Tag.S, Table: pe.Table, Column: pe.Column, Err: pe.Err}
+		}
+	}
+	return err
+}
+
+// entryAt is the entry whose definition holds line line of the walk.
+func (a *archiveRewrite) entryAt(line int) *archive.Entry {
+	var e *archive.Entry
+	for i, s := range a.starts {
+		if s > line {
+			break
+		}
+		e = a.entries[i]
+	}
+	return e
+}
+
+// data rewrites one data block.
+func (a *archiveRewrite) data(w *archive.Writer, b *archive.Block) error {
+	e := b.Entry
+	out, err := w.WriteData(e.DumpID)
+	if err != nil {
+		return err
+	}
+	switch {
+	case e.Desc.S == "TABLE DATA" && e.CopyStmt.S != "":
+		err = a.copyBlock(out, b)
+	case e.Desc.S == "TABLE DATA":
+		// INSERT statements (pg_dump --inserts): refused for a ruled
+		// table, as in a plain dump.
+		tbl := &Table{Schema: e.Namespace.S, Name: e.Tag.S, Inserts: true}
+		if err = a.r.Inserts(tbl); err == nil {
+			_, err = io.Copy(out, b)
+		} else {
+			err = a.entryErr(e, tbl.QualifiedName(), 0, err)
+		}
+	default:
+		_, err = io.Copy(out, b)
+	}
+	if err != nil {
+		return err
+	}
+	return out.Close()
+}
+
+// entryErr places err in entry e.
+func (a *archiveRewrite) entryErr(e *archive.Entry, table string, line int, err error) error {
+	var fe *archive.FormatError
+	var ee *EntryError
+	if errors.As(err, &fe) || errors.As(err, &ee) {
+		return err
+	}
+	out := &EntryError{Name: a.opt.Name, DumpID: e.DumpID, Desc: e.Desc.S, Tag: e.Tag.S, Table: table, Line: line, Err: err}
+	var pe *Error
+	var re *rowError
+	switch {
+	case errors.As(err, &pe):
+		out.Line, out.Column, out.Err = pe.Line, pe.Column, pe.Err
+		if pe.Table != "" {
+			out.Table = pe.Table
+		}
+	case errors.As(err, &re):
+		out.Column, out.Err = re.column, errors.New(re.msg)
+	}
+	return out
+}
+
+// copyBlock rewrites the COPY rows of a TABLE DATA stream to out: the
+// entry's COPY statement is its header.
+func (a *archiveRewrite) copyBlock(out io.Writer, b *archive.Block) error {
+	e := b.Entry
+	w, r := a.w, a.r
+	cs, err := parseCopy(strings.TrimSpace(e.CopyStmt.S))
+	if err == nil && !cs.fromStdin {
+		err = errors.New("the entry's COPY statement is not COPY … FROM stdin")
+	}
+	if err != nil {
+		return a.entryErr(e, "", 0, fmt.Errorf("its COPY statement: %w", err))
+	}
+	if cs.schema == "" {
+		cs.schema = e.Namespace.S
+	}
+	w.stmtLine = 0
+	w.prepareCopy(cs)
+	blk := w.block
+	name := blk.Table.QualifiedName()
+	w.stats.Tables++
+	if p := a.opt.Progress; p != nil {
+		p.table.Store(&name)
+	}
+	rv, err := r.Block(blk)
+	if err != nil {
+		return a.entryErr(e, name, 0, err)
+	}
+	r.dst = out
+	r.out.Reset(out)
+	var rows int64
+	if rv == nil {
+		rows, err = copyRows(r.out, a.reader(b), &a.lines)
+	} else {
+		rows, err = a.rewriteRows(out, b, blk, rv)
+	}
+	a.rows += rows
+	if p := a.opt.Progress; p != nil {
+		p.rows.Store(a.rows)
+		p.table.Store(nil)
+	}
+	if err != nil {
+		return a.entryErr(e, name, 0, err)
+	}
+	if err := r.out.Flush(); err != nil {
+		return err
+	}
+	r.dst = io.Discard
+	r.out.Reset(io.Discard)
+	return nil
+}
+
+// rewriteRows reads the rows of a ruled block from src, rewrites them,
+// and copies the end marker and what follows it.
+func (a *archiveRewrite) rewriteRows(out io.Writer, src io.Reader, blk *Block, rv RowVisitor) (rows int64, err error) {
+	r := a.r
+	lr := lineReader{br: a.reader(src)}
+	nf := len(blk.Table.Columns)
+	if blk.OIDs {
+		nf++
+	}
+	row := Row{block: blk, nfields: nf}
+	for n := 1; ; n++ {
+		line, err := lr.next()
+		if err != nil && err != io.EOF {
+			return rows, err
+		}
+		end := err == io.EOF || isEndMarker(line)
+		if end {
+			if err := r.EndBlock(blk, rows); err != nil {
+				return rows, a.placed(n, err)
+			}
+			if err := r.out.Flush(); err != nil {
+				return rows, err
+			}
+			if len(line) > 0 {
+				if _, err := out.Write(line); err != nil {
+					return rows, err
+				}
+			}
+			_, err := lr.br.WriteTo(out) // the blank lines after `\.`
+			return rows, err
+		}
+		a.lines++
+		rows++
+		if rows&1023 == 0 && a.opt.Progress != nil {
+			a.opt.Progress.rows.Store(a.rows + rows)
+		}
+		row.reset(line, n)
+		if err := rv.Row(&row); err != nil {
+			return rows, a.placed(n, err)
+		}
+	}
+}
+
+// placed gives a row error without a line the data line n.
+func (a *archiveRewrite) placed(n int, err error) error {
+	var pe *Error
+	if errors.As(err, &pe) {
+		return err
+	}
+	var re *rowError
+	if errors.As(err, &re) {
+		return &Error{Name: a.opt.Name, Line: n, Column: re.column, Err: errors.New(re.msg)}
+	}
+	return &Error{Name: a.opt.Name, Line: n, Err: err}
+}
+
+// copyRows copies a block nobody rewrites from br to dst and counts its
+// rows: the lines before its `\.` line.
+func copyRows(dst io.Writer, br *bufio.Reader, lines *int64) (rows int64, err error) {
+	defer func() { *lines += rows }()
+	atStart := true
+	for {
+		line, err := br.ReadSlice('\n')
+		if atStart && err != bufio.ErrBufferFull && len(line) > 0 && isEndMarker(line) {
+			if _, err := dst.Write(line); err != nil {
+				return rows, err
+			}
+			_, err := br.WriteTo(dst) // the blank lines after `\.`
+			return rows, err
+		}
+		if len(line) > 0 {
+			if atStart {
+				rows++
+			}
+			if _, err := dst.Write(line); err != nil {
+				return rows, err
+			}
+		}
+		switch err {
+		case nil:
+			atStart = true
+		case bufio.ErrBufferFull:
+			atStart = false
+		case io.EOF:
+			return rows, nil
+		default:
+			return rows, err
+		}
+	}
+}
+
+// copyObjects copies a BLOBS block under policy p.
+func copyObjects(w *archive.Writer, b *archive.Block, p archive.LOPolicy) error {
+	ow, err := w.WriteObjects(b.Entry.DumpID)
+	if err != nil {
+		return err
+	}
+	for {
+		oid, err := b.NextObject()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		out, err := ow.Object(oid)
+		if err != nil {
+			return err
+		}
+		if p == archive.LOKeep {
+			if _, err := io.Copy(out, b); err != nil {
+				return err
+			}
+		}
+		if err := out.Close(); err != nil {
+			return err
+		}
+	}
+	return ow.Close()
+}
+
+// byteCounter counts the bytes read through it.
+type byteCounter struct {
+	r io.Reader
+	n int64
+}
+
+func (c *byteCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}

@@ -1,0 +1,195 @@
+package dumpstream
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/anondump/anondump/archive"
+)
+
+// archiveData returns each data entry's decompressed stream, by tag.
+func archiveData(t *testing.T, b []byte) map[string]string {
+	t.Helper()
+	r, err := archive.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	for {
+		blk, err := r.Next()
+		if err == io.EOF {
+			return m
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if blk.Type != archive.BlockData {
+			continue
+		}
+		d, err := io.ReadAll(blk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[blk.Entry.Tag.S] = string(d)
+	}
+}
+
+// Without plans, the output is what archive.Copy writes without a data
+// function, whatever the archive.
+func TestRewriteArchiveIdentity(t *testing.T) {
+	files, _ := filepath.Glob("../archive/testdata/*.dump")
+	if len(files) == 0 {
+		t.Fatal("no test archives")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			in, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want, got bytes.Buffer
+			if err := archive.Copy(&want, bytes.NewReader(in), archive.CopyOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			for _, workers := range []int{1, 4} {
+				got.Reset()
+				st, err := RewriteArchive(&got, bytes.NewReader(in), &keepAll{}, Options{Name: "a.dump", Workers: workers}, ArchiveOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Errorf("workers %d: output differs from archive.Copy's", workers)
+				}
+				if st.Bytes != int64(len(in)) {
+					t.Errorf("Stats.Bytes = %d, want %d", st.Bytes, len(in))
+				}
+			}
+		})
+	}
+}
+
+func TestRewriteArchiveRows(t *testing.T) {
+	in, err := os.ReadFile("../archive/testdata/tiny_gz.dump")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 3} {
+		tr := &ruled{cols: map[string][]string{"public.t": {"s"}}}
+		var out bytes.Buffer
+		st, err := RewriteArchive(&out, bytes.NewReader(in), tr, Options{Workers: workers}, ArchiveOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// marker wraps the decoded value; "b\tc" is encoded back.
+		if got, want := archiveData(t, out.Bytes())["t"], "1\t<a>\n2\t<b\\tc>\n\\.\n\n\n"; got != want {
+			t.Errorf("workers %d: data %q, want %q", workers, got, want)
+		}
+		if st.Tables != 1 || st.Rows != 2 || st.RuledTables != 1 || st.RowsRewritten != 2 {
+			t.Errorf("stats %+v", st)
+		}
+		if len(tr.tables) == 0 || !tr.tables[0].Typed || tr.tables[0].Columns[1].Type.Name != "text" {
+			t.Errorf("the table's types from the TOC's CREATE TABLE did not reach the transformer: %+v", tr.tables)
+		}
+		r, err := archive.NewReader(bytes.NewReader(out.Bytes()))
+		if err != nil || r.Header().Compression != archive.CompressGzip {
+			t.Errorf("output header: %v", err)
+		}
+	}
+}
+
+// The archive's TOC holds its tables' columns, domains and keys; the post-data
+// keys reach Options.Constraints after the data, as in a plain dump.
+func TestRewriteArchiveCatalog(t *testing.T) {
+	in, err := os.ReadFile("../archive/testdata/demo_z0.dump")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	tr := &ruled{cols: map[string][]string{"public.plain": {"id"}}, drop: map[string]bool{`"My Schema"."Mixed Case"`: true}}
+	var out bytes.Buffer
+	st, err := RewriteArchive(&out, bytes.NewReader(in), tr, Options{Constraints: func(k Constraint) {
+		if len(tr.tables) == 10 { // after every TABLE DATA entry
+			keys = append(keys, k.Table[0]+"."+k.Table[1]+" "+k.Kind)
+		}
+		if k.Line != 0 {
+			t.Errorf("constraint %+v has a line of the TOC's definitions", k)
+		}
+	}}, ArchiveOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(keys, ";") != "My Schema.Mixed Case primary key;public.plain primary key" {
+		t.Errorf("constraints after the data: %q", keys)
+	}
+	byName := map[string]*Table{}
+	for _, tb := range tr.tables {
+		byName[tb.QualifiedName()] = tb
+	}
+	if tb := byName["public.parted_eu"]; tb == nil || len(tb.Ancestors) != 1 || tb.Ancestors[0] != [2]string{"public", "parted"} {
+		t.Errorf("parted_eu: the TABLE ATTACH entry did not make parted its ancestor: %+v", tb)
+	}
+	if st.RowsDropped == 0 {
+		t.Errorf("no row dropped: %+v", st)
+	}
+	data := archiveData(t, out.Bytes())
+	if d := data["Mixed Case"]; d != "\\.\n\n\n" {
+		t.Errorf("dropped table's data %q", d)
+	}
+	if d := data["plain"]; !strings.HasPrefix(d, "<") {
+		t.Errorf("plain not rewritten: %q", d)
+	}
+	orig := archiveData(t, in)
+	for tag, d := range orig {
+		if tag != "plain" && tag != "Mixed Case" && data[tag] != d {
+			t.Errorf("%s changed", tag)
+		}
+	}
+}
+
+// An error names the entry and its data line, never a value.
+func TestRewriteArchiveErrors(t *testing.T) {
+	in, err := os.ReadFile("../archive/testdata/tiny_z0.dump")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = RewriteArchive(io.Discard, bytes.NewReader(in), refuser{}, Options{Name: "in.dump"}, ArchiveOptions{})
+	var ee *EntryError
+	if !errors.As(err, &ee) || ee.Desc != "TABLE DATA" || ee.Table != "public.t" || ee.Line != 1 {
+		t.Fatalf("err = %#v", err)
+	}
+	if !strings.HasPrefix(err.Error(), "in.dump: dump ID 3338 (TABLE DATA t), data line 1: table public.t: ") {
+		t.Errorf("message %q", err)
+	}
+	// A corrupt data block: a FormatError naming the entry.
+	bad := append([]byte(nil), in[:len(in)-12]...)
+	_, err = RewriteArchive(io.Discard, bytes.NewReader(bad), &keepAll{}, Options{}, ArchiveOptions{})
+	var fe *archive.FormatError
+	if !errors.As(err, &fe) {
+		t.Errorf("truncated archive: %v", err)
+	}
+}
+
+func TestCopyRowsCounts(t *testing.T) {
+	for in, want := range map[string]int64{
+		"\\.\n\n\n":             0,
+		"1\ta\n2\tb\n\\.\n\n\n": 2,
+		"1\ta\n\\.x\n\\.\n":     2,
+		"1\ta\n2":               2,
+		"":                      0,
+		// Lines longer than the 16-byte buffer: the second starts with `\.`.
+		strings.Repeat("x", 40) + "\n\\." + strings.Repeat("y", 40) + "\n\\.\n\n": 2,
+	} {
+		var out bytes.Buffer
+		var lines int64
+		n, err := copyRows(&out, bufio.NewReaderSize(strings.NewReader(in), 16), &lines)
+		if err != nil || n != want || lines != want || out.String() != in {
+			t.Errorf("copyRows(%q) = %d, %v (lines %d, out %q), want %d", in, n, err, lines, out.String(), want)
+		}
+	}
+}
