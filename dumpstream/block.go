@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"runtime/debug"
 )
@@ -101,7 +100,7 @@ func (r *Row) Fields() error {
 	default:
 		r.offs = CopyText.Split(r.offs, r.body)
 		if nf := len(r.offs) - 1; nf != r.nfields {
-			r.err = &rowError{msg: fmt.Sprintf("row has %d fields, the COPY statement at line %d lists %d columns", nf, r.block.Line, r.nfields)}
+			r.err = &rowError{msg: fieldCountMessage(nf, r.block.Line, r.nfields)}
 		}
 	}
 	return r.err

@@ -35,6 +35,16 @@ type rowWorker struct {
 	stream io.Writer
 }
 
+// fieldCountMessage says that a row has got fields where its COPY
+// statement, at line copyLine (0 in an archive, whose COPY statements are
+// TOC entries), lists want columns.
+func fieldCountMessage(got, copyLine, want int) string {
+	if copyLine == 0 {
+		return fmt.Sprintf("row has %d fields, its COPY statement lists %d columns", got, want)
+	}
+	return fmt.Sprintf("row has %d fields, the COPY statement at line %d lists %d columns", got, copyLine, want)
+}
+
 // rowError is a problem with one row; the caller knows its line.
 type rowError struct {
 	column string
@@ -74,7 +84,7 @@ func (w *rowWorker) appendRow(dst, line []byte) ([]byte, error) {
 	nf := len(offs) - 1
 	w.offs = offs
 	if nf != w.nfields {
-		return dst, &rowError{msg: fmt.Sprintf("row has %d fields, the COPY statement at line %d lists %d columns", nf, w.copyLine, w.nfields)}
+		return dst, &rowError{msg: fieldCountMessage(nf, w.copyLine, w.nfields)}
 	}
 	if !w.readersSet {
 		w.readersSet = true

@@ -757,6 +757,9 @@ func (p *Plan) Finish() error {
 			order = append(order, b.filter)
 		}
 		c := fmt.Sprintf("%s (foreign key at dump line %d)", b.child, b.line)
+		if b.line == 0 { // an archive: its keys are TOC entries, not lines
+			c = b.child + " (by a foreign key)"
+		}
 		if !contains(children[b.filter], c) {
 			children[b.filter] = append(children[b.filter], c)
 		}
