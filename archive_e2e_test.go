@@ -114,6 +114,39 @@ func TestE2ECustomArchive(t *testing.T) {
 	if r := anondump(t, e2eKey, nil, "-q", "-c", fcRules, "-o", out, in); r.code != 0 || len(r.stderr) > 0 {
 		t.Fatalf("anondump -o safe.dump in.dump: exit %d: %s", r.code, r.stderr)
 	}
+	// large_objects: without it a strict run stops (exit 2, no file);
+	// empty keeps the object (its OID in users.avatar stays valid) with no
+	// contents; drop removes it.
+	rulesText, err := os.ReadFile(fcRules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for policy, want := range map[string]string{"": "", "empty": "empty", "drop": "gone"} {
+		yaml := strings.Replace(string(rulesText), "large_objects: keep\n", "", 1)
+		if policy != "" {
+			yaml = strings.Replace(yaml, "version: 1\n", "version: 1\nlarge_objects: "+policy+"\n", 1)
+		}
+		rf, lo := filepath.Join(dir, "lo-"+policy+".yaml"), filepath.Join(dir, "lo-"+policy+".dump")
+		if err := os.WriteFile(rf, []byte(yaml), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		r := anondump(t, e2eKey, nil, "-q", "-c", rf, "-o", lo, in)
+		if policy == "" {
+			if _, serr := os.Stat(lo); r.code != 2 || !strings.Contains(string(r.stderr), "large_objects: empty") || serr == nil {
+				t.Errorf("no large_objects: exit %d, %s", r.code, r.stderr)
+			}
+			continue
+		}
+		if r.code != 0 {
+			t.Fatalf("large_objects: %s: exit %d: %s", policy, r.code, r.stderr)
+		}
+		db := p.createDB(t)
+		p.run(t, nil, "pg_restore", "--exit-on-error", "-d", db, lo)
+		got := p.value(t, db, "SELECT coalesce((SELECT coalesce(nullif(encode(lo_get(avatar), 'hex'), ''), 'empty') FROM users u JOIN pg_largeobject_metadata m ON m.oid = u.avatar WHERE id = 1), 'gone')")
+		if got != want {
+			t.Errorf("large_objects: %s: the object holds %q, want %q", policy, got, want)
+		}
+	}
 	fromPipe := mustAnonymize(t, e2eKey, fcRules, piped)
 	pipeOut := filepath.Join(dir, "pipe.dump")
 	if err := os.WriteFile(pipeOut, fromPipe, 0o600); err != nil {

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/anondump/anondump/archive"
 	"github.com/anondump/anondump/dumpstream"
 	"github.com/anondump/anondump/fakers"
 	"github.com/anondump/anondump/rules"
@@ -211,16 +212,45 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	return err
 }
 
+// largeObjects turns the rules' large_objects: into the archive options.
+// Without it, an archive with large objects is a rules error under strict
+// coverage (they may hold anything: scanned contracts, photos), and a
+// warning otherwise (they are kept).
+func largeObjects(plan *rules.Plan, warn func(string)) dumpstream.ArchiveOptions {
+	rs := plan.Rules()
+	var aopt dumpstream.ArchiveOptions
+	switch rs.LargeObjects {
+	case "empty":
+		aopt.LargeObjects = archive.LOEmpty
+	case "drop":
+		aopt.LargeObjects = archive.LODrop
+	case "":
+		msg := "the dump holds large objects, which no rule covers; add at the top of " + rs.File +
+			" `large_objects: keep` (nothing personal), `large_objects: empty` (each object kept with no contents, so OIDs and ACLs stay valid) or `large_objects: drop`"
+		aopt.HasLargeObjects = func() error {
+			if plan.Strict {
+				return rules.ErrorList{{Pos: rules.Pos{File: rs.File}, Msg: msg}}
+			}
+			if warn != nil {
+				warn(msg + " (strict: false: they are kept)")
+			}
+			return nil
+		}
+	}
+	return aopt
+}
+
 // rewriteArchive rewrites a custom-format archive to written (which
 // counts and hashes what goes to out). When out is a file, the archive
 // writer seeks back to fill in the data offsets (for pg_restore -j), and
 // the size and hash of the output are then taken from the file.
 func rewriteArchive(out io.Writer, written *countingWriter, in *input, plan *rules.Plan, opts dumpstream.Options) (dumpstream.Stats, error) {
+	aopt := largeObjects(plan, opts.Warn)
 	ow, isFile := out.(*outputWriter)
 	if !isFile {
-		return dumpstream.RewriteArchive(written, in.r, plan, opts, dumpstream.ArchiveOptions{})
+		return dumpstream.RewriteArchive(written, in.r, plan, opts, aopt)
 	}
-	st, err := dumpstream.RewriteArchive(seekingWriter{written, ow}, in.r, plan, opts, dumpstream.ArchiveOptions{})
+	st, err := dumpstream.RewriteArchive(seekingWriter{written, ow}, in.r, plan, opts, aopt)
 	if err != nil {
 		return st, err
 	}

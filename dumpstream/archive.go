@@ -35,6 +35,10 @@ type ArchiveOptions struct {
 	// the output's bytes do not depend on Options.Workers (one worker
 	// would write a plain zlib stream, with other bytes).
 	Writer archive.WriterOptions
+	// HasLargeObjects, when set, is called before anything is written if
+	// the archive holds large objects; an error it returns stops the run
+	// (strict coverage with no large_objects: rule).
+	HasLargeObjects func() error
 }
 
 // EntryError is a problem in one entry of an archive: in its data (Line is
@@ -108,6 +112,16 @@ func RewriteArchive(dst io.Writer, src io.Reader, t Transformer, opt Options, ao
 		return Stats{Bytes: in.n}, err
 	}
 	toc := ar.TOC()
+	if aopt.HasLargeObjects != nil {
+		for _, e := range toc {
+			if strings.HasPrefix(e.Desc.S, "BLOB") {
+				if err := aopt.HasLargeObjects(); err != nil {
+					return Stats{Bytes: in.n}, err
+				}
+				break
+			}
+		}
+	}
 	if aopt.LargeObjects == archive.LODrop {
 		toc = archive.DropLargeObjects(toc)
 	}

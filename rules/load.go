@@ -122,7 +122,13 @@ type Rules struct {
 	Tables []*TableRule
 	// KAnonymity lists the k_anonymity: entries.
 	KAnonymity []*KAnonymity
-	byName     map[[3]string]*TableRule // by database ("" for any), schema, name
+	// LargeObjects is what happens to a dump's large objects: "keep"
+	// (not personal), "empty" (each object kept with no contents, so
+	// OIDs, owners and ACLs stay valid) or "drop"; "" when the file does
+	// not say, which strict coverage refuses for a dump that has some.
+	LargeObjects    string
+	LargeObjectsPos Pos
+	byName          map[[3]string]*TableRule // by database ("" for any), schema, name
 }
 
 // TableRule is the rule for one table.
@@ -281,7 +287,7 @@ func Parse(data []byte, name string) (*Rules, error) {
 		return nil, errs.err()
 	}
 	var version *yaml.Node
-	l.mapping(root, "", []string{"version", "strict", "untyped", "locale", "tables", "databases", "k_anonymity"}, func(k, v *yaml.Node) {
+	l.mapping(root, "", []string{"version", "strict", "untyped", "locale", "tables", "databases", "k_anonymity", "large_objects"}, func(k, v *yaml.Node) {
 		switch k.Value {
 		case "locale":
 			rs.Locale = l.locale(v, "")
@@ -294,6 +300,11 @@ func Parse(data []byte, name string) (*Rules, error) {
 			l.databases(rs, v)
 		case "k_anonymity":
 			l.kAnonymity(rs, v)
+		case "large_objects":
+			if v.Kind != yaml.ScalarNode || v.Value != "keep" && v.Value != "empty" && v.Value != "drop" {
+				errs.add(l.pos(v), "", "large_objects must be keep (not personal), empty (each object kept with no contents) or drop")
+			}
+			rs.LargeObjects, rs.LargeObjectsPos = v.Value, l.pos(v)
 		case "strict":
 			b, ok := boolValue(v)
 			if !ok {
