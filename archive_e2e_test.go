@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -358,6 +359,33 @@ func TestE2ECustomArchive(t *testing.T) {
 		}
 	})
 
+	// scan, check and verify read the archives as they read plain dumps.
+	t.Run("audit", func(t *testing.T) {
+		plainFile := filepath.Join(dir, "plain.sql")
+		if err := os.WriteFile(plainFile, p.pgDump(t, src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		sp, sa := anondump(t, e2eKey, nil, "scan", plainFile), anondump(t, e2eKey, nil, "scan", in)
+		if sa.code != 0 || !strings.Contains(string(sa.stdout), "email: {transform: email") {
+			t.Fatalf("scan of the archive: exit %d: %s%s", sa.code, sa.stdout, sa.stderr)
+		}
+		strip := func(b []byte) string { // the scans name their inputs
+			return regexp.MustCompile(`(?m)^#.*$`).ReplaceAllString(string(b), "")
+		}
+		if strip(sp.stdout) != strip(sa.stdout) {
+			t.Errorf("scan of the archive differs from the plain dump's:\n%s\n---\n%s", sa.stdout, sp.stdout)
+		}
+		if r := anondump(t, e2eKey, nil, "check", "-c", fcRules, in); r.code != 0 {
+			t.Errorf("check of the archive: exit %d: %s%s", r.code, r.stdout, r.stderr)
+		}
+		if r := anondump(t, e2eKey, nil, "verify", in, out, "-c", fcRules); r.code != 0 {
+			t.Errorf("verify of the archives: exit %d: %s%s", r.code, r.stdout, r.stderr)
+		}
+		if r := anondump(t, e2eKey, nil, "verify", in, in, "-c", fcRules); r.code != 1 || !strings.Contains(string(r.stdout), "users") {
+			t.Errorf("verify of the archive against itself: exit %d: %s%s", r.code, r.stdout, r.stderr)
+		}
+	})
+
 	t.Run("fail closed", func(t *testing.T) {
 		cut := filepath.Join(dir, "cut.dump")
 		if err := os.WriteFile(cut, inBytes[:len(inBytes)*3/4], 0o600); err != nil {
@@ -365,7 +393,7 @@ func TestE2ECustomArchive(t *testing.T) {
 		}
 		outC := filepath.Join(dir, "cut-out.dump")
 		r := anondump(t, e2eKey, nil, "-q", "-c", fcRules, "-o", outC, cut)
-		if r.code != 1 || !strings.Contains(string(r.stderr), "anondump: error: archive: ") {
+		if r.code != 1 || !strings.Contains(string(r.stderr), "anondump: error: "+cut+": archive: ") {
 			t.Errorf("truncated archive: exit %d: %s", r.code, r.stderr)
 		}
 		if _, err := os.Stat(outC); !os.IsNotExist(err) {

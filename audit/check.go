@@ -49,7 +49,7 @@ func Check(rs *rules.Rules, src io.Reader, name string, opt CheckOptions) ([]rul
 	}
 	c := &checkReader{checker: rules.NewChecker(rs), rules: rs, opt: opt, name: name, cols: map[[4]string]*jsonColumn{},
 		k: newKEstimate(rs, opt.KSample)}
-	if _, err := dumpstream.Walk(src, c, dumpstream.Options{Name: name, AnySQL: opt.AnySQL}); err != nil {
+	if _, err := dumpstream.WalkAny(src, c, dumpstream.Options{Name: name, AnySQL: opt.AnySQL}); err != nil {
 		return nil, err
 	}
 	problems, warnings := c.checker.Problems()

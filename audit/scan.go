@@ -104,7 +104,7 @@ type scanner struct {
 // handing each COPY block to the scanner, and returns the keys the dump
 // declares.
 func (s *scanner) read(src io.Reader, name string) ([]dumpstream.Constraint, error) {
-	_, err := dumpstream.Walk(src, s, dumpstream.Options{Name: name, AnySQL: s.opt.AnySQL})
+	_, err := dumpstream.WalkAny(src, s, dumpstream.Options{Name: name, AnySQL: s.opt.AnySQL})
 	return s.keys, err
 }
 

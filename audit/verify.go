@@ -255,7 +255,7 @@ func (v *verifier) pass(open Opener, name string, side int, field func(t *dumpst
 	}
 	defer rc.Close()
 	p := &walkPass{v: v, side: side, name: name, field: field}
-	_, err = dumpstream.Walk(rc, p, dumpstream.Options{Name: name, AnySQL: v.opt.AnySQL})
+	_, err = dumpstream.WalkAny(rc, p, dumpstream.Options{Name: name, AnySQL: v.opt.AnySQL})
 	p.flushText()
 	// The pass's buffers (a huge row's, say) go back to the system before
 	// the next pass grows its own.

@@ -113,7 +113,9 @@ func (in *input) identify(br *bufio.Reader, command string) error {
 	outer := sniff(head)
 	switch outer.class {
 	case classArchive:
-		if outer == fmtCustom && command == runCommand {
+		if outer == fmtCustom {
+			// The run rewrites it (dumpstream.RewriteArchive); check,
+			// scan, verify and preview walk it (dumpstream.WalkAny).
 			in.kind, in.custom, in.r = "custom archive", true, br
 			return nil
 		}
@@ -280,8 +282,7 @@ func isLzmaAlone(head []byte) bool {
 	return size == ^uint64(0) || size < 1<<48
 }
 
-// runCommand is the command name the run opens its input with: the one
-// command that reads custom-format archives so far.
+// runCommand is the command name the run opens its input with.
 const runCommand = "anondump …"
 
 // archiveError refuses an archive, with the pg_restore command that turns
@@ -293,7 +294,7 @@ func archiveError(in *input, f, outer *format, command string) error {
 	}
 	reads := "plain dumps (pg_dump -Fp)"
 	if f == fmtCustom && outer == nil {
-		reads = "plain dumps, and only the run (anondump -c anon.yaml) rewrites custom archives so far"
+		reads = "plain dumps and custom archives"
 	}
 	err := fmt.Errorf("%s is %s, which %s cannot read yet; it reads %s", in.name, what, strings.TrimSuffix(command, " …"), reads)
 	if f == fmtOtherTa {

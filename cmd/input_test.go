@@ -172,7 +172,7 @@ func TestBadInputs(t *testing.T) {
 		{name: "empty stdin", input: nil, code: 1, first: "anondump: error: stdin: empty input, not a dump"},
 		{name: "random bytes", input: rnd, file: "random.bin", code: 1, first: "anondump: error: random.bin: binary data, not a SQL dump"},
 		{name: "utf-16", input: append([]byte{0xff, 0xfe}, []byte("-\x00-\x00\n\x00")...), file: "u16.sql", code: 1, first: "anondump: error: u16.sql: UTF-16 text"},
-		{name: "custom", input: []byte("PGDMP\x01\x0e\x00\x04\x08\x01\x01\x00"), file: "dump.custom", code: 1, first: "anondump: error: archive: header"},
+		{name: "custom", input: []byte("PGDMP\x01\x0e\x00\x04\x08\x01\x01\x00"), file: "dump.custom", code: 1, first: "anondump: error: dump.custom: archive: header"},
 		{name: "tar", input: tarball.Bytes(), file: "dump.tar", code: 1, first: "anondump: error: dump.tar is a tar archive (pg_dump -Ft), which anondump cannot read yet"},
 		{name: "tar stdin", input: tarball.Bytes(), code: 1, first: "anondump: error: stdin is a tar archive (pg_dump -Ft)"},
 		{name: "gzip holding xz", input: compress(t, "gzip", compress(t, "xz", dump)), file: "dump.sql.xz.gz", code: 1, first: "anondump: error: dump.sql.xz.gz: gzip data holding xz data: anondump decompresses one layer"},

@@ -93,7 +93,7 @@ func preview(o *previewOptions, path string, stdin io.Reader, stdout io.Writer, 
 	}
 	defer in.Close()
 	v := &previewer{sel: sel, rows: o.rows, plan: rules.NewPlan(rs, key), out: stdout}
-	_, err = dumpstream.Walk(in.r, v, dumpstream.Options{Name: in.name, AnySQL: o.anySQL})
+	_, err = dumpstream.WalkAny(in.r, v, dumpstream.Options{Name: in.name, AnySQL: o.anySQL})
 	if v.tw != nil {
 		if ferr := v.tw.Flush(); ferr != nil && (err == nil || errors.Is(err, errPreviewDone)) {
 			err = ferr

@@ -105,7 +105,8 @@ func (e *EntryError) Unwrap() error { return e.Err }
 // error, what was written to dst is not a valid archive. Stats.Bytes is
 // the archive's size; Stats.Lines counts the data lines of the TABLE
 // DATA entries.
-func RewriteArchive(dst io.Writer, src io.Reader, t Transformer, opt Options, aopt ArchiveOptions) (Stats, error) {
+func RewriteArchive(dst io.Writer, src io.Reader, t Transformer, opt Options, aopt ArchiveOptions) (_ Stats, err error) {
+	defer func() { err = namedFormatError(opt.Name, err) }()
 	in := &byteCounter{r: src}
 	ar, err := archive.NewReader(in)
 	if err != nil {
@@ -136,7 +137,12 @@ func RewriteArchive(dst io.Writer, src io.Reader, t Transformer, opt Options, ao
 			a.r.eng.stop() // after an error: end the workers
 		}
 	}()
-	if err := a.walkTOC(toc); err != nil {
+	if a.opt.Constraints != nil {
+		// Kept for after the data, where a plain dump has them; a line of
+		// the definitions means nothing to the user.
+		a.r.opt.Constraints = func(k Constraint) { k.Line = 0; a.keys = append(a.keys, k) }
+	}
+	if err := a.walkTOC(toc, a.r); err != nil {
 		return a.stats(in), err
 	}
 	wopt := aopt.Writer
@@ -171,6 +177,16 @@ func RewriteArchive(dst io.Writer, src io.Reader, t Transformer, opt Options, ao
 		a.opt.Constraints(k)
 	}
 	return a.stats(in), w.Close()
+}
+
+// namedFormatError puts the input's name before an archive format error,
+// which names only the byte offset and the entry.
+func namedFormatError(name string, err error) error {
+	var fe *archive.FormatError
+	if name != "" && errors.As(err, &fe) {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return err
 }
 
 // archiveRewrite is the state of one RewriteArchive.
@@ -215,7 +231,7 @@ const (
 // walkTOC feeds the definitions of the TOC entries, in order, to the
 // walker: it learns the settings, types and tables, and the rewriter
 // hands the constraints on.
-func (a *archiveRewrite) walkTOC(toc []*archive.Entry) error {
+func (a *archiveRewrite) walkTOC(toc []*archive.Entry, v Visitor) error {
 	parts := []io.Reader{strings.NewReader(tocHeader)}
 	line := 1 + strings.Count(tocHeader, "\n")
 	for _, e := range toc {
@@ -244,12 +260,7 @@ func (a *archiveRewrite) walkTOC(toc []*archive.Entry) error {
 			warn(msg)
 		}
 	}
-	if a.opt.Constraints != nil {
-		// Kept for after the data, where a plain dump has them; a line of
-		// the definitions means nothing to the user.
-		a.r.opt.Constraints = func(k Constraint) { k.Line = 0; a.keys = append(a.keys, k) }
-	}
-	a.w = newWalker(io.MultiReader(parts...), a.r, opt)
+	a.w = newWalker(io.MultiReader(parts...), v, opt)
 	err := a.w.run()
 	if err == nil && a.w.copying {
 		err = errors.New("a TOC definition starts COPY data")

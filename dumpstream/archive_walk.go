@@ -1,0 +1,158 @@
+package dumpstream
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/anondump/anondump/archive"
+)
+
+// WalkAny is Walk for any input the run reads: a custom-format archive
+// (found by its magic, "PGDMP") is walked by WalkArchive,
+// anything else by Walk.
+func WalkAny(src io.Reader, v Visitor, opt Options) (Stats, error) {
+	br := bufio.NewReaderSize(src, readBufSize)
+	head, _ := br.Peek(len(archive.Magic))
+	if bytes.HasPrefix(head, []byte(archive.Magic)) {
+		return WalkArchive(br, v, opt)
+	}
+	return Walk(br, v, opt)
+}
+
+// WalkArchive walks a custom-format archive for v as Walk walks a plain
+// dump, for check, scan and verify: the definitions of its TOC entries
+// (in TOC order) as statements, then each TABLE DATA entry as a COPY block
+// (or, for pg_dump --inserts, as an INSERT table, whose statements v does
+// not see), then the keys, as a plain dump has them after the data (with
+// Line 0). Errors name the entry. Large objects are not walked.
+func WalkArchive(src io.Reader, v Visitor, opt Options) (_ Stats, err error) {
+	defer func() { err = namedFormatError(opt.Name, err) }()
+	in := &byteCounter{r: src}
+	ar, err := archive.NewReader(in)
+	if err != nil {
+		return Stats{Bytes: in.n}, err
+	}
+	a := &archiveRewrite{opt: opt, r: &rewriter{}}
+	dv := &deferKeys{Visitor: v, a: a}
+	if err := a.walkTOC(ar.TOC(), dv); err != nil {
+		return a.stats(in), err
+	}
+	for {
+		b, err := ar.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return a.stats(in), err
+		}
+		if err := a.walkData(v, b); err != nil {
+			return a.stats(in), err
+		}
+	}
+	for _, k := range a.keys {
+		if err := v.Constraint(k); err != nil {
+			return a.stats(in), err
+		}
+	}
+	st := a.stats(in)
+	st.Tables = a.w.stats.Tables
+	return st, nil
+}
+
+// deferKeys keeps the keys of the TOC's definitions for after the data.
+type deferKeys struct {
+	Visitor
+	a *archiveRewrite
+}
+
+func (d *deferKeys) Constraint(k Constraint) error {
+	k.Line = 0
+	d.a.keys = append(d.a.keys, k)
+	return nil
+}
+
+// walkData hands one data block to v.
+func (a *archiveRewrite) walkData(v Visitor, b *archive.Block) error {
+	e := b.Entry
+	switch {
+	case e.Desc.S != "TABLE DATA":
+		return nil
+	case e.CopyStmt.S == "":
+		tbl := &Table{Schema: e.Namespace.S, Name: e.Tag.S, Inserts: true}
+		if err := v.Inserts(tbl); err != nil {
+			return a.entryErr(e, tbl.QualifiedName(), 0, err)
+		}
+		return nil
+	}
+	cs, err := parseCopy(strings.TrimSpace(e.CopyStmt.S))
+	if err == nil && !cs.fromStdin {
+		err = errors.New("the entry's COPY statement is not COPY … FROM stdin")
+	}
+	if err != nil {
+		return a.entryErr(e, "", 0, fmt.Errorf("its COPY statement: %w", err))
+	}
+	if cs.schema == "" {
+		cs.schema = e.Namespace.S
+	}
+	w := a.w
+	w.stmtLine = 0
+	w.prepareCopy(cs)
+	blk := w.block
+	name := blk.Table.QualifiedName()
+	w.stats.Tables++
+	rv, err := v.Block(blk)
+	if err != nil {
+		return a.entryErr(e, name, 0, err)
+	}
+	var rows int64
+	if rv == nil {
+		rows, err = copyRows(io.Discard, a.reader(b), &a.lines)
+	} else {
+		rows, err = walkRows(a.reader(b), blk, rv)
+		a.lines += rows
+	}
+	a.rows += rows
+	if err != nil {
+		return a.entryErr(e, name, 0, err)
+	}
+	if err := v.EndBlock(blk, rows); err != nil {
+		return a.entryErr(e, name, 0, err)
+	}
+	return nil
+}
+
+// walkRows hands the rows of blk from br to rv until the end marker or
+// EOF, and counts them all: after rv says ErrSkipBlock, the rest are
+// counted, not shown.
+func walkRows(br *bufio.Reader, blk *Block, rv RowVisitor) (rows int64, err error) {
+	lr := lineReader{br: br}
+	nf := len(blk.Table.Columns)
+	if blk.OIDs {
+		nf++
+	}
+	row := Row{block: blk, nfields: nf}
+	skip := false
+	for n := 1; ; n++ {
+		line, err := lr.next()
+		if err == io.EOF || err == nil && isEndMarker(line) {
+			return rows, nil
+		}
+		if err != nil {
+			return rows, err
+		}
+		rows++
+		if skip {
+			continue
+		}
+		row.reset(line, n)
+		if err := rv.Row(&row); errors.Is(err, ErrSkipBlock) {
+			skip = true
+		} else if err != nil {
+			return rows, err
+		}
+	}
+}
