@@ -71,7 +71,7 @@ func Copy(dst io.Writer, src io.Reader, opt CopyOptions) error {
 			continue
 		}
 		if b.Type == BlockBlobs {
-			err = copyObjects(w, b, opt.LargeObjects)
+			err = CopyObjects(w, b, opt.LargeObjects)
 		} else {
 			err = copyData(w, b, opt.Data)
 		}
@@ -102,7 +102,10 @@ func copyData(w *Writer, b *Block, f DataFunc) error {
 	return out.Close()
 }
 
-func copyObjects(w *Writer, b *Block, p LOPolicy) error {
+// CopyObjects copies the large objects of block b, a BLOBS block, to w
+// by policy p: each object whole (LOKeep) or with no contents (LOEmpty).
+// A caller with LODrop leaves the block out instead.
+func CopyObjects(w *Writer, b *Block, p LOPolicy) error {
 	ow, err := w.WriteObjects(b.Entry.DumpID)
 	if err != nil {
 		return err

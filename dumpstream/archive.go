@@ -165,7 +165,7 @@ func RewriteArchive(dst io.Writer, src io.Reader, t Transformer, opt Options, ao
 			continue
 		}
 		if b.Type == archive.BlockBlobs {
-			err = copyObjects(w, b, aopt.LargeObjects)
+			err = archive.CopyObjects(w, b, aopt.LargeObjects)
 		} else {
 			err = a.data(w, b)
 		}
@@ -476,36 +476,6 @@ func copyRows(dst io.Writer, br *bufio.Reader, lines *int64) (rows int64, err er
 			return rows, err
 		}
 	}
-}
-
-// copyObjects copies a BLOBS block under policy p.
-func copyObjects(w *archive.Writer, b *archive.Block, p archive.LOPolicy) error {
-	ow, err := w.WriteObjects(b.Entry.DumpID)
-	if err != nil {
-		return err
-	}
-	for {
-		oid, err := b.NextObject()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		out, err := ow.Object(oid)
-		if err != nil {
-			return err
-		}
-		if p == archive.LOKeep {
-			if _, err := io.Copy(out, b); err != nil {
-				return err
-			}
-		}
-		if err := out.Close(); err != nil {
-			return err
-		}
-	}
-	return ow.Close()
 }
 
 // byteCounter counts the bytes read through it.
