@@ -66,23 +66,7 @@ func (e *EntryError) Error() string {
 		fmt.Fprintf(&b, ", data line %d", e.Line)
 	}
 	b.WriteString(": ")
-	if e.Table != "" {
-		b.WriteString("table ")
-		b.WriteString(e.Table)
-		if e.Column != "" {
-			b.WriteString(", column ")
-			b.WriteString(QuoteIdent(e.Column))
-		}
-		b.WriteString(": ")
-	}
-	prefix := b.String()
-	lines := strings.Split(e.Err.Error(), "\n")
-	for i := range lines {
-		if !strings.HasPrefix(lines[i], "  ") {
-			lines[i] = prefix + lines[i]
-		}
-	}
-	return strings.Join(lines, "\n")
+	return prefixLines(&b, e.Table, e.Column, e.Err)
 }
 
 func (e *EntryError) Unwrap() error { return e.Err }

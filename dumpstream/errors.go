@@ -37,20 +37,25 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, ":%d", e.Col)
 	}
 	b.WriteString(": ")
-	if e.Table != "" {
+	return prefixLines(&b, e.Table, e.Column, e.Err)
+}
+
+// prefixLines finishes a location prefix in b with the table and column,
+// when known, and puts it before every line of err: a multi-line cause
+// (several rule problems) gets the prefix on every line, so each line
+// stands alone; indented lines (YAML to paste) are left as they are.
+func prefixLines(b *strings.Builder, table, column string, err error) string {
+	if table != "" {
 		b.WriteString("table ")
-		b.WriteString(e.Table)
-		if e.Column != "" {
+		b.WriteString(table)
+		if column != "" {
 			b.WriteString(", column ")
-			b.WriteString(QuoteIdent(e.Column))
+			b.WriteString(QuoteIdent(column))
 		}
 		b.WriteString(": ")
 	}
-	// A multi-line cause (several rule problems) gets the prefix on
-	// every line, so each line stands alone; indented lines (YAML to
-	// paste) are left as they are.
 	prefix := b.String()
-	lines := strings.Split(e.Err.Error(), "\n")
+	lines := strings.Split(err.Error(), "\n")
 	for i := range lines {
 		if !strings.HasPrefix(lines[i], "  ") {
 			lines[i] = prefix + lines[i]
