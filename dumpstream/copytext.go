@@ -44,44 +44,56 @@ func AppendDecoded(dst, raw []byte) ([]byte, error) {
 		}
 		c := raw[j]
 		j++
-		switch c {
-		case 'b':
-			dst = append(dst, '\b')
-		case 'f':
-			dst = append(dst, '\f')
-		case 'n':
-			dst = append(dst, '\n')
-		case 'r':
-			dst = append(dst, '\r')
-		case 't':
-			dst = append(dst, '\t')
-		case 'v':
-			dst = append(dst, '\v')
-		case '0', '1', '2', '3', '4', '5', '6', '7':
-			v := int(c - '0')
-			for k := 0; k < 2 && j < len(raw) && raw[j] >= '0' && raw[j] <= '7'; k++ {
-				v = v<<3 | int(raw[j]-'0')
-				j++
-			}
-			dst = append(dst, byte(v)) // like the server: the low 8 bits
-		case 'x':
-			if j < len(raw) && isHex(raw[j]) {
-				v := unhex(raw[j])
-				j++
-				if j < len(raw) && isHex(raw[j]) {
-					v = v<<4 | unhex(raw[j])
-					j++
-				}
-				dst = append(dst, v)
+		var ok bool
+		if dst, j, ok = appendCEscape(dst, c, raw, j); !ok {
+			if c == 'v' {
+				dst = append(dst, '\v')
 			} else {
-				dst = append(dst, 'x')
+				dst = append(dst, c)
 			}
-		default:
-			dst = append(dst, c)
 		}
 		i = j
 	}
 	return dst, nil
+}
+
+// appendCEscape appends what the backslash escape with letter c stands
+// for in both COPY text and E'…' literals (\b \f \n \r \t, up to three
+// octal digits, \x with one or two hex digits, a bare \x being x), s[j:]
+// being the text after c, and returns the index after the escape. ok is
+// false for any other letter, which each syntax handles its own way.
+func appendCEscape(dst []byte, c byte, s []byte, j int) (out []byte, next int, ok bool) {
+	switch c {
+	case 'b':
+		return append(dst, '\b'), j, true
+	case 'f':
+		return append(dst, '\f'), j, true
+	case 'n':
+		return append(dst, '\n'), j, true
+	case 'r':
+		return append(dst, '\r'), j, true
+	case 't':
+		return append(dst, '\t'), j, true
+	case '0', '1', '2', '3', '4', '5', '6', '7':
+		v := int(c - '0')
+		for k := 0; k < 2 && j < len(s) && s[j] >= '0' && s[j] <= '7'; k++ {
+			v = v<<3 | int(s[j]-'0')
+			j++
+		}
+		return append(dst, byte(v)), j, true // like the server: the low 8 bits
+	case 'x':
+		if j < len(s) && isHex(s[j]) {
+			v := unhex(s[j])
+			j++
+			if j < len(s) && isHex(s[j]) {
+				v = v<<4 | unhex(s[j])
+				j++
+			}
+			return append(dst, v), j, true
+		}
+		return append(dst, 'x'), j, true
+	}
+	return dst, j, false
 }
 
 // AppendEncoded appends value to dst escaped as a COPY text field, the way

@@ -620,36 +620,12 @@ func appendStringValue(dst, s []byte, backslash bool) ([]byte, bool, error) {
 		}
 		c := s[j]
 		j++
+		var ok bool
+		if dst, j, ok = appendCEscape(dst, c, s, j); ok {
+			i = j
+			continue
+		}
 		switch c {
-		case 'b':
-			dst = append(dst, '\b')
-		case 'f':
-			dst = append(dst, '\f')
-		case 'n':
-			dst = append(dst, '\n')
-		case 'r':
-			dst = append(dst, '\r')
-		case 't':
-			dst = append(dst, '\t')
-		case '0', '1', '2', '3', '4', '5', '6', '7':
-			v := int(c - '0')
-			for k := 0; k < 2 && j < len(s) && s[j] >= '0' && s[j] <= '7'; k++ {
-				v = v<<3 | int(s[j]-'0')
-				j++
-			}
-			dst = append(dst, byte(v))
-		case 'x':
-			if j < len(s) && isHex(s[j]) {
-				v := unhex(s[j])
-				j++
-				if j < len(s) && isHex(s[j]) {
-					v = v<<4 | unhex(s[j])
-					j++
-				}
-				dst = append(dst, v)
-			} else {
-				dst = append(dst, 'x')
-			}
 		case 'u', 'U':
 			n := 4
 			if c == 'U' {
