@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -34,8 +35,23 @@ type localeData struct {
 }
 
 // localeTable holds each locale twice: as written (index 0) and folded to
-// ASCII (index 1), for dumps whose encoding is not UTF-8.
-var localeTable = buildLocales()
+// ASCII (index 1), for dumps whose encoding is not UTF-8. A locale's data
+// is built the first time a transformer asks for it, so a run pays only
+// for the locales its rules name.
+var localeTable = func() map[string]*lazyLocale {
+	m := make(map[string]*lazyLocale, len(locales))
+	for _, name := range locales {
+		m[name] = &lazyLocale{name: name}
+	}
+	return m
+}()
+
+// lazyLocale is one locale's data, built once on first use.
+type lazyLocale struct {
+	name string
+	once sync.Once
+	data [2]*localeData
+}
 
 // localeFor returns the data of p's locale. It panics on a locale not in
 // Locales: Def.New checks it first.
@@ -44,19 +60,12 @@ func localeFor(p Params) *localeData {
 	if p.ASCII {
 		i = 1
 	}
-	l, ok := localeTable[localeOf(p)]
+	ll, ok := localeTable[localeOf(p)]
 	if !ok {
 		panic("fakers: unknown locale " + localeOf(p))
 	}
-	return l[i]
-}
-
-func buildLocales() map[string][2]*localeData {
-	m := map[string][2]*localeData{}
-	for _, name := range locales {
-		m[name] = [2]*localeData{buildLocale(name, false), buildLocale(name, true)}
-	}
-	return m
+	ll.once.Do(func() { ll.data = [2]*localeData{buildLocale(ll.name, false), buildLocale(ll.name, true)} })
+	return ll.data[i]
 }
 
 // localeSpec is the part of a locale that is code rather than word lists:
