@@ -320,26 +320,34 @@ func (a *archiveRewrite) entryErr(e *archive.Entry, table string, line int, err 
 	return out
 }
 
-// copyBlock rewrites the COPY rows of a TABLE DATA stream to out: the
-// entry's COPY statement is its header.
-func (a *archiveRewrite) copyBlock(out io.Writer, b *archive.Block) error {
-	e := b.Entry
-	w, r := a.w, a.r
+// entryBlock resolves the COPY statement of a TABLE DATA entry against
+// the catalog, as the walk does a COPY header, and counts the block.
+func (a *archiveRewrite) entryBlock(e *archive.Entry) (*Block, error) {
 	cs, err := parseCopy(strings.TrimSpace(e.CopyStmt.S))
 	if err == nil && !cs.fromStdin {
 		err = errors.New("the entry's COPY statement is not COPY … FROM stdin")
 	}
 	if err != nil {
-		return a.entryErr(e, "", 0, fmt.Errorf("its COPY statement: %w", err))
+		return nil, a.entryErr(e, "", 0, fmt.Errorf("its COPY statement: %w", err))
 	}
 	if cs.schema == "" {
 		cs.schema = e.Namespace.S
 	}
-	w.stmtLine = 0
-	w.prepareCopy(cs)
-	blk := w.block
+	a.w.stmtLine = 0
+	a.w.prepareCopy(cs)
+	a.w.stats.Tables++
+	return a.w.block, nil
+}
+
+// copyBlock rewrites the COPY rows of a TABLE DATA stream to out: the
+// entry's COPY statement is its header.
+func (a *archiveRewrite) copyBlock(out io.Writer, b *archive.Block) error {
+	e, r := b.Entry, a.r
+	blk, err := a.entryBlock(e)
+	if err != nil {
+		return err
+	}
 	name := blk.Table.QualifiedName()
-	w.stats.Tables++
 	if p := a.opt.Progress; p != nil {
 		p.table.Store(&name)
 	}

@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
-	"strings"
 
 	"github.com/anondump/anondump/archive"
 )
@@ -88,22 +86,11 @@ func (a *archiveRewrite) walkData(v Visitor, b *archive.Block) error {
 		}
 		return nil
 	}
-	cs, err := parseCopy(strings.TrimSpace(e.CopyStmt.S))
-	if err == nil && !cs.fromStdin {
-		err = errors.New("the entry's COPY statement is not COPY … FROM stdin")
-	}
+	blk, err := a.entryBlock(e)
 	if err != nil {
-		return a.entryErr(e, "", 0, fmt.Errorf("its COPY statement: %w", err))
+		return err
 	}
-	if cs.schema == "" {
-		cs.schema = e.Namespace.S
-	}
-	w := a.w
-	w.stmtLine = 0
-	w.prepareCopy(cs)
-	blk := w.block
 	name := blk.Table.QualifiedName()
-	w.stats.Tables++
 	rv, err := v.Block(blk)
 	if err != nil {
 		return a.entryErr(e, name, 0, err)
@@ -112,8 +99,15 @@ func (a *archiveRewrite) walkData(v Visitor, b *archive.Block) error {
 	if rv == nil {
 		rows, err = copyRows(io.Discard, a.reader(b), &a.lines)
 	} else {
-		rows, err = walkRows(a.reader(b), blk, rv)
+		br := a.reader(b)
+		rows, err = WalkBlock(br, blk, rv)
 		a.lines += rows
+		if errors.Is(err, ErrSkipBlock) {
+			// The rest of the block is counted (copyRows adds to a.lines), not shown.
+			var more int64
+			more, err = copyRows(io.Discard, br, &a.lines)
+			rows += more
+		}
 	}
 	a.rows += rows
 	if err != nil {
@@ -123,36 +117,4 @@ func (a *archiveRewrite) walkData(v Visitor, b *archive.Block) error {
 		return a.entryErr(e, name, 0, err)
 	}
 	return nil
-}
-
-// walkRows hands the rows of blk from br to rv until the end marker or
-// EOF, and counts them all: after rv says ErrSkipBlock, the rest are
-// counted, not shown.
-func walkRows(br *bufio.Reader, blk *Block, rv RowVisitor) (rows int64, err error) {
-	lr := lineReader{br: br}
-	nf := len(blk.Table.Columns)
-	if blk.OIDs {
-		nf++
-	}
-	row := Row{block: blk, nfields: nf}
-	skip := false
-	for n := 1; ; n++ {
-		line, err := lr.next()
-		if err == io.EOF || err == nil && isEndMarker(line) {
-			return rows, nil
-		}
-		if err != nil {
-			return rows, err
-		}
-		rows++
-		if skip {
-			continue
-		}
-		row.reset(line, n)
-		if err := rv.Row(&row); errors.Is(err, ErrSkipBlock) {
-			skip = true
-		} else if err != nil {
-			return rows, err
-		}
-	}
 }

@@ -148,8 +148,14 @@ func (r *Row) Value(i int) ([]byte, error) {
 // WalkBlock reads the rows of one COPY block from src (the data of an
 // archive entry: rows ending at a `\.` line or at EOF) and hands them to
 // rv; it returns the number of rows. Row.Line counts lines from 1 in src.
+// When src is a *bufio.Reader it is read directly, so the caller can go on
+// reading after an error (the rest of a block after ErrSkipBlock).
 func WalkBlock(src io.Reader, b *Block, rv RowVisitor) (rows int64, err error) {
-	lr := lineReader{br: bufio.NewReaderSize(src, readBufSize)}
+	br, ok := src.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(src, readBufSize)
+	}
+	lr := lineReader{br: br}
 	nf := len(b.Table.Columns)
 	if b.OIDs {
 		nf++
