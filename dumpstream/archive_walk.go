@@ -56,9 +56,7 @@ func WalkArchive(src io.Reader, v Visitor, opt Options) (_ Stats, err error) {
 			return a.stats(in), err
 		}
 	}
-	st := a.stats(in)
-	st.Tables = a.w.stats.Tables
-	return st, nil
+	return a.stats(in), nil
 }
 
 // deferKeys keeps the keys of the TOC's definitions for after the data.
