@@ -73,21 +73,7 @@ func (r *rewriter) Inserts(tbl *Table) error {
 		r.ins = map[*Table]*insertTable{}
 	}
 	it := &insertTable{stats: len(r.stats.Ruled)}
-	r.stats.RuledTables++
-	ts := TableStats{Table: tbl.QualifiedName(), Line: tbl.Line}
-	for i, cr := range plan.Columns {
-		if cr != nil {
-			cs := ColumnStats{Column: tbl.Columns[i].Name}
-			if i < len(plan.Labels) {
-				cs.Rule = plan.Labels[i]
-			}
-			if i < len(plan.Classes) {
-				cs.Class = plan.Classes[i]
-			}
-			ts.Columns = append(ts.Columns, cs)
-		}
-	}
-	r.stats.Ruled = append(r.stats.Ruled, ts)
+	r.addRuled(tbl, tbl.Line, plan)
 	it.w = newInsertWorker(plan, tbl)
 	if r.opt.Workers > 1 {
 		// Each worker of the pool has its own plan, as for COPY blocks.

@@ -208,21 +208,7 @@ func (r *rewriter) Block(b *Block) (RowVisitor, error) {
 		return nil, fmt.Errorf("internal error: plan has %d columns, COPY has %d", len(plan.Columns), len(b.Table.Columns))
 	}
 	r.plan = plan
-	r.stats.RuledTables++
-	ts := TableStats{Table: b.Table.QualifiedName(), Line: b.Line}
-	for i, cr := range plan.Columns {
-		if cr != nil {
-			cs := ColumnStats{Column: b.Table.Columns[i].Name}
-			if i < len(plan.Labels) {
-				cs.Rule = plan.Labels[i]
-			}
-			if i < len(plan.Classes) {
-				cs.Class = plan.Classes[i]
-			}
-			ts.Columns = append(ts.Columns, cs)
-		}
-	}
-	r.stats.Ruled = append(r.stats.Ruled, ts)
+	r.addRuled(b.Table, b.Line, plan)
 	if plan.DropRows {
 		return r, nil
 	}
@@ -305,6 +291,26 @@ func (r *rewriter) Row(row *Row) error {
 	}
 	_, err = r.out.Write(out)
 	return err
+}
+
+// addRuled starts the stats of a ruled table t (a COPY block at line, or
+// INSERT statements) with its rewritten columns.
+func (r *rewriter) addRuled(t *Table, line int, plan *TablePlan) {
+	r.stats.RuledTables++
+	ts := TableStats{Table: t.QualifiedName(), Line: line}
+	for i, cr := range plan.Columns {
+		if cr != nil {
+			cs := ColumnStats{Column: t.Columns[i].Name}
+			if i < len(plan.Labels) {
+				cs.Rule = plan.Labels[i]
+			}
+			if i < len(plan.Classes) {
+				cs.Class = plan.Classes[i]
+			}
+			ts.Columns = append(ts.Columns, cs)
+		}
+	}
+	r.stats.Ruled = append(r.stats.Ruled, ts)
 }
 
 // newWorker returns a rowWorker for the current block, reusing buffers.
