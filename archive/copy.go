@@ -102,10 +102,10 @@ func copyData(w *Writer, b *Block, f DataFunc) error {
 	return out.Close()
 }
 
-// CopyObjects copies the large objects of block b, a BLOBS block, to w
-// by policy p: each object whole (LOKeep) or with no contents (LOEmpty).
-// A caller with LODrop leaves the block out instead.
-func CopyObjects(w *Writer, b *Block, p LOPolicy) error {
+// CopyObjects copies the large objects of block b, a BLOBS block, to the
+// Sink w by policy p: each object whole (LOKeep) or with no contents
+// (LOEmpty). A caller with LODrop leaves the block out instead.
+func CopyObjects(w Sink, b *Block, p LOPolicy) error {
 	ow, err := w.WriteObjects(b.Entry.DumpID)
 	if err != nil {
 		return err

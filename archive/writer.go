@@ -269,7 +269,7 @@ type ObjectsWriter struct {
 }
 
 // WriteObjects starts the BLOBS block of the entry with dumpID.
-func (w *Writer) WriteObjects(dumpID int) (*ObjectsWriter, error) {
+func (w *Writer) WriteObjects(dumpID int) (ObjectSink, error) {
 	e, err := w.begin(dumpID, true)
 	if err != nil {
 		return nil, err

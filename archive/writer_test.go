@@ -40,7 +40,7 @@ func TestWriterEveryCompression(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var ow *ObjectsWriter
+			var ow ObjectSink
 			for _, it := range want {
 				if it.OID == 0 {
 					d, err := w.WriteData(it.DumpID)
