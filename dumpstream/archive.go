@@ -25,16 +25,32 @@ import (
 	"github.com/anondump/anondump/archive"
 )
 
-// ArchiveOptions tune [RewriteArchive].
+// ArchiveOptions tune [RewriteArchive], [RewriteTar] and [RewriteDir].
 type ArchiveOptions struct {
 	// LargeObjects says what happens to the archive's large objects; the
 	// zero value keeps them.
 	LargeObjects archive.LOPolicy
-	// Writer tunes the output archive. Writer.Workers 0 compresses zlib
-	// streams pigz-style on max(Options.Workers, 2) goroutines, so that
-	// the output's bytes do not depend on Options.Workers (one worker
-	// would write a plain zlib stream, with other bytes).
+	// Writer tunes the custom-format output archive. Writer.Workers 0
+	// compresses zlib streams pigz-style on max(Options.Workers, 2)
+	// goroutines, so that the output's bytes do not depend on
+	// Options.Workers (one worker would write a plain zlib stream, with
+	// other bytes).
 	Writer archive.WriterOptions
+	// Output, when set, makes the output container from the input's
+	// header and TOC (after the large objects' policy): a directory, a
+	// tar or a plain script, converting the format. Nil writes the input's
+	// own format to dst: a custom archive for [RewriteArchive], a tar for
+	// [RewriteTar]; [RewriteDir] needs Output.
+	Output func(h *archive.Header, toc []*archive.Entry) (archive.Sink, error)
+	// Concurrent says the Sink that Output makes takes the streams of
+	// several entries at once (a directory): [RewriteDir] then rewrites
+	// Options.Workers tables at a time, one per worker, and the output is
+	// the same as with one worker.
+	Concurrent bool
+	// Select, when set, limits the run to the data entries it accepts
+	// (share runs over a directory: --table); the rules are still checked
+	// against every table. The output must accept a partial archive.
+	Select func(e *archive.Entry) bool
 	// HasLargeObjects, when set, is called before anything is written if
 	// the archive holds large objects; an error it returns stops the run
 	// (strict coverage with no large_objects: rule).
@@ -96,71 +112,50 @@ func RewriteArchive(dst io.Writer, src io.Reader, t Transformer, opt Options, ao
 	if err != nil {
 		return Stats{Bytes: in.n}, err
 	}
-	toc := ar.TOC()
-	if aopt.HasLargeObjects != nil {
-		for _, e := range toc {
-			if strings.HasPrefix(e.Desc.S, "BLOB") {
-				if err := aopt.HasLargeObjects(); err != nil {
-					return Stats{Bytes: in.n}, err
-				}
-				break
+	if aopt.Output == nil {
+		aopt.Output = func(h *archive.Header, toc []*archive.Entry) (archive.Sink, error) {
+			wopt := aopt.Writer
+			if wopt.Workers == 0 {
+				wopt.Workers = max(opt.Workers, 2)
 			}
+			return archive.NewWriter(dst, h, toc, wopt)
 		}
 	}
-	if aopt.LargeObjects == archive.LODrop {
-		toc = archive.DropLargeObjects(toc)
-	}
-	keep := make(map[int]bool, len(toc))
-	for _, e := range toc {
-		keep[e.DumpID] = true
-	}
-	a := &archiveRewrite{opt: opt}
-	a.r = &rewriter{dst: io.Discard, out: bufio.NewWriterSize(io.Discard, writeBufSize), t: t, opt: opt}
-	defer func() {
-		if a.r.eng != nil {
-			a.r.eng.stop() // after an error: end the workers
-		}
-	}()
-	if a.opt.Constraints != nil {
-		// Kept for after the data, where a plain dump has them; a line of
-		// the definitions means nothing to the user.
-		a.r.opt.Constraints = func(k Constraint) { k.Line = 0; a.keys = append(a.keys, k) }
-	}
-	if err := a.walkTOC(toc, a.r); err != nil {
-		return a.stats(in), err
-	}
-	wopt := aopt.Writer
-	if wopt.Workers == 0 {
-		wopt.Workers = max(opt.Workers, 2)
-	}
-	w, err := archive.NewWriter(dst, ar.Header(), toc, wopt)
+	return rewriteInOrder(ar, in, t, opt, aopt)
+}
+
+// orderedSource is an archive read in order: a custom archive or a tar.
+type orderedSource interface {
+	Header() *archive.Header
+	TOC() []*archive.Entry
+	Next() (*archive.Block, error)
+}
+
+// rewriteInOrder rewrites the archive src, read in order, to the Sink
+// aopt.Output makes.
+func rewriteInOrder(src orderedSource, in *byteCounter, t Transformer, opt Options, aopt ArchiveOptions) (Stats, error) {
+	a := newArchiveRewrite(t, opt)
+	defer a.stop()
+	sink, err := a.prepare(src.Header(), src.TOC(), aopt)
 	if err != nil {
 		return a.stats(in), err
 	}
 	for {
-		b, err := ar.Next()
+		b, err := src.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return a.stats(in), err
 		}
-		if !keep[b.Entry.DumpID] {
-			continue
-		}
-		if b.Type == archive.BlockBlobs {
-			err = archive.CopyObjects(w, b, aopt.LargeObjects)
-		} else {
-			err = a.data(w, b)
-		}
-		if err != nil {
+		if err := a.entry(sink, b.Entry, b, b, aopt.LargeObjects); err != nil {
 			return a.stats(in), err
 		}
 	}
-	for _, k := range a.keys {
-		a.opt.Constraints(k)
+	if err := a.finish(sink); err != nil {
+		return a.stats(in), err
 	}
-	return a.stats(in), w.Close()
+	return a.stats(in), nil
 }
 
 // namedFormatError puts the input's name before an archive format error,
@@ -173,28 +168,64 @@ func namedFormatError(name string, err error) error {
 	return err
 }
 
-// archiveRewrite is the state of one RewriteArchive.
+// archiveRewrite is the state of one archive rewrite (or walk).
 type archiveRewrite struct {
-	opt   Options
-	w     *walker
-	r     *rewriter
-	rows  int64 // data rows
-	lines int64 // data lines
+	entryRewriter // rewrites the entries on the caller's goroutine
+	t             Transformer
+	w             *walker
 	// lines of the TOC definitions: where each entry's definition starts
 	starts  []int
 	entries []*archive.Entry
-	keys    []Constraint  // the TOC's keys, handed on after the data
-	br      *bufio.Reader // the read buffer of data streams, reused
+	keys    []Constraint // the TOC's keys, handed on after the data
+	// keep holds the dump IDs of the output's TOC (less the large
+	// objects under LODrop); blocks the COPY blocks of the TABLE DATA
+	// entries, resolved against the catalog before any data is read.
+	keep   map[int]bool
+	blocks map[int]*Block
+	sel    func(*archive.Entry) bool
+}
+
+// entryRewriter rewrites the data entries given to one goroutine.
+type entryRewriter struct {
+	opt         Options
+	r           *rewriter
+	rows, lines int64         // data rows and lines
+	reported    int64         // rows added to opt.Progress
+	br          *bufio.Reader // the read buffer of data streams, reused
+}
+
+func newEntryRewriter(t Transformer, opt Options) entryRewriter {
+	return entryRewriter{opt: opt, r: &rewriter{dst: io.Discard, out: bufio.NewWriterSize(io.Discard, writeBufSize), t: t, opt: opt}}
+}
+
+func newArchiveRewrite(t Transformer, opt Options) *archiveRewrite {
+	return &archiveRewrite{entryRewriter: newEntryRewriter(t, opt), t: t}
+}
+
+// stop ends the row workers after an error.
+func (x *entryRewriter) stop() {
+	if x.r.eng != nil {
+		x.r.eng.stop()
+	}
 }
 
 // reader returns the shared read buffer, reading from src.
-func (a *archiveRewrite) reader(src io.Reader) *bufio.Reader {
-	if a.br == nil {
-		a.br = bufio.NewReaderSize(src, readBufSize)
+func (x *entryRewriter) reader(src io.Reader) *bufio.Reader {
+	if x.br == nil {
+		x.br = bufio.NewReaderSize(src, readBufSize)
 	} else {
-		a.br.Reset(src)
+		x.br.Reset(src)
 	}
-	return a.br
+	return x.br
+}
+
+// progress adds the rows read since the last call to opt.Progress
+// (shared by the goroutines of a directory rewrite).
+func (x *entryRewriter) progress(rows int64) {
+	if p := x.opt.Progress; p != nil {
+		p.rows.Add(rows - x.reported)
+		x.reported = rows
+	}
 }
 
 func (a *archiveRewrite) stats(in *byteCounter) Stats {
@@ -204,6 +235,88 @@ func (a *archiveRewrite) stats(in *byteCounter) Stats {
 	}
 	st.Rows, st.Lines, st.Bytes = a.rows, a.lines, in.n
 	return st
+}
+
+// prepare reads the TOC: it applies the large objects' policy, walks the
+// definitions, resolves every TABLE DATA entry's COPY statement and makes
+// the output, before any data is read or written.
+func (a *archiveRewrite) prepare(h *archive.Header, toc []*archive.Entry, aopt ArchiveOptions) (archive.Sink, error) {
+	if aopt.HasLargeObjects != nil {
+		for _, e := range toc {
+			if strings.HasPrefix(e.Desc.S, "BLOB") {
+				if err := aopt.HasLargeObjects(); err != nil {
+					return nil, err
+				}
+				break
+			}
+		}
+	}
+	if aopt.LargeObjects == archive.LODrop {
+		toc = archive.DropLargeObjects(toc)
+	}
+	a.keep = make(map[int]bool, len(toc))
+	for _, e := range toc {
+		a.keep[e.DumpID] = true
+	}
+	if a.opt.Constraints != nil {
+		// Kept for after the data, where a plain dump has them; a line of
+		// the definitions means nothing to the user.
+		a.r.opt.Constraints = func(k Constraint) { k.Line = 0; a.keys = append(a.keys, k) }
+	}
+	if err := a.walkTOC(toc, a.r); err != nil {
+		return nil, err
+	}
+	a.blocks = map[int]*Block{}
+	for _, e := range toc {
+		if e.Desc.S == "TABLE DATA" && e.CopyStmt.S != "" && e.IsData() {
+			blk, err := a.entryBlock(e)
+			if err != nil {
+				return nil, err
+			}
+			a.blocks[e.DumpID] = blk
+		}
+	}
+	a.sel = aopt.Select
+	return aopt.Output(h, toc)
+}
+
+// entry writes the data entry e to sink: data read from src, or the
+// large objects of blobs.
+func (a *archiveRewrite) entry(sink archive.Sink, e *archive.Entry, src io.Reader, blobs *archive.Block, lo archive.LOPolicy) error {
+	if !a.keep[e.DumpID] {
+		return nil
+	}
+	if a.sel != nil && !a.sel(e) {
+		return a.unselected(e)
+	}
+	if e.IsBlobs() {
+		return archive.CopyObjects(sink, blobs, lo)
+	}
+	return a.writeEntry(sink, e, a.blocks[e.DumpID], src)
+}
+
+// unselected checks the rules of a table whose data a share run leaves
+// to another share, so that every share refuses the same rules.
+func (a *archiveRewrite) unselected(e *archive.Entry) error {
+	blk := a.blocks[e.DumpID]
+	if blk == nil {
+		return nil
+	}
+	if _, err := a.t.Table(blk.Table); err != nil {
+		return a.entryErr(e, blk.Table.QualifiedName(), 0, err)
+	}
+	if te, ok := a.t.(TableEnder); ok {
+		te.EndTable(blk.Table, 0)
+	}
+	return nil
+}
+
+// finish hands the TOC's keys on and ends the output.
+func (a *archiveRewrite) finish(sink archive.Sink) error {
+	for _, k := range a.keys {
+		a.opt.Constraints(k)
+	}
+	return sink.Close()
 }
 
 // Around the definitions, so that the walk takes them for pg_dump output.
@@ -270,27 +383,27 @@ func (a *archiveRewrite) entryAt(line int) *archive.Entry {
 	return e
 }
 
-// data rewrites one data block.
-func (a *archiveRewrite) data(w *archive.Writer, b *archive.Block) error {
-	e := b.Entry
-	out, err := w.WriteData(e.DumpID)
+// writeEntry rewrites one data entry, read from src, to a new stream of
+// sink: blk is its COPY block, nil for other data.
+func (x *entryRewriter) writeEntry(sink archive.Sink, e *archive.Entry, blk *Block, src io.Reader) error {
+	out, err := sink.WriteData(e.DumpID)
 	if err != nil {
 		return err
 	}
 	switch {
-	case e.Desc.S == "TABLE DATA" && e.CopyStmt.S != "":
-		err = a.copyBlock(out, b)
+	case blk != nil:
+		err = x.copyBlock(out, e, blk, src)
 	case e.Desc.S == "TABLE DATA":
 		// INSERT statements (pg_dump --inserts): refused for a ruled
-		// table, as in a plain dump.
+		// table.
 		tbl := &Table{Schema: e.Namespace.S, Name: e.Tag.S, Inserts: true}
-		if err = a.r.Inserts(tbl); err == nil {
-			_, err = io.Copy(out, b)
+		if err = x.r.Inserts(tbl); err == nil {
+			_, err = io.Copy(out, src)
 		} else {
-			err = a.entryErr(e, tbl.QualifiedName(), 0, err)
+			err = x.entryErr(e, tbl.QualifiedName(), 0, err)
 		}
 	default:
-		_, err = io.Copy(out, b)
+		_, err = io.Copy(out, src)
 	}
 	if err != nil {
 		return err
@@ -299,13 +412,13 @@ func (a *archiveRewrite) data(w *archive.Writer, b *archive.Block) error {
 }
 
 // entryErr places err in entry e.
-func (a *archiveRewrite) entryErr(e *archive.Entry, table string, line int, err error) error {
+func (x *entryRewriter) entryErr(e *archive.Entry, table string, line int, err error) error {
 	var fe *archive.FormatError
 	var ee *EntryError
 	if errors.As(err, &fe) || errors.As(err, &ee) {
 		return err
 	}
-	out := &EntryError{Name: a.opt.Name, DumpID: e.DumpID, Desc: e.Desc.S, Tag: e.Tag.S, Table: table, Line: line, Err: err}
+	out := &EntryError{Name: x.opt.Name, DumpID: e.DumpID, Desc: e.Desc.S, Tag: e.Tag.S, Table: table, Line: line, Err: err}
 	var pe *Error
 	var re *rowError
 	switch {
@@ -339,37 +452,33 @@ func (a *archiveRewrite) entryBlock(e *archive.Entry) (*Block, error) {
 	return a.w.block, nil
 }
 
-// copyBlock rewrites the COPY rows of a TABLE DATA stream to out: the
-// entry's COPY statement is its header.
-func (a *archiveRewrite) copyBlock(out io.Writer, b *archive.Block) error {
-	e, r := b.Entry, a.r
-	blk, err := a.entryBlock(e)
-	if err != nil {
-		return err
-	}
+// copyBlock rewrites the COPY rows of a TABLE DATA stream src to out:
+// blk is the block its COPY statement opens.
+func (x *entryRewriter) copyBlock(out io.Writer, e *archive.Entry, blk *Block, src io.Reader) error {
+	r := x.r
 	name := blk.Table.QualifiedName()
-	if p := a.opt.Progress; p != nil {
+	if p := x.opt.Progress; p != nil {
 		p.table.Store(&name)
 	}
 	rv, err := r.Block(blk)
 	if err != nil {
-		return a.entryErr(e, name, 0, err)
+		return x.entryErr(e, name, 0, err)
 	}
 	r.dst = out
 	r.out.Reset(out)
 	var rows int64
 	if rv == nil {
-		rows, err = copyRows(r.out, a.reader(b), &a.lines)
+		rows, err = copyRows(r.out, x.reader(src), &x.lines)
 	} else {
-		rows, err = a.rewriteRows(out, b, blk, rv)
+		rows, err = x.rewriteRows(out, src, blk, rv)
 	}
-	a.rows += rows
-	if p := a.opt.Progress; p != nil {
-		p.rows.Store(a.rows)
-		p.table.Store(nil)
+	x.rows += rows
+	x.progress(x.rows)
+	if p := x.opt.Progress; p != nil {
+		p.table.CompareAndSwap(&name, nil)
 	}
 	if err != nil {
-		return a.entryErr(e, name, 0, err)
+		return x.entryErr(e, name, 0, err)
 	}
 	if err := r.out.Flush(); err != nil {
 		return err
@@ -381,9 +490,9 @@ func (a *archiveRewrite) copyBlock(out io.Writer, b *archive.Block) error {
 
 // rewriteRows reads the rows of a ruled block from src, rewrites them,
 // and copies the end marker and what follows it.
-func (a *archiveRewrite) rewriteRows(out io.Writer, src io.Reader, blk *Block, rv RowVisitor) (rows int64, err error) {
-	r := a.r
-	lr := lineReader{br: a.reader(src)}
+func (x *entryRewriter) rewriteRows(out io.Writer, src io.Reader, blk *Block, rv RowVisitor) (rows int64, err error) {
+	r := x.r
+	lr := lineReader{br: x.reader(src)}
 	nf := len(blk.Table.Columns)
 	if blk.OIDs {
 		nf++
@@ -397,7 +506,7 @@ func (a *archiveRewrite) rewriteRows(out io.Writer, src io.Reader, blk *Block, r
 		end := err == io.EOF || isEndMarker(line)
 		if end {
 			if err := r.EndBlock(blk, rows); err != nil {
-				return rows, a.placed(n, err)
+				return rows, x.placed(n, err)
 			}
 			if err := r.out.Flush(); err != nil {
 				return rows, err
@@ -410,29 +519,29 @@ func (a *archiveRewrite) rewriteRows(out io.Writer, src io.Reader, blk *Block, r
 			_, err := lr.br.WriteTo(out) // the blank lines after `\.`
 			return rows, err
 		}
-		a.lines++
+		x.lines++
 		rows++
-		if rows&1023 == 0 && a.opt.Progress != nil {
-			a.opt.Progress.rows.Store(a.rows + rows)
+		if rows&1023 == 0 {
+			x.progress(x.rows + rows)
 		}
 		row.reset(line, n)
 		if err := rv.Row(&row); err != nil {
-			return rows, a.placed(n, err)
+			return rows, x.placed(n, err)
 		}
 	}
 }
 
 // placed gives a row error without a line the data line n.
-func (a *archiveRewrite) placed(n int, err error) error {
+func (x *entryRewriter) placed(n int, err error) error {
 	var pe *Error
 	if errors.As(err, &pe) {
 		return err
 	}
 	var re *rowError
 	if errors.As(err, &re) {
-		return &Error{Name: a.opt.Name, Line: n, Column: re.column, Err: errors.New(re.msg)}
+		return &Error{Name: x.opt.Name, Line: n, Column: re.column, Err: errors.New(re.msg)}
 	}
-	return &Error{Name: a.opt.Name, Line: n, Err: err}
+	return &Error{Name: x.opt.Name, Line: n, Err: err}
 }
 
 // copyRows copies a block nobody rewrites from br to dst and counts its

@@ -34,7 +34,7 @@ func WalkArchive(src io.Reader, v Visitor, opt Options) (_ Stats, err error) {
 	if err != nil {
 		return Stats{Bytes: in.n}, err
 	}
-	a := &archiveRewrite{opt: opt, r: &rewriter{}}
+	a := &archiveRewrite{entryRewriter: entryRewriter{opt: opt, r: &rewriter{}}}
 	dv := &deferKeys{Visitor: v, a: a}
 	if err := a.walkTOC(ar.TOC(), dv); err != nil {
 		return a.stats(in), err
