@@ -121,14 +121,36 @@ func RewriteArchive(dst io.Writer, src io.Reader, t Transformer, opt Options, ao
 			return archive.NewWriter(dst, h, toc, wopt)
 		}
 	}
-	return rewriteInOrder(ar, in, t, opt, aopt)
+	return rewriteInOrder(blockSource{ar}, in, t, opt, aopt)
 }
 
-// orderedSource is an archive read in order: a custom archive or a tar.
+// orderedSource is an archive read in order: a custom archive, a tar, or
+// the data files of a directory in TOC order. Next returns the next data
+// entry: its stream, or for large objects their block; io.EOF ends.
 type orderedSource interface {
 	Header() *archive.Header
 	TOC() []*archive.Entry
-	Next() (*archive.Block, error)
+	Next() (e *archive.Entry, data io.Reader, blobs *archive.Block, err error)
+}
+
+// blockSource is the orderedSource of an archive read block by block.
+type blockSource struct {
+	r interface {
+		Header() *archive.Header
+		TOC() []*archive.Entry
+		Next() (*archive.Block, error)
+	}
+}
+
+func (s blockSource) Header() *archive.Header { return s.r.Header() }
+func (s blockSource) TOC() []*archive.Entry   { return s.r.TOC() }
+
+func (s blockSource) Next() (*archive.Entry, io.Reader, *archive.Block, error) {
+	b, err := s.r.Next()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return b.Entry, b, b, nil
 }
 
 // rewriteInOrder rewrites the archive src, read in order, to the Sink
@@ -141,14 +163,14 @@ func rewriteInOrder(src orderedSource, in *byteCounter, t Transformer, opt Optio
 		return a.stats(in), err
 	}
 	for {
-		b, err := src.Next()
+		e, data, blobs, err := src.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return a.stats(in), err
 		}
-		if err := a.entry(sink, b.Entry, b, b, aopt.LargeObjects); err != nil {
+		if err := a.entry(sink, e, data, blobs, aopt.LargeObjects); err != nil {
 			return a.stats(in), err
 		}
 	}
