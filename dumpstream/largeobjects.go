@@ -38,7 +38,8 @@ type loFilter struct {
 	w      *walker
 	policy archive.LOPolicy
 	has    func() error
-	seen   bool // has was called
+	seen   bool  // has was called
+	hasErr error // what it returned, which Rewrite returns as it is
 
 	dash      []byte // a held "--" line and the comment lines after it: they may open a large object's TOC comment
 	tocEnd    bool   // a large object's TOC comment was dropped: its closing "--" goes too
@@ -194,6 +195,7 @@ func (f *loFilter) raw(b []byte) error {
 		f.seen = true
 		if f.has != nil {
 			if err := f.has(); err != nil {
+				f.hasErr = err
 				return err
 			}
 		}

@@ -122,8 +122,10 @@ func Rewrite(dst io.Writer, src io.Reader, t Transformer, opt Options) (Stats, e
 	if err == nil {
 		err = r.drainInserts()
 	}
-	if err == nil && r.lo != nil {
+	if r.lo != nil && err == nil {
 		err = r.lo.finish()
+	} else if r.lo != nil && r.lo.hasErr != nil {
+		err = r.lo.hasErr // like RewriteArchive's, not placed at a line
 	}
 	if r.ieng != nil {
 		r.ieng.stop()
