@@ -444,3 +444,24 @@ ALTER LARGE OBJECT :c OWNER TO anondump_lo_reader;`)
 		}
 	}
 }
+
+// pg_dump 17 writes one BLOB METADATA entry for up to 1000 objects, and
+// ACL tags like LARGE OBJECTS 1..2; drop removes those blocks too.
+func TestLargeObjectsDrop17(t *testing.T) {
+	in := loHeader +
+		"--\n-- Name: BLOB METADATA; Type: BLOB METADATA; Schema: -; Owner: postgres\n--\n\n" +
+		"SELECT pg_catalog.lo_create('1');\nSELECT pg_catalog.lo_create('2');\n" +
+		"ALTER LARGE OBJECT 1 OWNER TO postgres;\nALTER LARGE OBJECT 2 OWNER TO postgres;\n\n" +
+		"--\n-- TOC entry 9 (class 2613 OID 1)\n-- Dependencies: 8\n-- Name: LARGE OBJECTS 1..2; Type: ACL; Schema: -; Owner: postgres\n--\n\n" +
+		"GRANT SELECT ON LARGE OBJECT 1 TO PUBLIC;\nGRANT SELECT ON LARGE OBJECT 2 TO PUBLIC;\n\n\n" +
+		"--\n-- Name: t; Type: TABLE; Schema: public; Owner: postgres\n--\n\nCREATE TABLE public.t (a int);\n\n" +
+		loTrailer
+	out, err := rewriteLO(t, []byte(in), archive.LODrop, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := loHeader + "--\n-- Name: t; Type: TABLE; Schema: public; Owner: postgres\n--\n\nCREATE TABLE public.t (a int);\n\n" + loTrailer
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}
