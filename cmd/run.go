@@ -178,6 +178,8 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	if in.custom {
 		st, err = rewriteArchive(out, written, in, plan, opts)
 	} else {
+		aopt := largeObjects(plan, opts.Warn)
+		opts.LargeObjects, opts.HasLargeObjects = aopt.LargeObjects, aopt.HasLargeObjects
 		st, err = dumpstream.Rewrite(dst, in.r, plan, opts)
 		if err == nil {
 			err = dst.Close()

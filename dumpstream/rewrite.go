@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"sync/atomic"
+
+	"github.com/anondump/anondump/archive"
 )
 
 // Options tune [Rewrite].
@@ -34,6 +36,16 @@ type Options struct {
 	// with no pg_dump or pg_dumpall header comment before its first
 	// statement is refused with an error wrapping [ErrNotDump].
 	AnySQL bool
+	// LargeObjects says what [Rewrite] does with a plain dump's large
+	// objects: keep them byte for byte, keep each object with no
+	// contents (its lowrite statements go), or drop every statement and
+	// TOC comment about them. [Walk] and [RewriteArchive] ignore it
+	// (see ArchiveOptions).
+	LargeObjects archive.LOPolicy
+	// HasLargeObjects, when set, is called by [Rewrite] once, before
+	// anything of the dump's first large object is written, if the dump
+	// holds large objects; an error it returns stops the run.
+	HasLargeObjects func() error
 }
 
 // Progress is what [Rewrite] has done so far; it is safe to read while
@@ -105,9 +117,15 @@ const (
 func Rewrite(dst io.Writer, src io.Reader, t Transformer, opt Options) (Stats, error) {
 	r := &rewriter{dst: dst, out: bufio.NewWriterSize(dst, writeBufSize), t: t, opt: opt}
 	w := newWalker(src, r, opt)
+	r.lo = newLOFilter(r, w)
 	err := w.run()
 	if err == nil {
 		err = r.drainInserts()
+	}
+	if r.lo != nil && err == nil {
+		err = r.lo.finish()
+	} else if r.lo != nil && r.lo.hasErr != nil {
+		err = r.lo.hasErr // like RewriteArchive's, not placed at a line
 	}
 	if r.ieng != nil {
 		r.ieng.stop()
@@ -145,6 +163,7 @@ type rewriter struct {
 	eng     *engine   // or the workers do, with Options.Workers > 1
 	outRow  []byte
 
+	lo   *loFilter               // Options.LargeObjects, in Rewrite
 	ins  map[*Table]*insertTable // the ruled tables of INSERT statements
 	ieng *insertEngine           // their pool, with Options.Workers > 1
 }
@@ -152,6 +171,9 @@ type rewriter struct {
 func (r *rewriter) Raw(b []byte) error {
 	if err := r.drainInserts(); err != nil { // the statements before b
 		return err
+	}
+	if r.lo != nil {
+		return r.lo.raw(b)
 	}
 	return r.write(b)
 }

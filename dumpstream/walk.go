@@ -184,6 +184,15 @@ type walker struct {
 	skipped   bool // the rows of the skipped block were passed on
 	skipLine  bool // the rest of the line (a comment or meta-command) is skipped
 	row       Row
+
+	// For Rewrite's large-object filter: lineFree says that the chunk
+	// being passed to Raw begins a line outside any statement, quote,
+	// comment or COPY data; begun counts the statements and
+	// meta-commands that begin in it; endHook, when set, is given the
+	// captured beginning of each statement as it ends.
+	lineFree bool
+	begun    int
+	endHook  func(stmt []byte, line int)
 }
 
 // walkBufSize is the read buffer of a walk: readBufSize, smaller in
@@ -220,6 +229,7 @@ func (w *walker) run() error {
 	lineStart := true
 	for {
 		if w.copying {
+			w.lineFree = false
 			if err := w.copyData(); err != nil {
 				return err
 			}
@@ -241,6 +251,7 @@ func (w *walker) run() error {
 				text = chunk[skip:]
 			}
 		}
+		w.lineFree, w.begun = lineStart && !w.inStmt && w.st == stNormal, 0
 		n, copyNext, err := w.scanLine(text, lineStart, partial)
 		if err != nil {
 			return err // the line is not passed on: it may hold refused data
@@ -329,6 +340,7 @@ func (w *walker) beginStatement(text []byte) error {
 	if isToolMessage(text) {
 		return w.errorf("a pg_dump message is mixed into the dump (2>&1?): this line is not SQL; send pg_dump's stderr elsewhere")
 	}
+	w.begun++
 	if w.started {
 		return nil
 	}
@@ -479,6 +491,9 @@ scan:
 			// A meta-command inside a statement (`SELECT 1 \gset`):
 			// psql sends the statement; the rest of the line is the
 			// command.
+			if w.endHook != nil && w.capturing {
+				w.endHook(w.stmt, w.stmtLine)
+			}
 			w.inStmt, w.capturing = false, false
 			i = restOfLine()
 			capFrom = i
@@ -552,6 +567,9 @@ func (w *walker) capture(b []byte) {
 // endStatement handles a complete statement; it returns the parsed COPY
 // statement when COPY data follows.
 func (w *walker) endStatement() (*copyStmt, error) {
+	if w.endHook != nil && w.capturing {
+		w.endHook(w.stmt, w.stmtLine)
+	}
 	if !w.capturing {
 		return nil, nil
 	}
