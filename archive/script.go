@@ -156,7 +156,9 @@ func required(e *Entry) int {
 			r &^= reqData
 		}
 	}
-	if e.Defn.S == "" {
+	// A TABLE DATA entry's definition, "-- load via partition root …",
+	// is printed with its data, not as a schema part of its own.
+	if e.Defn.S == "" || d == "TABLE DATA" {
 		r &^= reqSchema
 	}
 	return r

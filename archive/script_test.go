@@ -49,6 +49,20 @@ COMMENT ON SCHEMA "Other Schema" IS 'second schema';
 GRANT SELECT ON kinds, kinds_view TO "Script Reader";
 GRANT USAGE ON SCHEMA "Other Schema" TO "Script Reader";
 GRANT SELECT (id) ON "Other Schema"."Mixed Case" TO anondump_script_owner;
+CREATE SCHEMA "order";
+CREATE TABLE "order"."user" (id int PRIMARY KEY, "select" text);
+INSERT INTO "order"."user" VALUES (1, 'kw');
+DO $$ BEGIN CREATE ROLE "Anondump Owner"; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+ALTER TABLE "order"."user" OWNER TO "Anondump Owner";
+CREATE TABLE parted (id int, region text, v text) PARTITION BY LIST (region);
+CREATE TABLE parted_eu PARTITION OF parted FOR VALUES IN ('eu');
+CREATE TABLE parted_us PARTITION OF parted FOR VALUES IN ('us');
+INSERT INTO parted VALUES (1, 'eu', 'a'), (2, 'us', 'b'), (3, 'eu', 'c');
+CREATE FUNCTION script_evt() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+CREATE EVENT TRIGGER script_evt ON ddl_command_start EXECUTE FUNCTION script_evt();
+COMMENT ON EVENT TRIGGER script_evt IS 'an event trigger';
+DO $$ BEGIN EXECUTE format('COMMENT ON DATABASE %I IS %L', current_database(), 'the db');
+  EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '5MB'); END $$;
 SELECT lo_from_bytea(0, '\x00010203deadbeef'::bytea) \gset small_
 SELECT lo_from_bytea(0, decode(repeat('0123456789abcdef', 40000/8), 'hex')) \gset big_
 SELECT lo_from_bytea(0, decode(repeat('ab', 16384), 'hex')) \gset exact_
@@ -71,6 +85,9 @@ SELECT count(*), sum(length(lo_get(oid))), string_agg(md5(lo_get(oid)), ',' ORDE
 SELECT relname, relowner::regrole, relacl FROM pg_class WHERE relname IN ('kinds', 'owned', 'kinds_view', 'Mixed Case') ORDER BY 1;
 SELECT obj_description('kinds'::regclass, 'pg_class'), col_description('kinds'::regclass, 2);
 SELECT add_one(1);
+COPY (SELECT * FROM "order"."user") TO STDOUT;
+COPY (SELECT tableoid::regclass, * FROM parted ORDER BY id) TO STDOUT;
+SELECT evtname, obj_description(oid, 'pg_event_trigger') FROM pg_event_trigger;
 `
 
 var restrictRE = regexp.MustCompile(`(?m)^\\restrict ([A-Za-z0-9]+)$`)
@@ -290,6 +307,10 @@ func TestPGScript(t *testing.T) {
 		{"custom-column-inserts", []string{"-Fc", "--column-inserts", "--rows-per-insert=7"}, scriptOfCustom},
 		{"custom-data-only", []string{"-Fc", "-a"}, scriptOfCustom},
 		{"custom-schema-only", []string{"-Fc", "-s"}, scriptOfCustom},
+		{"custom-via-root", []string{"-Fc", "--load-via-partition-root"}, scriptOfCustom},
+		{"custom-stdstrings-off", []string{"-Fc", "--inserts"}, func(t *testing.T, path, key string) string {
+			return scriptOfCustom(t, path, key)
+		}},
 		{"directory", []string{"-Fd"}, func(t *testing.T, path, key string) string {
 			return scriptOfFiles(t, dirFiles(path), key)
 		}},
@@ -302,8 +323,28 @@ func TestPGScript(t *testing.T) {
 	} {
 		t.Run(v.name, func(t *testing.T) {
 			path := filepath.Join(dir, v.name)
+			if strings.Contains(v.name, "stdstrings-off") {
+				t.Setenv("PGOPTIONS", "-c standard_conforming_strings=off")
+			}
 			p.run(t, nil, "pg_dump", append(append([]string{}, v.args...), "-f", path, "-d", db)...)
 			ref, key := restoreScript(t, p, path)
+			// The fixture reaches the cases it is there for.
+			musts := []string{"\\restrict "}
+			if !strings.Contains(v.name, "only") {
+				musts = append(musts, "-- Data for Name: BLOBS; Type: BLOBS", "Type: EVENT TRIGGER", "Type: MATERIALIZED VIEW DATA", "Type: ACL",
+					`ALTER TABLE "order"."user" OWNER TO "Anondump Owner";`, "lowrite(0, ")
+			}
+			if strings.Contains(v.name, "stdstrings-off") {
+				musts = append(musts, "SET standard_conforming_strings = off;", `lowrite(0, '\\x`)
+			}
+			if strings.Contains(v.name, "via-root") {
+				musts = append(musts, "-- load via partition root public.parted")
+			}
+			for _, m := range musts {
+				if !strings.Contains(ref, m) {
+					t.Errorf("pg_restore's script has no %q", m)
+				}
+			}
 			got := v.feed(t, path, key)
 			t.Logf("key %q, %d bytes, %d lowrite, %d INSERT, %d COPY", key, len(ref), strings.Count(ref, "lowrite("), strings.Count(ref, "INSERT INTO"), strings.Count(ref, "\nCOPY "))
 			if got != ref {
@@ -312,6 +353,7 @@ func TestPGScript(t *testing.T) {
 			if strings.Contains(v.name, "only") {
 				return
 			}
+			t.Setenv("PGOPTIONS", "")
 			dst := p.newDB(t)
 			p.run(t, strings.NewReader(got), "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dst)
 			if have := p.sql(t, dst, scriptContents); have != want {
