@@ -362,3 +362,315 @@ func TestPGScript(t *testing.T) {
 		})
 	}
 }
+
+// TestScriptGolden: the scripts of the sample archives are those
+// pg_restore 15.20 printed for them (testdata/script/*.sql, made with
+// `pg_restore --restrict-key=GoldenKey15 -f NAME.sql NAME.dump`).
+func TestScriptGolden(t *testing.T) {
+	for _, n := range []string{"demo_z0", "lvpr", "tiny_gz", "tiny_z0_pipe"} {
+		t.Run(n, func(t *testing.T) {
+			want, err := os.ReadFile(filepath.Join("testdata", "script", n+".sql"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := scriptOfCustom(t, filepath.Join("testdata", n+".dump"), "GoldenKey15")
+			if got != string(want) {
+				t.Errorf("%s", firstDiff(got, string(want)))
+			}
+		})
+	}
+}
+
+// handTOC is a small TOC as pg_dump 15 writes it, for the version tests.
+func handTOC(minor int) (*Header, []*Entry) {
+	h := &Header{Version: 1<<16 | minor<<8, IntSize: 4, OffSize: 8, Format: FormatCustom,
+		DBName: S("db"), ServerVersion: S("15.20"), DumpVersion: S("15.20")}
+	n := Null
+	toc := []*Entry{
+		{DumpID: 1, Desc: S("ENCODING"), Tag: S("ENCODING"), Section: 1, Defn: S("SET client_encoding = 'LATIN1';\n"), Owner: S("")},
+		{DumpID: 2, Desc: S("STDSTRINGS"), Tag: S("STDSTRINGS"), Section: 1, Defn: S("SET standard_conforming_strings = 'on';\n"), Owner: S("")},
+		{DumpID: 10, Desc: S("TABLE"), Tag: S("t"), Namespace: S("s"), Owner: S("user"), Section: 2, Tablespace: S(""), TableAM: S("heap"),
+			Defn: S("CREATE TABLE s.t (\n    a integer\n);\n"), DropStmt: S("DROP TABLE s.t;\n")},
+		{DumpID: 11, Desc: S("ACL"), Tag: S("TABLE t"), Namespace: S("s"), Owner: S("user"), Section: 4, Defn: S("GRANT ALL ON TABLE s.t TO x;\n"), TableAM: n},
+		{DumpID: 12, Desc: S("TABLE DATA"), Tag: S("t"), Namespace: S("s"), Owner: S("user"), Section: 3, HadDumper: true,
+			CopyStmt: S("COPY s.t (a) FROM stdin;\n"), TableAM: n},
+		{DumpID: 13, Desc: S("BLOBS"), Tag: S("BLOBS"), Namespace: n, Section: 3, HadDumper: true, Owner: S(""), TableAM: n},
+		{DumpID: 14, Desc: S("INDEX"), Tag: S("t_a"), Namespace: S("s"), Owner: S("user"), Section: 4, Tablespace: S(""), TableAM: n,
+			Defn: S("CREATE INDEX t_a ON s.t USING btree (a);\n"), DropStmt: S("DROP INDEX s.t_a;\n")},
+	}
+	return h, toc
+}
+
+func writeHand(t *testing.T, h *Header, toc []*Entry) string {
+	t.Helper()
+	var out bytes.Buffer
+	s, err := NewScriptWriter(&out, h, toc, ScriptOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := s.WriteData(12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "1\n\\.\n\n\n")
+	w.Close()
+	o, err := s.WriteObjects(13)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ow, _ := o.Object(77)
+	ow.Write([]byte{0, 0xff})
+	ow.Close()
+	o.Close()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+// TestScriptVersions: what the archive version changes in the script, as
+// read in pg_backup_archiver.c (not comparable here: the local pg_restore
+// 15 reads 1.12 to 1.14 only, and no 1.12 or 1.13 archive is at hand).
+func TestScriptVersions(t *testing.T) {
+	h, toc := handTOC(14)
+	got := writeHand(t, h, toc)
+	want := `--
+-- PostgreSQL database dump
+--
+
+-- Dumped from database version 15.20
+-- Dumped by pg_dump version 15.20
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'LATIN1';
+SET standard_conforming_strings = on;
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+SET search_path = s, pg_catalog;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: t; Type: TABLE; Schema: s; Owner: user
+--
+
+CREATE TABLE s.t (
+    a integer
+);
+
+
+ALTER TABLE s.t OWNER TO "user";
+
+--
+-- Data for Name: t; Type: TABLE DATA; Schema: s; Owner: user
+--
+
+COPY s.t (a) FROM stdin;
+1
+\.
+
+
+--
+-- Data for Name: BLOBS; Type: BLOBS; Schema: -; Owner: 
+--
+
+SET search_path = pg_catalog;
+
+BEGIN;
+
+SELECT pg_catalog.lo_open('77', 131072);
+SELECT pg_catalog.lowrite(0, '\x00ff');
+SELECT pg_catalog.lo_close(0);
+
+COMMIT;
+
+SET search_path = s, pg_catalog;
+
+--
+-- Name: t_a; Type: INDEX; Schema: s; Owner: user
+--
+
+CREATE INDEX t_a ON s.t USING btree (a);
+
+
+--
+-- Name: TABLE t; Type: ACL; Schema: s; Owner: user
+--
+
+GRANT ALL ON TABLE s.t TO x;
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+`
+	// Without a SEARCHPATH entry (1.12, pg_dump 9.x/10) each entry sets
+	// search_path to its schema, as above.
+	if got != want {
+		t.Errorf("1.14 without SEARCHPATH: %s", firstDiff(got, want))
+	}
+
+	// With one, the path is set once in the header and never again.
+	h, toc = handTOC(13)
+	toc = append(toc[:2:2], append([]*Entry{{DumpID: 3, Desc: S("SEARCHPATH"), Tag: S("SEARCHPATH"), Section: 1,
+		Defn: S("SELECT pg_catalog.set_config('search_path', '', false);\n"), Owner: S("")}}, toc[2:]...)...)
+	got = writeHand(t, h, toc)
+	if strings.Contains(got, "SET search_path") || !strings.Contains(got, "SET standard_conforming_strings = on;\nSELECT pg_catalog.set_config('search_path', '', false);\nSET check_function_bodies") {
+		t.Errorf("1.13 with SEARCHPATH:\n%s", got)
+	}
+
+	// 1.16 (pg_dump 17, 18): BLOB METADATA has one command per OID, and
+	// pg_restore 17+ prints transaction_timeout.
+	h, toc = handTOC(16)
+	toc = append(toc, &Entry{DumpID: 20, Desc: S("BLOB METADATA"), Tag: S("16593..16594"), Namespace: Null, Section: 3, Owner: S("Lo Owner"),
+		Defn: S("16593\n16594\n"), DropStmt: S("-- dummy"), TableAM: Null})
+	got = writeHand(t, h, toc)
+	for _, w := range []string{
+		"SET idle_in_transaction_session_timeout = 0;\nSET transaction_timeout = 0;\n",
+		"--\n-- Name: 16593..16594; Type: BLOB METADATA; Schema: -; Owner: Lo Owner\n--\n\n" +
+			"SELECT pg_catalog.lo_create('16593');\nSELECT pg_catalog.lo_create('16594');\n\n" +
+			"ALTER LARGE OBJECT 16593 OWNER TO \"Lo Owner\";\nALTER LARGE OBJECT 16594 OWNER TO \"Lo Owner\";\n\n",
+	} {
+		if !strings.Contains(got, w) {
+			t.Errorf("1.16 script has no %q:\n%s", w, got)
+		}
+	}
+	h, toc = handTOC(16)
+	toc = append(toc, &Entry{DumpID: 21, Desc: S("ACL"), Tag: S("LARGE OBJECTS 1..2"), Section: 3, Owner: S("x"), Defn: S("GRANT …;\n")})
+	if _, err := NewScriptWriter(io.Discard, h, toc, ScriptOptions{}); err == nil {
+		t.Error("1.16 ACL of LARGE OBJECTS: no error")
+	}
+	h.Version = 1<<16 | 17<<8
+	if _, err := NewScriptWriter(io.Discard, h, toc[:3], ScriptOptions{}); err == nil {
+		t.Error("1.17: no error")
+	}
+}
+
+// TestScriptLargeObjectChunks: an object is printed as one lowrite per
+// 16 kB and one for the rest, whatever the sizes of the writes.
+func TestScriptLargeObjectChunks(t *testing.T) {
+	for _, size := range []int{0, 1, lobBufSize - 1, lobBufSize, lobBufSize + 1, 3*lobBufSize + 5} {
+		data := bytes.Repeat([]byte{0x5c, 0xa7, 0x00}, size/3+1)[:size]
+		var outs []string
+		for _, step := range []int{1, 1000, lobBufSize, size + 1} {
+			h, toc := handTOC(14)
+			var out bytes.Buffer
+			s, err := NewScriptWriter(&out, h, toc, ScriptOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, _ := s.WriteData(12)
+			w.Close()
+			o, err := s.WriteObjects(13)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ow, err := o.Object(5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for p := data; len(p) > 0; {
+				k := min(step, len(p))
+				if n, err := ow.Write(p[:k]); n != k || err != nil {
+					t.Fatal(n, err)
+				}
+				p = p[k:]
+			}
+			ow.Close()
+			o.Close()
+			s.Close()
+			outs = append(outs, out.String())
+		}
+		for _, o := range outs[1:] {
+			if o != outs[0] {
+				t.Fatalf("size %d: output depends on the write sizes", size)
+			}
+		}
+		var lens []int
+		var back []byte
+		for _, m := range regexp.MustCompile(`lowrite\(0, '\\x([0-9a-f]*)'\);`).FindAllStringSubmatch(outs[0], -1) {
+			lens = append(lens, len(m[1])/2)
+			for i := 0; i < len(m[1]); i += 2 {
+				v, _ := strconv.ParseUint(m[1][i:i+2], 16, 8)
+				back = append(back, byte(v))
+			}
+		}
+		var want []int
+		for r := size; r > 0; r -= lobBufSize {
+			want = append(want, min(r, lobBufSize))
+		}
+		if fmt.Sprint(lens) != fmt.Sprint(want) || !bytes.Equal(back, data) {
+			t.Errorf("size %d: lowrite sizes %v, want %v (contents equal: %v)", size, lens, want, bytes.Equal(back, data))
+		}
+	}
+}
+
+// TestScriptMisuse: streams out of TOC order, unknown or wrong entries,
+// and a missing data stream are errors, not a wrong script.
+func TestScriptMisuse(t *testing.T) {
+	h, toc := handTOC(14)
+	s, _ := NewScriptWriter(io.Discard, h, toc, ScriptOptions{})
+	if _, err := s.WriteData(99); err == nil {
+		t.Error("unknown dump ID: no error")
+	}
+	if _, err := s.WriteData(10); err == nil {
+		t.Error("a TABLE entry: no error")
+	}
+	if _, err := s.WriteData(13); err == nil {
+		t.Error("WriteData of BLOBS: no error")
+	}
+	if _, err := s.WriteObjects(12); err == nil {
+		t.Error("WriteObjects of TABLE DATA: no error")
+	}
+	if _, err := s.WriteObjects(13); err == nil {
+		t.Error("BLOBS before the TABLE DATA entry before it: no error")
+	}
+
+	s, _ = NewScriptWriter(io.Discard, h, toc, ScriptOptions{})
+	w, err := s.WriteData(12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.WriteObjects(13); err == nil {
+		t.Error("a second stream while one is open: no error")
+	}
+	w.Close()
+	o, err := s.WriteObjects(13)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.WriteData(12); err == nil {
+		t.Error("a second stream while one is open: no error")
+	}
+	o.Close()
+	if _, err := s.WriteData(12); err == nil {
+		t.Error("an entry before the last one written: no error")
+	}
+
+	s, _ = NewScriptWriter(io.Discard, h, toc, ScriptOptions{})
+	if err := s.Close(); err == nil {
+		t.Error("Close without the data: no error")
+	}
+	if _, err := NewScriptWriter(io.Discard, h, toc, ScriptOptions{RestrictKey: "a b"}); err == nil {
+		t.Error("restrict key with a space: no error")
+	}
+}
+
+func TestFmtID(t *testing.T) {
+	for in, want := range map[string]string{
+		"t": "t", "_a1": "_a1", "name": "name", "user": `"user"`, "select": `"select"`,
+		"Mixed": `"Mixed"`, "a b": `"a b"`, `we"ird`: `"we""ird"`, "1a": `"1a"`, "": `""`, "ü": `"ü"`,
+	} {
+		if got := fmtID(in); got != want {
+			t.Errorf("fmtID(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
