@@ -702,3 +702,32 @@ func TestFmtID(t *testing.T) {
 		}
 	}
 }
+
+// TestPGScriptEncoding: a LATIN1 database's script says so, matches
+// pg_restore's, and restores its text into a UTF8 database unchanged.
+func TestPGScriptEncoding(t *testing.T) {
+	p := requirePG(t)
+	t.Setenv("PGCLIENTENCODING", "UTF8")
+	db := fmt.Sprintf("anondump_script_latin1_%d", os.Getpid())
+	p.sql(t, "postgres", "DROP DATABASE IF EXISTS "+db+"; CREATE DATABASE "+db+" ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;")
+	t.Cleanup(func() { p.cmd("psql", "-X", "-q", "-d", "postgres", "-c", "DROP DATABASE IF EXISTS "+db).Run() })
+	p.sql(t, db, "CREATE TABLE \"Grüße\" (t text); INSERT INTO \"Grüße\" VALUES ('zoë'), ('ÿ£');")
+	path := filepath.Join(t.TempDir(), "latin1.dump")
+	os.Unsetenv("PGCLIENTENCODING") // pg_dump writes in the database's encoding
+	p.run(t, nil, "pg_dump", "-Fc", "-f", path, "-d", db)
+	t.Setenv("PGCLIENTENCODING", "UTF8")
+	ref, key := restoreScript(t, p, path)
+	got := scriptOfCustom(t, path, key)
+	if got != ref {
+		t.Fatalf("script differs from pg_restore -f -: %s", firstDiff(got, ref))
+	}
+	if !strings.Contains(got, "SET client_encoding = 'LATIN1';\n") || !strings.Contains(got, "zo\xeb\n") {
+		t.Errorf("script is not in LATIN1:\n%s", got)
+	}
+	dst := p.newDB(t)
+	p.run(t, strings.NewReader(got), "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", dst)
+	q := `SELECT string_agg(t, ',' ORDER BY t) FROM "Grüße"`
+	if a, b := p.sql(t, db, q), p.sql(t, dst, q); a != b || a != "zoë,ÿ£\n" {
+		t.Errorf("restored %q, source %q", b, a)
+	}
+}
