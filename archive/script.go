@@ -318,7 +318,9 @@ func (s *ScriptWriter) selectTablespace(ts Str) {
 }
 
 func (s *ScriptWriter) selectTableAM(am Str) {
-	if am.Null || s.tableAM != nil && *s.tableAM == am.S {
+	// Before 1.14 the TOC has no table access method (the reader leaves
+	// the field empty): pg_restore sets none.
+	if s.h.Minor() < 14 || am.Null || s.tableAM != nil && *s.tableAM == am.S {
 		return
 	}
 	s.printf("SET default_table_access_method = %s;\n\n", fmtID(am.S))
