@@ -394,14 +394,20 @@ func TestPGScript(t *testing.T) {
 // TestScriptGolden: the scripts of the sample archives are those
 // pg_restore 15.20 printed for them (testdata/script/*.sql, made with
 // `pg_restore --restrict-key=GoldenKey15 -f NAME.sql NAME.dump`).
+// testdata/script/tablespace.dump is a pg_dump 15 archive of a table in
+// a tablespace (anondump_ts_probe), with an index and a table in the
+// default one after it.
 func TestScriptGolden(t *testing.T) {
-	for _, n := range []string{"demo_z0", "lvpr", "tiny_gz", "tiny_z0_pipe"} {
+	for _, n := range []string{"demo_z0", "lvpr", "tiny_gz", "tiny_z0_pipe", "script/tablespace"} {
 		t.Run(n, func(t *testing.T) {
-			want, err := os.ReadFile(filepath.Join("testdata", "script", n+".sql"))
+			want, err := os.ReadFile(filepath.Join("testdata", "script", filepath.Base(n)+".sql"))
 			if err != nil {
 				t.Fatal(err)
 			}
 			got := scriptOfCustom(t, filepath.Join("testdata", n+".dump"), "GoldenKey15")
+			if n == "script/tablespace" && !strings.Contains(got, "; Tablespace: anondump_ts_probe\n") {
+				t.Error("the tablespace sample has no tablespace")
+			}
 			if got != string(want) {
 				t.Errorf("%s", firstDiff(got, string(want)))
 			}
