@@ -58,6 +58,10 @@ CREATE TABLE parted (id int, region text, v text) PARTITION BY LIST (region);
 CREATE TABLE parted_eu PARTITION OF parted FOR VALUES IN ('eu');
 CREATE TABLE parted_us PARTITION OF parted FOR VALUES IN ('us');
 INSERT INTO parted VALUES (1, 'eu', 'a'), (2, 'us', 'b'), (3, 'eu', 'c');
+DO $$ BEGIN CREATE EXTENSION citext; EXCEPTION WHEN OTHERS THEN NULL; END $$;
+COMMENT ON SCHEMA public IS 'the public one';
+ALTER SCHEMA public OWNER TO "Anondump Owner";
+GRANT CREATE ON SCHEMA public TO "Script Reader";
 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 CREATE DOMAIN posint AS int CHECK (VALUE > 0);
 CREATE TABLE typed (m mood, p posint, "Upper" text);
@@ -116,6 +120,8 @@ SELECT count(*) FROM pg_policy WHERE polname = 'typed_pol';
 SELECT pubname FROM pg_publication;
 SELECT srvname FROM pg_foreign_server;
 SELECT defaclacl FROM pg_default_acl;
+SELECT nspowner::regrole, nspacl, obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = 'public';
+SELECT extname FROM pg_extension ORDER BY 1;
 `
 
 var restrictRE = regexp.MustCompile(`(?m)^\\restrict ([A-Za-z0-9]+)$`)
