@@ -746,3 +746,42 @@ func TestPGScriptEncoding(t *testing.T) {
 		t.Errorf("restored %q, source %q", b, a)
 	}
 }
+
+// scriptCounter counts what reaches it.
+type scriptCounter struct{ n int }
+
+func (c *scriptCounter) Write(p []byte) (int, error) { c.n += len(p); return len(p), nil }
+
+// TestScriptStreams: a large data stream or object reaches dst as it is
+// written, not at Close: the writer holds a buffer, not the entry.
+func TestScriptStreams(t *testing.T) {
+	h, toc := handTOC(14)
+	var dst scriptCounter
+	s, err := NewScriptWriter(&dst, h, toc, ScriptOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := s.WriteData(12)
+	row := []byte(strings.Repeat("x", 99) + "\n")
+	for i := 0; i < 20000; i++ {
+		w.Write(row)
+	}
+	if dst.n < 2000000-(64<<10) {
+		t.Errorf("after 2 MB of rows, %d bytes reached dst", dst.n)
+	}
+	w.Close()
+	o, _ := s.WriteObjects(13)
+	ow, _ := o.Object(1)
+	before := dst.n
+	for i := 0; i < 100; i++ {
+		ow.Write(make([]byte, 10000))
+	}
+	if dst.n-before < 2000000-(100<<10) {
+		t.Errorf("after a 1 MB object (2 MB of hex), %d bytes reached dst", dst.n-before)
+	}
+	ow.Close()
+	o.Close()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
