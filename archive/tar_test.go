@@ -231,3 +231,78 @@ func FuzzTarReader(f *testing.F) {
 		}
 	})
 }
+
+// TestTarWriterOrder: data written out of TOC order still comes out in
+// TOC order, the large objects' members before their list, and the
+// spool files are gone after Close.
+func TestTarWriterOrder(t *testing.T) {
+	in, err := os.ReadFile("testdata/t.tar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, m := tarMembers(t, in)
+	r, err := NewTarReader(bytes.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	var out bytes.Buffer
+	w, err := NewTarWriter(&out, r.Header(), r.TOC(), TarOptions{TempDir: tmp, RestoreSQL: []byte(m["restore.sql"])})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data []*Entry
+	for _, e := range w.TOC() {
+		if e.Filename.S != "" {
+			data = append(data, e)
+		}
+	}
+	// Write the entries in reverse TOC order.
+	for i := len(data) - 1; i >= 0; i-- {
+		e := data[i]
+		if e.IsBlobs() {
+			o, err := w.WriteObjects(e.DumpID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ow, _ := o.Object(16593)
+			io.WriteString(ow, m["blob_16593.dat"])
+			ow.Close()
+			if err := o.Close(); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		d, err := w.WriteData(e.DumpID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(d, m[e.Filename.S])
+		if err := d.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.WriteData(e.DumpID); err == nil {
+			t.Fatal("a second WriteData was accepted")
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got, gm := tarMembers(t, out.Bytes())
+	if strings.Join(got, " ") != strings.Join(names, " ") {
+		t.Errorf("members %v, want %v", got, names)
+	}
+	for _, n := range names {
+		if gm[n] != m[n] {
+			t.Errorf("%s differs", n)
+		}
+	}
+	if es, _ := os.ReadDir(tmp); len(es) != 0 {
+		t.Errorf("%d spool files left", len(es))
+	}
+	// A missing data entry fails Close.
+	w, _ = NewTarWriter(io.Discard, r.Header(), r.TOC(), TarOptions{TempDir: tmp})
+	if err := w.Close(); err == nil {
+		t.Error("Close accepted missing data")
+	}
+}
