@@ -303,3 +303,63 @@ func TestDirWriterConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestDirToCustom: a directory sample converts to a custom archive (in
+// memory, so without offsets) whose blocks hold the same data.
+func TestDirToCustom(t *testing.T) {
+	for _, src := range []string{"testdata/dir_gz", "testdata/dir_z0"} {
+		d, err := OpenDir(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		w, err := NewWriter(&buf, d.Header(), d.TOC(), WriterOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		convert(t, w, dirBlocks(t, d))
+		r, err := NewReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Header().Format != FormatCustom || r.Header().Level != d.Header().Level {
+			t.Errorf("%s: header format %d level %d", src, r.Header().Format, r.Header().Level)
+		}
+		want := dirContents(t, src)
+		n := 0
+		for {
+			b, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.Type == BlockBlobs {
+				for {
+					oid, err := b.NextObject()
+					if err == io.EOF {
+						break
+					}
+					got, _ := io.ReadAll(b)
+					if k := "blob " + strconv.Itoa(int(oid)); string(got) != want[k] {
+						t.Errorf("%s: %s differs", src, k)
+					}
+					n++
+				}
+				continue
+			}
+			got, err := io.ReadAll(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if k := strconv.Itoa(b.Entry.DumpID) + ".dat"; string(got) != want[k] {
+				t.Errorf("%s: %s = %q, want %q", src, k, got, want[k])
+			}
+			n++
+		}
+		if n != len(want) {
+			t.Errorf("%s: %d streams, want %d", src, n, len(want))
+		}
+	}
+}

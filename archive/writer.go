@@ -56,7 +56,10 @@ func (c countWriter) Write(p []byte) (int, error) {
 // "not set" and every other entry with "no data" (a data entry that
 // already says "no data" keeps it, and gets no block). If dst is an
 // io.WriteSeeker whose Seek works (a regular file, not a pipe), Close
-// seeks back and fills the offsets in.
+// seeks back and fills the offsets in. h and toc may come from a
+// directory or tar archive (format byte 3): the archive is then written
+// with format byte 1, the entries' file names give way to offsets, and an
+// entry with no file name has no data block.
 func NewWriter(dst io.Writer, h *Header, toc []*Entry, opt WriterOptions) (*Writer, error) {
 	if h.Format != FormatCustom && h.Format != FormatTar {
 		return nil, fmt.Errorf("archive: NewWriter writes custom archives, not format byte %d", h.Format)
