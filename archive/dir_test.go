@@ -363,3 +363,93 @@ func TestDirToCustom(t *testing.T) {
 		}
 	}
 }
+
+// TestDirCompressions: a 1.15 header with gzip, lz4 or zstd writes data
+// files with pg_dump's suffix and stream format, which read back the
+// same; the list file stays plain.
+func TestDirCompressions(t *testing.T) {
+	src, err := OpenDir("testdata/dir_z0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := dirContents(t, "testdata/dir_z0")
+	for _, c := range []struct {
+		c      Compression
+		suffix string
+		magic  string
+	}{{CompressGzip, ".gz", "\x1f\x8b"}, {CompressLZ4, ".lz4", "\x04\x22\x4d\x18"}, {CompressZstd, ".zst", "\x28\xb5\x2f\xfd"}} {
+		t.Run(c.c.String(), func(t *testing.T) {
+			h := *src.Header()
+			h.Version, h.Compression, h.Level = V1_15, c.c, 0
+			out := filepath.Join(t.TempDir(), "o")
+			w, err := CreateDir(out, &h, src.TOC(), DirOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			convert(t, w, dirBlocks(t, src))
+			for _, name := range []string{"3392.dat" + c.suffix, "blob_16593.dat" + c.suffix} {
+				b, err := os.ReadFile(filepath.Join(out, name))
+				if err != nil || !strings.HasPrefix(string(b), c.magic) {
+					t.Errorf("%s: %v, starts %q", name, err, b[:min(len(b), 4)])
+				}
+			}
+			if b, _ := os.ReadFile(filepath.Join(out, "blobs.toc")); string(b) != "16593 blob_16593.dat\n" {
+				t.Errorf("blobs.toc = %q", b)
+			}
+			got := dirContents(t, out)
+			if len(got) != len(want) {
+				t.Errorf("%d streams, want %d", len(got), len(want))
+			}
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s = %q, want %q", k, got[k], v)
+				}
+			}
+			d, _ := OpenDir(out)
+			if d.Header().Compression != c.c || d.Header().Version != V1_15 {
+				t.Errorf("header %+v", d.Header())
+			}
+		})
+	}
+}
+
+// TestV116BlobLists: from archive version 1.16 a BLOBS entry's list is
+// blobs_<dumpID>.toc, in a directory and in a tar archive, and both read
+// back.
+func TestV116BlobLists(t *testing.T) {
+	src, err := OpenDir("testdata/dir_z0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := *src.Header()
+	h.Version = V1_16
+	out := filepath.Join(t.TempDir(), "o")
+	w, err := CreateDir(out, &h, src.TOC(), DirOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	convert(t, w, dirBlocks(t, src))
+	if _, err := os.Stat(filepath.Join(out, "blobs_3404.toc")); err != nil {
+		t.Error(err)
+	}
+	want := dirContents(t, "testdata/dir_z0")
+	got := dirContents(t, out)
+	if got["blob 16593"] != want["blob 16593"] || len(got) != len(want) {
+		t.Errorf("1.16 directory reads %d streams", len(got))
+	}
+	d, _ := OpenDir(out)
+	var buf bytes.Buffer
+	tw, err := NewTarWriter(&buf, d.Header(), d.TOC(), TarOptions{TempDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	convert(t, tw, dirBlocks(t, d))
+	names, _ := tarMembers(t, buf.Bytes())
+	if j := strings.Join(names, " "); !strings.Contains(j, "blob_16593.dat blobs_3404.toc") {
+		t.Errorf("tar members %s", j)
+	}
+	tg, _, err := readTar(bytes.NewReader(buf.Bytes()))
+	if err != nil || tg["blob_16593.dat"] != want["blob 16593"] {
+		t.Errorf("1.16 tar: %v", err)
+	}
+}

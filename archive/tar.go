@@ -102,7 +102,7 @@ func (t *TarReader) next() (*tar.Header, error) {
 		return nil, tarError(fmt.Sprintf("the tar member after %d members", t.memberNo+1), err)
 	}
 	t.memberNo++
-	if h.Typeflag != tar.TypeReg && h.Typeflag != tar.TypeRegA {
+	if h.Typeflag != tar.TypeReg {
 		return nil, &FormatError{Where: "tar member " + strconv.Quote(h.Name), Msg: fmt.Sprintf("not a regular file (type %q)", h.Typeflag)}
 	}
 	return h, nil
