@@ -130,7 +130,7 @@ func checkIDs(toc []*Entry) error {
 
 // fileError names the file in err: a FormatError gets the file name in
 // front of its Where, any other error becomes a FormatError.
-func fileError(name string, err error) error {
+func fileError(name string, err error) *FormatError {
 	var fe *FormatError
 	if errors.As(err, &fe) {
 		c := *fe
@@ -192,7 +192,7 @@ func (r *fileReader) Read(p []byte) (int, error) {
 	n, err := r.dec.Read(p)
 	r.off += int64(n)
 	if err != nil && err != io.EOF {
-		fe := fileError(r.name, err).(*FormatError)
+		fe := fileError(r.name, err)
 		fe.Offset = r.off
 		fe.Msg += " (" + entryName(r.e) + ")"
 		return n, fe

@@ -66,11 +66,11 @@ func NewTarReader(r io.Reader) (*TarReader, error) {
 	return t, nil
 }
 
-// tarError makes an error of the tar reader a FormatError.
-func tarError(what string, err error) error {
+// tarError makes an error of the tar reader a *FormatError.
+func tarError(what string, err error) *FormatError {
 	var fe *FormatError
 	if errors.As(err, &fe) {
-		return err
+		return fe
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return &FormatError{Where: what, Msg: "the tar archive ends early", Err: ErrTruncated}
@@ -237,7 +237,7 @@ func (d *tarData) read(p []byte) (int, error) {
 	n, err := d.t.tr.Read(p)
 	d.off += int64(n)
 	if err != nil && err != io.EOF {
-		fe := tarError("tar member "+strconv.Quote(d.name), err).(*FormatError)
+		fe := tarError("tar member "+strconv.Quote(d.name), err)
 		fe.Offset = d.off
 		fe.Msg += " (" + entryName(d.e) + ")"
 		return n, fe
