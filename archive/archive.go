@@ -1,6 +1,7 @@
-// Package archive reads and writes pg_dump's custom-format (-Fc) archive
-// container: the header, the table of contents (TOC), and the data blocks
-// with their compression and offsets. It knows nothing of rows: a TABLE
+// Package archive reads and writes pg_dump's archive containers: the
+// custom format (-Fc), the directory format (-Fd) and the tar format
+// (-Ft): the header, the table of contents (TOC), and the data blocks or
+// files with their compression and offsets. It knows nothing of rows: a TABLE
 // DATA entry's COPY text goes in and out as a byte stream, and large
 // objects as (OID, bytes) items.
 //
@@ -26,14 +27,28 @@
 // TABLE DATA stream to a caller's function and applying a [LOPolicy] to
 // large objects.
 //
+// # Directory and tar archives
+//
+// [OpenDir] reads a directory's toc.dat; [Dir.OpenData] and
+// [Dir.OpenObjects] open its data files, from any number of goroutines.
+// [CreateDir] writes one: [DirWriter.WriteData] and
+// [DirWriter.WriteObjects] may be called concurrently for distinct
+// entries, and [DirWriter.Close] writes toc.dat last. [NewTarReader] reads
+// a tar archive in order from any reader and yields its members as
+// Blocks, like [Reader.Next]; [NewTarWriter] writes one, spooling each
+// member to a temporary file for its size. Each writer takes a header and
+// TOC read from any of the three formats, so they convert, and
+// [NewWriter] takes a directory's or tar archive's. [CopyDir] and
+// [CopyTar] are [Copy] for the two.
+//
 // # Versions
 //
 // Archive versions 1.12 to 1.16 are read and written (PostgreSQL 9.0 to
 // 18). [ReadTOC] and [WriteTOC] are byte-exact: writing what was read gives
 // the same bytes for every archive pg_dump writes. The format byte 3 that
 // directory and tar archives use in their toc.dat is accepted by the TOC
-// codec (the per-entry extra is then a file name), but only the custom
-// format's data area is implemented here.
+// codec (the per-entry extra is then a file name). An unchanged CopyDir
+// or CopyTar of pg_dump's output writes its toc.dat byte for byte.
 //
 // # Errors
 //

@@ -90,6 +90,18 @@ type Block struct {
 	oid    uint32
 	inObj  bool
 	objEnd bool
+
+	// ext, when set, serves the block instead of r: a directory's or a
+	// tar archive's data files.
+	ext extBlock
+}
+
+// extBlock is the source of a Block that does not come from a custom
+// archive's data area.
+type extBlock interface {
+	read(p []byte) (int, error)
+	nextObject() (uint32, error)
+	skip() error
 }
 
 // Next returns the next block of the data area, after skipping what is
@@ -168,6 +180,9 @@ func (b *Block) open() {
 // Read reads the decompressed stream of a BlockData block, or of the
 // current object of a BlockBlobs block.
 func (b *Block) Read(p []byte) (int, error) {
+	if b.ext != nil {
+		return b.ext.read(p)
+	}
 	if b.eof {
 		return 0, io.EOF
 	}
@@ -214,6 +229,9 @@ func (b *Block) NextObject() (uint32, error) {
 	if b.Type != BlockBlobs {
 		return 0, errors.New("archive: NextObject on a data block")
 	}
+	if b.ext != nil {
+		return b.ext.nextObject()
+	}
 	if b.objEnd {
 		return 0, io.EOF
 	}
@@ -250,6 +268,9 @@ func (b *Block) skipStream() error {
 
 // skip passes over the rest of the block.
 func (b *Block) skip() error {
+	if b.ext != nil {
+		return b.ext.skip()
+	}
 	if b.Type == BlockData {
 		return b.skipStream()
 	}

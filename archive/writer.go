@@ -56,11 +56,21 @@ func (c countWriter) Write(p []byte) (int, error) {
 // "not set" and every other entry with "no data" (a data entry that
 // already says "no data" keeps it, and gets no block). If dst is an
 // io.WriteSeeker whose Seek works (a regular file, not a pipe), Close
-// seeks back and fills the offsets in.
+// seeks back and fills the offsets in. h and toc may come from a
+// directory or tar archive (format byte 3): the archive is then written
+// with format byte 1, the entries' file names give way to offsets, and an
+// entry with no file name has no data block.
 func NewWriter(dst io.Writer, h *Header, toc []*Entry, opt WriterOptions) (*Writer, error) {
-	if h.Format != FormatCustom {
+	if h.Format != FormatCustom && h.Format != FormatTar {
 		return nil, fmt.Errorf("archive: NewWriter writes custom archives, not format byte %d", h.Format)
 	}
+	// A directory's or tar archive's header and TOC convert: the format
+	// byte becomes 1 and the file names give way to offsets (an entry
+	// whose file name is empty has no data there, so none here).
+	fromFiles := h.Format == FormatTar
+	hc := *h
+	hc.Format = FormatCustom
+	h = &hc
 	w := &Writer{dst: dst, h: h, byID: make(map[int]*Entry, len(toc)), done: map[int]bool{}, comp: opt.Compressor}
 	if s, ok := dst.(io.WriteSeeker); ok {
 		if pos, err := s.Seek(0, io.SeekCurrent); err == nil {
@@ -77,6 +87,13 @@ func NewWriter(dst io.Writer, h *Header, toc []*Entry, opt WriterOptions) (*Writ
 	w.toc = make([]*Entry, len(toc))
 	for i, e := range toc {
 		c := *e
+		if fromFiles {
+			c.DataState = OffsetNotSet
+			if c.Filename.S == "" {
+				c.DataState = OffsetNoData
+			}
+		}
+		c.Filename = Str{}
 		if c.HadDumper && c.DataState != OffsetNoData {
 			c.DataState, c.DataPos = OffsetNotSet, 0
 		} else {
