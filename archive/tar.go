@@ -367,6 +367,14 @@ type spool struct {
 	size int64
 }
 
+// created is the archive's creation time (pg_dump's local time, taken as
+// UTC), the time of every member: the same archive in gives the same
+// bytes out, whenever it is written.
+func created(h *Header) time.Time {
+	c := h.Created
+	return time.Date(c[5]+1900, time.Month(c[4]+1), c[3], c[2], c[1], c[0], 0, time.UTC)
+}
+
 // NewTarWriter writes toc.dat, the first member, to dst and returns the
 // writer of the data members. h and toc may come from an archive of any
 // format: the header is copied with format byte 3 and no compression,
@@ -380,7 +388,7 @@ func NewTarWriter(dst io.Writer, h *Header, toc []*Entry, opt TarOptions) (*TarW
 		return nil, err
 	}
 	w := &TarWriter{tw: tar.NewWriter(dst), h: &hc, byID: make(map[int]*Entry, len(toc)), opt: opt,
-		now: time.Now(), members: map[int][]spool{}, done: map[int]bool{}, started: map[int]bool{}}
+		now: created(h), members: map[int][]spool{}, done: map[int]bool{}, started: map[int]bool{}}
 	w.toc = make([]*Entry, len(toc))
 	for i, e := range toc {
 		c := *e
@@ -410,6 +418,11 @@ func NewTarWriter(dst io.Writer, h *Header, toc []*Entry, opt TarOptions) (*TarW
 }
 
 // TOC returns the TOC the writer writes (with its file names).
+// SetRestoreSQL sets the restore.sql member Close writes (replacing
+// TarOptions.RestoreSQL): a rewrite learns the input's only after its
+// data, where a tar has it.
+func (w *TarWriter) SetRestoreSQL(b []byte) { w.opt.RestoreSQL = b }
+
 func (w *TarWriter) TOC() []*Entry { return w.toc }
 
 // member writes one tar member.

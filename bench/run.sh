@@ -5,7 +5,9 @@
 # bench/anon.yaml (8 personal columns of users, 2 of orders). Reports
 # MB/s, rows/s, CPU seconds, peak RSS and the ratio to cat.
 # PGDUMP=1 also loads the dump into the local PostgreSQL and times pg_dump
-# producing it, for the "faster than pg_dump" ratio (slow: a full restore).
+# producing it, for the "faster than pg_dump" ratio (slow: a full restore),
+# then dumps it as -Fc, -Fd and -Ft and times anondump rewriting each
+# (-Fd with -j 1 and -j 2) against pg_dump -Fc writing it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE=${SIZE:-1G}
@@ -59,9 +61,39 @@ if [ "${PGDUMP:-0}" = 1 ]; then
   P="psql -X -q -h ${PGHOST:-127.0.0.1} -U ${PGUSER:-postgres}"
   $P -d postgres -c "create database $db" >/dev/null
   $P -v ON_ERROR_STOP=1 -d "$db" -f "$dir/dump.sql" >/dev/null
-  /usr/bin/time -f '%e' -o "$dir/t" pg_dump -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" "$db" > "$dir/pgdump.sql"
+  D="pg_dump -h ${PGHOST:-127.0.0.1} -U ${PGUSER:-postgres}"
+  /usr/bin/time -f '%e' -o "$dir/t" $D "$db" > "$dir/pgdump.sql"
   read -r pw < "$dir/t"
+  # Every archive format: pg_dump's time to write it, and anondump's to
+  # rewrite it with the benchmark rules (best of RUNS, peak RSS).
+  /usr/bin/time -f '%e' -o "$dir/t" $D -Fc -f "$dir/in.dump" "$db"; read -r fcw < "$dir/t"
+  $D -Fd -f "$dir/in.d" "$db"
+  $D -Ft -f "$dir/in.tar" "$db"
   $P -d postgres -c "drop database $db" >/dev/null
+  timed() { # best of RUNS of a command writing a file or directory $1
+    local best=""
+    for _ in $(seq "$RUNS"); do
+      rm -rf "$1"
+      /usr/bin/time -f '%e %U %S %M' -o "$dir/t" sh -c "$2"
+      read -r w u s m < "$dir/t"
+      if [ -z "$best" ] || awk -v a="$w" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best="$w $u $s $m"; fi
+    done
+    rm -rf "$1"
+    echo "$best"
+  }
+  A="'$dir/anondump' -q -c bench/anon.yaml"
+  fc=$(timed "$dir/o.dump" "$A -j \$(nproc) -o '$dir/o.dump' '$dir/in.dump'")
+  fd1=$(timed "$dir/o.d" "$A -j 1 -o '$dir/o.d' '$dir/in.d'")
+  fd2=$(timed "$dir/o.d" "$A -j 2 -o '$dir/o.d' '$dir/in.d'")
+  ft=$(timed "$dir/o.tar" "$A -j \$(nproc) -o '$dir/o.tar' '$dir/in.tar'")
+  fmt() { read -r w u s m <<< "$2"; awk -v n="$1" -v w="$w" -v u="$u" -v s="$s" -v m="$m" 'BEGIN { printf "%-34s %8.2f s %7.2f CPU s %8.1f MB peak RSS\n", n, w, u + s, m / 1024 }'; }
+  printf 'pg_dump -Fc of the same data: %.2f s\n' "$fcw"
+  fmt "anondump -Fc archive (file)" "$fc"
+  fmt "anondump -Fd directory, -j 1" "$fd1"
+  fmt "anondump -Fd directory, -j 2" "$fd2"
+  fmt "anondump -Ft tar (file)" "$ft"
+  read -r a _ <<< "$fd1"; read -r b _ <<< "$fd2"; read -r c _ <<< "$fc"
+  awk -v a="$a" -v b="$b" -v c="$c" -v p="$fcw" 'BEGIN { printf "-Fd: -j 2 is %.2fx -j 1; -Fc: the rewrite takes %.2fx the time pg_dump -Fc takes\n", a / b, c / p }'
   read -r rw _ <<< "$rule"
   awk -v pw="$pw" -v rw="$rw" -v b="$(stat -c %s "$dir/pgdump.sql")" 'BEGIN {
     printf "pg_dump of the same data: %.2f s (%.0f MB/s); anondump with rules is %.1fx its rate\n", pw, b / pw / 1e6, pw / rw }'

@@ -119,6 +119,8 @@ func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	f.StringVar(&o.report, "report", "", "write the run report as JSON to `FILE` (also when the run fails; never holds a dump value): counts, and the audit stamp with the input's and output's sizes and sha256")
 	f.BoolVar(&o.stamp, "stamp", false, "write a one-line SQL comment at the top of the output: anondump's version, the rules file's sha256, the key's fingerprint")
 	f.StringVar(&o.compress, "compress", "", "compress the output: `METHOD[:LEVEL]`, METHOD gzip, zstd, lz4 or none (default: as the input is; zstd for xz, lzma and bzip2 input)")
+	f.StringVar(&o.format, "format", "", "the output's format: `plain`, custom, directory or tar (default: the input's own; an archive can be converted to any other format, or to a plain dump)")
+	f.StringArrayVar(&o.tables, "table", nil, "share run over a directory archive: write only the data files of the tables matching `PATTERN` (schema.table, or table; glob; repeatable); large objects are the table pg_catalog.pg_largeobject")
 	f.BoolVar(&o.anySQL, "sql", false, "accept SQL that pg_dump did not write (by default input without a pg_dump header is refused)")
 	root.AddCommand(newValidate(stdout), newVersion(stdout), newTransformers(stdout), newCheck(stdin, stdout), newVerify(stdout), newScan(stdin, stdout), newPreview(stdin, stdout))
 	for _, c := range root.Commands() {

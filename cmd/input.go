@@ -29,6 +29,8 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/anondump/anondump/archive"
+	"github.com/anondump/anondump/dumpstream"
 	"github.com/klauspost/compress/zstd"
 	"github.com/pierrec/lz4/v4"
 	"github.com/ulikunitz/xz"
@@ -47,10 +49,12 @@ type input struct {
 	outer *format         // the compression it was decompressed from, or nil
 	r     io.Reader       // the text of the dump, decompressed
 	raw   *countingReader // the bytes read from the file or stdin, before decompression
-	// custom: the input is a custom-format archive (pg_dump -Fc), and r
-	// its raw bytes, for dumpstream.RewriteArchive. Only the run
-	// (command "anondump …") accepts one.
-	custom bool
+	// container is the archive the input is: "custom" (pg_dump -Fc) or
+	// "tar" (-Ft), r then being its raw (for a tar, decompressed) bytes,
+	// or "directory" (-Fd), dir then being it and r a
+	// dumpstream.DirInput; "" for a plain dump.
+	container string
+	dir       *archive.Dir
 	size   int64 // the file's size when it is a regular file, else 0
 	closer func()
 }
@@ -81,7 +85,7 @@ func openInput(path string, stdin io.Reader, command string, hashed bool) (*inpu
 			return nil, configError(err)
 		}
 		if st.IsDir() {
-			return nil, directoryError(path, command)
+			return openDir(path, command)
 		}
 		f, err := os.Open(path)
 		if err != nil {
@@ -113,10 +117,14 @@ func (in *input) identify(br *bufio.Reader, command string) error {
 	outer := sniff(head)
 	switch outer.class {
 	case classArchive:
-		if outer == fmtCustom {
+		switch outer {
+		case fmtCustom:
 			// The run rewrites it (dumpstream.RewriteArchive); check,
 			// scan, verify and preview walk it (dumpstream.WalkAny).
-			in.kind, in.custom, in.r = "custom archive", true, br
+			in.kind, in.container, in.r = "custom archive", formatCustom, br
+			return nil
+		case fmtTar:
+			in.kind, in.container, in.r = "tar archive", formatTar, br
 			return nil
 		}
 		return archiveError(in, outer, nil, command)
@@ -144,6 +152,12 @@ func (in *input) identify(br *bufio.Reader, command string) error {
 	}
 	switch in2 := sniff(head); in2.class {
 	case classArchive:
+		if in2 == fmtTar {
+			// pg_dump -Ft | gzip: read through the decompressor; the
+			// output is compressed the same way.
+			in.kind, in.container, in.r = outer.what+" holding a tar archive", formatTar, inner
+			return nil
+		}
 		return archiveError(in, in2, outer, command)
 	case classCompressed:
 		return dumpError(withHint(fmt.Errorf("%s: %s holding %s: anondump decompresses one layer", in.name, outer.what, in2.what),
@@ -285,42 +299,35 @@ func isLzmaAlone(head []byte) bool {
 // runCommand is the command name the run opens its input with.
 const runCommand = "anondump …"
 
-// archiveError refuses an archive, with the pg_restore command that turns
-// it into the plain dump anondump reads.
+// archiveError refuses an archive anondump does not read: a tar without
+// pg_dump's toc.dat, or a custom archive inside a compressed stream.
 func archiveError(in *input, f, outer *format, command string) error {
 	what := f.what
 	if outer != nil {
 		what = outer.what + " holding " + f.what
 	}
-	reads := "plain dumps (pg_dump -Fp)"
-	if f == fmtCustom && outer == nil {
-		reads = "plain dumps and custom archives"
-	}
-	err := fmt.Errorf("%s is %s, which %s cannot read yet; it reads %s", in.name, what, strings.TrimSuffix(command, " …"), reads)
-	if f == fmtOtherTa {
+	err := fmt.Errorf("%s is %s, which %s cannot read; it reads plain dumps, custom, directory and tar archives, and compressed plain dumps and tars", in.name, what, strings.TrimSuffix(command, " …"))
+	if outer == nil {
 		return dumpError(err)
 	}
-	example := "dump.custom"
-	if f == fmtTar {
-		example = "dump.tar"
-	}
-	if outer != nil {
-		return dumpError(withHint(err, "decompress and convert it: %s -dc %s | pg_restore -f - | %s", outer.tool, in.shellName(example), command))
-	}
-	return dumpError(withHint(err, "convert it to a plain dump on the fly: pg_restore -f - %s | %s", in.shellName(example), command))
+	return dumpError(withHint(err, "decompress it on the fly (a custom archive compresses its own data): %s -dc %s | %s", outer.tool, in.shellName("dump.custom.gz"), command))
 }
 
-// directoryError refuses a directory: a -Fd dump gets the command that
-// converts it.
-func directoryError(dir, command string) error {
+// openDir opens a directory-format archive (pg_dump -Fd), and refuses a
+// directory without a toc.dat.
+func openDir(dir, command string) (*input, error) {
 	for _, toc := range []string{"toc.dat", "toc.dat.gz", "toc.dat.lz4", "toc.dat.zst"} {
 		if _, err := os.Stat(filepath.Join(dir, toc)); err == nil {
-			return dumpError(withHint(
-				fmt.Errorf("%s is a directory-format dump (pg_dump -Fd), which anondump cannot read yet; it reads plain dumps (pg_dump -Fp)", dir),
-				"convert it to a plain dump on the fly: pg_restore -f - %s | %s", shellQuote(dir), command))
+			d, err := archive.OpenDir(dir)
+			if err != nil {
+				return nil, dumpError(err)
+			}
+			in := &input{name: dir, path: dir, kind: "directory archive", container: formatDirectory, dir: d, raw: &countingReader{}}
+			in.r = dumpstream.DirInput{Dir: d}
+			return in, nil
 		}
 	}
-	return dumpError(fmt.Errorf("%s is a directory, not a dump (it has no toc.dat, so it is not a pg_dump -Fd directory either)", dir))
+	return nil, dumpError(fmt.Errorf("%s is a directory, not a dump (it has no toc.dat, so it is not a pg_dump -Fd directory either)", dir))
 }
 
 // shellName is the input's file name for a command line, or example for

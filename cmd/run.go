@@ -37,6 +37,8 @@ type runOptions struct {
 	stamp       bool
 	anySQL      bool
 	compress    string   // --compress; "" for the input's own method
+	format      string   // --format; "" for the input's own
+	tables      []string // --table: the tables of a share run
 	commands    []string // the subcommands, for the hint on a mistyped one
 }
 
@@ -77,8 +79,9 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer in.Close()
-	if in.custom && (o.compress != "" || o.stamp) {
-		return configError(errors.New("--compress and --stamp apply to plain dumps; a custom archive is written with its own compression and has no place for a comment"))
+	outFmt, err := outputFormat(o, in)
+	if err != nil {
+		return err
 	}
 	// From here on a signal stops the run the way a failure does: the
 	// partial output is removed and the report says so.
@@ -88,7 +91,15 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	var out io.Writer = stdout
 	var commit func() error
 	abort := func() error { return nil }
-	if o.output != "" {
+	var outDir string // the directory output, built beside -o
+	if outFmt == formatDirectory {
+		d, c, a, err := atomicDir(o.output)
+		if err != nil {
+			return configError(err)
+		}
+		defer a()
+		out, outDir, commit, abort = io.Discard, d, c, a
+	} else if o.output != "" {
 		w, c, a, err := atomicFile(o.output)
 		if err != nil {
 			return configError(err)
@@ -175,8 +186,18 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		Constraints: plan.Constraint,
 	}
 	var st dumpstream.Stats
-	if in.custom {
-		st, err = rewriteArchive(out, written, in, plan, opts)
+	if in.container != "" {
+		ar := &archiveRun{format: outFmt, out: out, written: written, dst: dst, dir: outDir, tables: o.tables, tempDir: tempDir(o.output)}
+		st, err = rewriteContainer(ar, in, plan, opts)
+		switch {
+		case err == nil && (outFmt == formatPlain || outFmt == formatTar):
+			err = dst.Close()
+		case err != nil:
+			dst.abandon()
+		}
+		if err == nil && outDir != "" {
+			written.n.Store(dirSize(outDir))
+		}
 	} else {
 		aopt := largeObjects(plan, opts.Warn)
 		opts.LargeObjects, opts.HasLargeObjects = aopt.LargeObjects, aopt.HasLargeObjects
@@ -240,35 +261,6 @@ func largeObjects(plan *rules.Plan, warn func(string)) dumpstream.ArchiveOptions
 		}
 	}
 	return aopt
-}
-
-// rewriteArchive rewrites a custom-format archive to written (which
-// counts and hashes what goes to out). When out is a file, the archive
-// writer seeks back to fill in the data offsets (for pg_restore -j), and
-// the size and hash of the output are then taken from the file.
-func rewriteArchive(out io.Writer, written *countingWriter, in *input, plan *rules.Plan, opts dumpstream.Options) (dumpstream.Stats, error) {
-	aopt := largeObjects(plan, opts.Warn)
-	ow, isFile := out.(*outputWriter)
-	if !isFile {
-		return dumpstream.RewriteArchive(written, in.r, plan, opts, aopt)
-	}
-	st, err := dumpstream.RewriteArchive(seekingWriter{written, ow}, in.r, plan, opts, aopt)
-	if err != nil {
-		return st, err
-	}
-	end, serr := ow.f.Seek(0, io.SeekCurrent)
-	if serr != nil {
-		return st, nil // a pipe or device: written as it went
-	}
-	written.n.Store(end)
-	if written.h != nil {
-		written.h.Sum() // ends its goroutine: it hashed the TOC twice
-		written.h = newStreamHash()
-		if _, err := io.Copy(written.h, io.NewSectionReader(ow.f, 0, end)); err != nil {
-			return st, outputError(ow.user, err)
-		}
-	}
-	return st, nil
 }
 
 // seekingWriter is a countingWriter whose destination can seek.

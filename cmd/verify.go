@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"github.com/anondump/anondump/dumpstream"
 	"io"
 
 	"github.com/anondump/anondump/audit"
@@ -100,6 +101,12 @@ func opener(path string) audit.Opener {
 		in, err := openInput(path, nil, "anondump verify", false)
 		if err != nil {
 			return nil, err
+		}
+		if d, ok := in.r.(dumpstream.DirInput); ok {
+			return struct {
+				dumpstream.DirInput
+				io.Closer
+			}{d, closerFunc(in.Close)}, nil
 		}
 		return struct {
 			io.Reader

@@ -525,8 +525,10 @@ func (x *entryRewriter) rewriteRows(out io.Writer, src io.Reader, blk *Block, rv
 		if err != nil && err != io.EOF {
 			return rows, err
 		}
-		end := err == io.EOF || isEndMarker(line)
-		if end {
+		if err == io.EOF {
+			return rows, x.placed(n, errNoEndMarker)
+		}
+		if isEndMarker(line) {
 			if err := r.EndBlock(blk, rows); err != nil {
 				return rows, x.placed(n, err)
 			}
@@ -566,6 +568,10 @@ func (x *entryRewriter) placed(n int, err error) error {
 	return &Error{Name: x.opt.Name, Line: n, Err: err}
 }
 
+// errNoEndMarker is a COPY data stream that ends without its `\.` line:
+// pg_dump always writes one, so the entry was cut short.
+var errNoEndMarker = fmt.Errorf("the entry's COPY data ends without its end marker `\\.`: %w", ErrTruncated)
+
 // copyRows copies a block nobody rewrites from br to dst and counts its
 // rows: the lines before its `\.` line.
 func copyRows(dst io.Writer, br *bufio.Reader, lines *int64) (rows int64, err error) {
@@ -594,7 +600,7 @@ func copyRows(dst io.Writer, br *bufio.Reader, lines *int64) (rows int64, err er
 		case bufio.ErrBufferFull:
 			atStart = false
 		case io.EOF:
-			return rows, nil
+			return rows, errNoEndMarker
 		default:
 			return rows, err
 		}

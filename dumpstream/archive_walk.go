@@ -10,13 +10,21 @@ import (
 )
 
 // WalkAny is Walk for any input the run reads: a custom-format archive
-// (found by its magic, "PGDMP") is walked by WalkArchive,
-// anything else by Walk.
+// (found by its magic, "PGDMP") is walked by WalkArchive, a tar (found by
+// its "ustar" magic) by WalkTar, a [DirInput] (or any reader with its
+// ArchiveDir method) by WalkDir, anything else by
+// Walk.
 func WalkAny(src io.Reader, v Visitor, opt Options) (Stats, error) {
+	if d, ok := src.(interface{ ArchiveDir() *archive.Dir }); ok {
+		return WalkDir(d.ArchiveDir(), v, opt)
+	}
 	br := bufio.NewReaderSize(src, readBufSize)
-	head, _ := br.Peek(len(archive.Magic))
-	if bytes.HasPrefix(head, []byte(archive.Magic)) {
+	head, _ := br.Peek(262)
+	switch {
+	case bytes.HasPrefix(head, []byte(archive.Magic)):
 		return WalkArchive(br, v, opt)
+	case len(head) >= 262 && string(head[257:262]) == "ustar":
+		return WalkTar(br, v, opt)
 	}
 	return Walk(br, v, opt)
 }
@@ -34,20 +42,25 @@ func WalkArchive(src io.Reader, v Visitor, opt Options) (_ Stats, err error) {
 	if err != nil {
 		return Stats{Bytes: in.n}, err
 	}
+	return walkInOrder(blockSource{ar}, in, v, opt)
+}
+
+// walkInOrder walks an archive read in order.
+func walkInOrder(src orderedSource, in *byteCounter, v Visitor, opt Options) (Stats, error) {
 	a := &archiveRewrite{entryRewriter: entryRewriter{opt: opt, r: &rewriter{}}}
 	dv := &deferKeys{Visitor: v, a: a}
-	if err := a.walkTOC(ar.TOC(), dv); err != nil {
+	if err := a.walkTOC(src.TOC(), dv); err != nil {
 		return a.stats(in), err
 	}
 	for {
-		b, err := ar.Next()
+		e, data, _, err := src.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return a.stats(in), err
 		}
-		if err := a.walkData(v, b); err != nil {
+		if err := a.walkData(v, e, data); err != nil {
 			return a.stats(in), err
 		}
 	}
@@ -72,10 +85,9 @@ func (d *deferKeys) Constraint(k Constraint) error {
 }
 
 // walkData hands one data block to v.
-func (a *archiveRewrite) walkData(v Visitor, b *archive.Block) error {
-	e := b.Entry
+func (a *archiveRewrite) walkData(v Visitor, e *archive.Entry, b io.Reader) error {
 	switch {
-	case e.Desc.S != "TABLE DATA":
+	case e.Desc.S != "TABLE DATA" || b == nil:
 		return nil
 	case e.CopyStmt.S == "":
 		tbl := &Table{Schema: e.Namespace.S, Name: e.Tag.S, Inserts: true}
