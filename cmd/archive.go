@@ -162,13 +162,13 @@ func dirSize(dir string) int64 {
 
 // archiveRun is what rewriteContainer needs of the run.
 type archiveRun struct {
-	format  string         // the output format
-	out     io.Writer      // the output file or stdout (custom archives seek on a file)
+	format  string          // the output format
+	out     io.Writer       // the output file or stdout (custom archives seek on a file)
 	written *countingWriter // counts and hashes what goes to out
-	dst     io.Writer      // the compressed stream, for plain and tar output
-	dir     string         // the directory output's temporary directory
-	tables  []string       // --table
-	tempDir string         // where a tar writer spools its members
+	dst     io.Writer       // the compressed stream, for plain and tar output
+	dir     string          // the directory output's temporary directory
+	tables  []string        // --table
+	tempDir string          // where a tar writer spools its members
 }
 
 // rewriteContainer rewrites (or converts) an archive input.

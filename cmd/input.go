@@ -55,8 +55,8 @@ type input struct {
 	// dumpstream.DirInput; "" for a plain dump.
 	container string
 	dir       *archive.Dir
-	size   int64 // the file's size when it is a regular file, else 0
-	closer func()
+	size      int64 // the file's size when it is a regular file, else 0
+	closer    func()
 }
 
 // Close releases the input.
