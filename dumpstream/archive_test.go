@@ -180,8 +180,6 @@ func TestCopyRowsCounts(t *testing.T) {
 		"\\.\n\n\n":             0,
 		"1\ta\n2\tb\n\\.\n\n\n": 2,
 		"1\ta\n\\.x\n\\.\n":     2,
-		"1\ta\n2":               2,
-		"":                      0,
 		// Lines longer than the 16-byte buffer: the second starts with `\.`.
 		strings.Repeat("x", 40) + "\n\\." + strings.Repeat("y", 40) + "\n\\.\n\n": 2,
 	} {
@@ -190,6 +188,42 @@ func TestCopyRowsCounts(t *testing.T) {
 		n, err := copyRows(&out, bufio.NewReaderSize(strings.NewReader(in), 16), &lines)
 		if err != nil || n != want || lines != want || out.String() != in {
 			t.Errorf("copyRows(%q) = %d, %v (lines %d, out %q), want %d", in, n, err, lines, out.String(), want)
+		}
+	}
+}
+
+// A COPY entry cut short, even at a line boundary, is truncated: pg_dump
+// ends every one with `\.`. Kept and ruled entries alike.
+func TestArchiveEntryWithoutEndMarker(t *testing.T) {
+	for _, in := range []string{"", "1\ta\n", "1\ta\n2", "1\ta\n\\.x\n"} {
+		var lines int64
+		if _, err := copyRows(io.Discard, bufio.NewReader(strings.NewReader(in)), &lines); !errors.Is(err, ErrTruncated) {
+			t.Errorf("copyRows(%q): %v, want ErrTruncated", in, err)
+		}
+	}
+	src, err := os.ReadFile("../archive/testdata/tiny_z0.dump")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Rewrite the archive with its data cut after the first row.
+	cut := func(e *archive.Entry, dst io.Writer, src io.Reader) error {
+		b, _ := io.ReadAll(src)
+		if e.Desc.S == "TABLE DATA" {
+			b = b[:bytes.IndexByte(b, '\n')+1]
+		}
+		_, err := dst.Write(b)
+		return err
+	}
+	var short bytes.Buffer
+	if err := archive.Copy(&short, bytes.NewReader(src), archive.CopyOptions{Data: cut}); err != nil {
+		t.Fatal(err)
+	}
+	for name, tr := range map[string]Transformer{"kept": &keepAll{}, "ruled": &ruled{cols: map[string][]string{"public.t": {"s"}}}} {
+		var out bytes.Buffer
+		_, err := RewriteArchive(&out, bytes.NewReader(short.Bytes()), tr, Options{Name: "in.dump"}, ArchiveOptions{})
+		var ee *EntryError
+		if !errors.Is(err, ErrTruncated) || !errors.As(err, &ee) || ee.Tag != "t" {
+			t.Errorf("%s: %v, want a truncated entry t", name, err)
 		}
 	}
 }
