@@ -109,6 +109,9 @@ func Rewrite(dst io.Writer, src io.Reader, t Transformer, opt Options) (Stats, e
 	if err == nil {
 		err = r.drainInserts()
 	}
+	if err == nil {
+		r.endInserts()
+	}
 	if r.ieng != nil {
 		r.ieng.stop()
 	}
