@@ -461,3 +461,69 @@ func TestInsertsObserve(t *testing.T) {
 		}
 	}
 }
+
+// joinObserver keeps the rows it is shown, fields joined by '|' and rows
+// by ';', in a buffer it reuses.
+type joinObserver struct{ buf []byte }
+
+func (o *joinObserver) Observe(fields [][]byte) error {
+	for i, f := range fields {
+		if i > 0 {
+			o.buf = append(o.buf, '|')
+		}
+		o.buf = append(o.buf, f...)
+	}
+	o.buf = append(o.buf, ';')
+	return nil
+}
+
+// TestInsertsObserveAllocs: the observer is shown the written values as
+// COPY text (kept ones converted from their literals: a doubled quote, an
+// E” escape, a cast; rewritten ones and NULL as written), in table
+// column order whatever the INSERT's order, and showing them allocates
+// nothing per row.
+func TestInsertsObserveAllocs(t *testing.T) {
+	tbl := &Table{Schema: "public", Name: "users", Columns: []Column{{Name: "id"}, {Name: "email"}, {Name: "n"}}}
+	obs := &joinObserver{}
+	plan := &TablePlan{Columns: []ColumnRewriter{nil, nil, marker{}}, Observer: obs}
+	w := newInsertWorker(plan, tbl)
+	text := []byte("INSERT INTO public.users (n, email, id) VALUES\n\t(NULL, 'it''s', 1),\n\t(-5, E'a\\\\b\\tc', 2),\n\t(7, 'x'::text, 3),\n\t(8, 'tab\there', 4);\n")
+	s := &InsertStatement{Table: tbl, Line: 1, Text: text, Start: 0, End: len(text) - 1, StdStrings: true}
+	out, err := w.rewrite(nil, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `1|it's|\N;2|a\\b\tc|<-5>;3|x|<7>;4|tab\there|<8>;`; string(obs.buf) != want {
+		t.Fatalf("observed %q, want %q", obs.buf, want)
+	}
+	allocs := testing.AllocsPerRun(1000, func() {
+		obs.buf = obs.buf[:0]
+		if out, err = w.rewrite(out[:0], s); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("rewrite with an observer allocates %v times per statement, want 0", allocs)
+	}
+}
+
+// TestInsertsObserveRefused: a row the observer cannot be shown whole
+// stops the run: a table column the INSERT gives no value, DEFAULT VALUES.
+func TestInsertsObserveRefused(t *testing.T) {
+	tbl := &Table{Schema: "public", Name: "users", Columns: []Column{{Name: "id"}, {Name: "email"}}}
+	for stmt, want := range map[string]string{
+		"INSERT INTO public.users (id) VALUES (1);":                 "no value in the INSERT",
+		"INSERT INTO public.users DEFAULT VALUES;":                  "DEFAULT VALUES",
+		"INSERT INTO public.users (id, email) VALUES (1, DEFAULT);": "DEFAULT",
+	} {
+		w := newInsertWorker(&TablePlan{Columns: make([]ColumnRewriter, 2), Observer: &joinObserver{}}, tbl)
+		s := &InsertStatement{Table: tbl, Line: 1, Text: []byte(stmt + "\n"), Start: 0, End: len(stmt), StdStrings: true}
+		if _, err := w.rewrite(nil, s); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want %q", stmt, err, want)
+		}
+		w = newInsertWorker(&TablePlan{Columns: make([]ColumnRewriter, 2)}, tbl)
+		if _, err := w.rewrite(nil, s); err != nil {
+			t.Errorf("%s, without an observer: %v", stmt, err)
+		}
+	}
+}
