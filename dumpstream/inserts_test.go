@@ -527,3 +527,48 @@ func TestInsertsObserveRefused(t *testing.T) {
 		}
 	}
 }
+
+// endRecorder is observeAll that also records EndTable calls.
+type endRecorder struct {
+	observeAll
+	ends    map[string]int64
+	endRows map[string]int // rows observed when EndTable came
+}
+
+func (e *endRecorder) EndTable(t *Table, rows int64) {
+	if e.ends == nil {
+		e.ends, e.endRows = map[string]int64{}, map[string]int{}
+	}
+	name := t.QualifiedName()
+	if _, ok := e.ends[name]; ok {
+		e.ends[name] = -1 // a second call
+		return
+	}
+	e.ends[name] = rows
+	e.mu.Lock()
+	e.endRows[name] = len(e.rows[name])
+	e.mu.Unlock()
+}
+
+// TestInsertsEndTable: a TableEnder hears once of each ruled INSERT
+// table, with its row count, after every row of it has been observed.
+func TestInsertsEndTable(t *testing.T) {
+	in, err := os.ReadFile("../testdata/dumps/rows_per_insert.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 3} {
+		tr := &endRecorder{observeAll: observeAll{skip: map[string]bool{"public.child": true}}}
+		if _, err := Rewrite(io.Discard, bytes.NewReader(in), tr, Options{Workers: workers}); err != nil {
+			t.Fatal(err)
+		}
+		if len(tr.rows) < 10 {
+			t.Fatalf("rows observed of %d tables", len(tr.rows))
+		}
+		for name, rows := range tr.rows {
+			if tr.ends[name] != int64(len(rows)) || tr.endRows[name] != len(rows) {
+				t.Errorf("%d workers: %s: EndTable with %d rows after %d were observed; %d were", workers, name, tr.ends[name], tr.endRows[name], len(rows))
+			}
+		}
+	}
+}
