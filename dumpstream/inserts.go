@@ -536,3 +536,48 @@ type insertError struct {
 }
 
 func (e *insertError) Error() string { return e.msg }
+
+// InsertReader reads the rows of a table's INSERT statements as COPY
+// text fields, for tools that look at the values without rewriting them
+// (scan). It is used by one goroutine.
+type InsertReader struct {
+	w   *insertWorker
+	fn  func(fields [][]byte) error
+	out []byte
+}
+
+// NewInsertReader returns an InsertReader for the statements of t (as
+// [InsertStatement.Table] gives it).
+func NewInsertReader(t *Table) *InsertReader {
+	r := &InsertReader{}
+	r.w = newInsertWorker(&TablePlan{Columns: make([]ColumnRewriter, len(t.Columns)), Observer: readerObserver{r}}, t)
+	return r
+}
+
+// Rows calls fn with each row of s: its fields as COPY text (escaped;
+// `\N` for NULL), one per column of the table, valid only during the
+// call. An error names the line and column, never a value.
+func (r *InsertReader) Rows(s *InsertStatement, fn func(fields [][]byte) error) error {
+	r.fn = fn
+	defer func() { r.fn = nil }()
+	out, err := r.w.rewrite(r.out[:0], s)
+	if cap(out) <= 1<<20 {
+		r.out = out
+	}
+	if err != nil {
+		var re *insertError
+		if errors.As(err, &re) {
+			if re.column != "" {
+				return fmt.Errorf("line %d: column %s: %s", s.Line+re.line, re.column, re.msg)
+			}
+			return fmt.Errorf("line %d: %s", s.Line+re.line, re.msg)
+		}
+		return fmt.Errorf("line %d: %w", s.Line, err)
+	}
+	return nil
+}
+
+// readerObserver hands each row to the Rows call's fn.
+type readerObserver struct{ r *InsertReader }
+
+func (o readerObserver) Observe(fields [][]byte) error { return o.r.fn(fields) }
