@@ -159,6 +159,7 @@ func (c *checkReader) EndBlock(b *dumpstream.Block, rows int64) error {
 		if kr := c.rules.KAnonymityFor(b.Table); kr != nil {
 			c.k.rows[kr] += rows
 		}
+		c.k.plan.EndTable(b.Table, rows) // merge the block's sample
 	}
 	return nil
 }

@@ -63,9 +63,14 @@ type ScanResult struct {
 type scanTable struct {
 	table   *dumpstream.Table
 	cols    []*scanColumn
-	inserts bool // rows as INSERT statements: not sampled
+	inserts bool // rows as INSERT statements
 	rows    int64
 	sampler tableSampler // of the block being read
+	// ins reads the INSERT statements' values, which are sampled like
+	// COPY rows; insErr stops it after a statement it cannot read.
+	ins    *dumpstream.InsertReader
+	insErr bool
+	dec    []byte
 }
 
 type scanColumn struct {
@@ -130,6 +135,44 @@ func (s *scanner) table(t *dumpstream.Table) *scanTable {
 
 func (s *scanner) Inserts(t *dumpstream.Table) error {
 	s.table(t).inserts = true
+	return nil
+}
+
+// HoldInserts samples the INSERT statements of a table whose columns are
+// known.
+func (s *scanner) HoldInserts(t *dumpstream.Table) bool {
+	return len(s.table(t).cols) > 0 && len(t.Columns) > 0
+}
+
+// Insert samples the values of one INSERT statement, as COPY rows are
+// sampled, while some column of its table still needs values.
+func (s *scanner) Insert(is *dumpstream.InsertStatement) error {
+	st := s.table(is.Table)
+	if st.insErr || st.full(s.opt.Sample) {
+		return nil
+	}
+	if st.ins == nil {
+		st.ins = dumpstream.NewInsertReader(is.Table)
+	}
+	n := min(len(st.cols), len(is.Table.Columns))
+	err := st.ins.Rows(is, func(fields [][]byte) error {
+		for i, c := range st.cols[:n] {
+			f := fields[i]
+			if c.sampled >= s.opt.Sample || string(f) == `\N` {
+				continue
+			}
+			var err error
+			if st.dec, err = dumpstream.AppendDecoded(st.dec[:0], f); err != nil {
+				return err
+			}
+			c.sample(st.dec)
+		}
+		return nil
+	})
+	if err != nil {
+		st.insErr = true
+		s.notef("%s: the INSERT statements of table %s are sampled no further, so its suggestions come from the values before: %v", s.name, is.Table.QualifiedName(), err)
+	}
 	return nil
 }
 
@@ -668,12 +711,6 @@ func (r *ScanResult) WriteYAML(w io.Writer) error {
 			continue
 		}
 		fmt.Fprintf(&b, "  %s:\n", rules.YAMLKey(t.table.QualifiedName()))
-		if t.inserts {
-			b.WriteString("    # REVIEW: the rows are INSERT statements, which anondump cannot rewrite or\n")
-			b.WriteString("    # check; dump with COPY (pg_dump without --inserts) to anonymize this table.\n")
-			b.WriteString("    keep: true\n")
-			continue
-		}
 		b.WriteString("    columns:\n")
 		width := 0
 		lines := make([]string, len(t.cols))

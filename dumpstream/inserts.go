@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // insertTable is the state of one ruled table whose rows are INSERT
@@ -48,6 +49,13 @@ type insertWorker struct {
 	// dropped.
 	rewritten, nulls []int64
 	rows, dropped    int64
+	// observer, when set, is shown each written row as COPY text fields
+	// (see observeRow): obsBuf holds them, obsEnd[ci] ends column ci's
+	// (its start is obsStart[ci]).
+	observer         RowObserver
+	obsBuf           []byte
+	obsStart, obsEnd []int
+	obsFields        [][]byte
 }
 
 // Inserts asks the transformer for the plan of a table whose rows come
@@ -87,6 +95,25 @@ func (r *rewriter) Inserts(tbl *Table) error {
 	}
 	r.ins[tbl] = it
 	return nil
+}
+
+// endInserts tells a [TableEnder] transformer that the ruled INSERT
+// tables are done, in the order they began, once the run has written all
+// their statements: INSERTs into a table may come anywhere in a dump, so
+// only its end ends them.
+func (r *rewriter) endInserts() {
+	te, ok := r.t.(TableEnder)
+	if !ok || len(r.ins) == 0 {
+		return
+	}
+	its := make([]*insertTable, 0, len(r.ins))
+	for _, it := range r.ins {
+		its = append(its, it)
+	}
+	slices.SortFunc(its, func(a, b *insertTable) int { return a.stats - b.stats })
+	for _, it := range its {
+		te.EndTable(it.w.table, r.stats.Ruled[it.stats].Rows)
+	}
 }
 
 // HoldInserts holds the INSERT statements of the tables that have a plan.
@@ -165,9 +192,12 @@ func (r *rewriter) countInserts(it *insertTable, w *insertWorker) {
 
 func newInsertWorker(plan *TablePlan, t *Table) *insertWorker {
 	n := len(t.Columns)
-	w := &insertWorker{plan: plan, table: t, filter: plan.Filter,
+	w := &insertWorker{plan: plan, table: t, filter: plan.Filter, observer: plan.Observer,
 		rw: make([]ColumnRewriter, n), names: make([]string, n), pos: make([]int, n),
 		rewritten: make([]int64, n), nulls: make([]int64, n)}
+	if w.observer != nil {
+		w.obsStart, w.obsEnd, w.obsFields = make([]int, n), make([]int, n), make([][]byte, n)
+	}
 	copy(w.rw, plan.Columns)
 	for i, c := range t.Columns {
 		w.names[i] = c.Name
@@ -203,6 +233,9 @@ func (w *insertWorker) rewrite(dst []byte, s *InsertStatement) ([]byte, error) {
 		return w.drop(dst, s), nil
 	}
 	if sc.defaults || len(sc.rows) == 0 {
+		if w.observer != nil && sc.defaults && len(w.table.Columns) > 0 { // COPY shows no row of a table without columns
+			return dst, &insertError{msg: "an INSERT … DEFAULT VALUES row has no values to count for k_anonymity"}
+		}
 		return append(dst, text...), nil // no values
 	}
 	if err := w.mapColumns(s); err != nil {
@@ -245,9 +278,28 @@ func (w *insertWorker) rewrite(dst []byte, s *InsertStatement) ([]byte, error) {
 		}
 		kept++
 		pos := row.start
+		obs := w.observer != nil && len(w.table.Columns) > 0 // as COPY, which shows no row of a table without columns
+		if obs {
+			if err := w.observable(); err != nil {
+				return dst[:mark], w.rowErr(stmt, row, err.column, err.msg)
+			}
+			w.obsBuf = w.obsBuf[:0]
+		}
 		for k := range vals {
 			ci := w.cols[k]
-			if ci < 0 || w.rw[ci] == nil {
+			if ci < 0 {
+				continue
+			}
+			if w.rw[ci] == nil {
+				if obs {
+					// The kept value, as the COPY row would have it.
+					var err error
+					w.obsStart[ci] = len(w.obsBuf)
+					if w.obsBuf, w.dec, err = appendCopyField(w.obsBuf, w.dec, stmt, &vals[k], s.StdStrings); err != nil {
+						return dst[:mark], w.rowErr(stmt, row, w.names[ci], err.Error())
+					}
+					w.obsEnd[ci] = len(w.obsBuf)
+				}
 				continue
 			}
 			v := &vals[k]
@@ -273,6 +325,15 @@ func (w *insertWorker) rewrite(dst []byte, s *InsertStatement) ([]byte, error) {
 			} else {
 				dst = appendLiteral(dst, enc, v.kind, s.StdStrings)
 			}
+			if obs {
+				w.obsStart[ci] = len(w.obsBuf)
+				if outNull {
+					w.obsBuf = append(w.obsBuf, nullField...)
+				} else {
+					w.obsBuf = AppendEncoded(w.obsBuf, enc)
+				}
+				w.obsEnd[ci] = len(w.obsBuf)
+			}
 			pos = v.litEnd
 			if cap(w.enc) >= hugeBuffer {
 				w.enc = nil // do not keep a huge field's buffers
@@ -282,6 +343,17 @@ func (w *insertWorker) rewrite(dst []byte, s *InsertStatement) ([]byte, error) {
 			}
 		}
 		dst = append(dst, stmt[pos:row.end]...)
+		if obs {
+			for ci := range w.obsFields {
+				w.obsFields[ci] = w.obsBuf[w.obsStart[ci]:w.obsEnd[ci]:w.obsEnd[ci]]
+			}
+			if err := w.observer.Observe(w.obsFields); err != nil {
+				return dst[:mark], w.rowErr(stmt, row, "", err.Error())
+			}
+			if cap(w.obsBuf) >= hugeBuffer {
+				w.obsBuf = nil // do not keep a huge row's buffer
+			}
+		}
 	}
 	if kept == 0 {
 		return w.drop(dst[:mark], s), nil
@@ -396,6 +468,48 @@ func (w *insertWorker) rowFields(stmt []byte, vals []sqlValue, std bool) *rowErr
 	return nil
 }
 
+// observable reports a table column the statement has no value for: the
+// observer is shown every column of a written row, as COPY writes it.
+func (w *insertWorker) observable() *rowError {
+	for ci, k := range w.pos {
+		if k < 0 {
+			return &rowError{column: w.names[ci], msg: "the column has no value in the INSERT, so the row cannot be counted for k_anonymity; dump with pg_dump --column-inserts"}
+		}
+	}
+	return nil
+}
+
+// appendCopyField appends the value of the literal v of stmt to dst as
+// a COPY text field (escaped; `\N` for NULL), the same bytes pg_dump's
+// COPY would write for it. A literal with no escapes is encoded straight
+// from the statement; one with them is decoded into scratch first, which
+// is returned for reuse.
+func appendCopyField(dst, scratch, stmt []byte, v *sqlValue, std bool) (out, scratchOut []byte, err error) {
+	lit := stmt[v.litStart:v.litEnd]
+	switch v.kind {
+	case litNull:
+		return append(dst, nullField...), scratch, nil
+	case litNumber:
+		return AppendEncoded(dst, lit), scratch, nil
+	case litString:
+		if in := lit[1 : len(lit)-1]; bytes.IndexByte(in, '\'') < 0 && (std || bytes.IndexByte(in, '\\') < 0) {
+			return AppendEncoded(dst, in), scratch, nil
+		}
+	case litEString:
+		if in := lit[2 : len(lit)-1]; bytes.IndexByte(in, '\'') < 0 && bytes.IndexByte(in, '\\') < 0 {
+			return AppendEncoded(dst, in), scratch, nil
+		}
+	}
+	val, null, err := appendLiteralValue(scratch[:0], stmt, v, std)
+	if err != nil {
+		return dst, val, err
+	}
+	if null {
+		return append(dst, nullField...), val, nil
+	}
+	return AppendEncoded(dst, val), val, nil
+}
+
 // drop appends to dst what is left of s without its statement: nothing
 // when the statement had its lines to itself.
 func (w *insertWorker) drop(dst []byte, s *InsertStatement) []byte {
@@ -422,3 +536,48 @@ type insertError struct {
 }
 
 func (e *insertError) Error() string { return e.msg }
+
+// InsertReader reads the rows of a table's INSERT statements as COPY
+// text fields, for tools that look at the values without rewriting them
+// (scan). It is used by one goroutine.
+type InsertReader struct {
+	w   *insertWorker
+	fn  func(fields [][]byte) error
+	out []byte
+}
+
+// NewInsertReader returns an InsertReader for the statements of t (as
+// [InsertStatement.Table] gives it).
+func NewInsertReader(t *Table) *InsertReader {
+	r := &InsertReader{}
+	r.w = newInsertWorker(&TablePlan{Columns: make([]ColumnRewriter, len(t.Columns)), Observer: readerObserver{r}}, t)
+	return r
+}
+
+// Rows calls fn with each row of s: its fields as COPY text (escaped;
+// `\N` for NULL), one per column of the table, valid only during the
+// call. An error names the line and column, never a value.
+func (r *InsertReader) Rows(s *InsertStatement, fn func(fields [][]byte) error) error {
+	r.fn = fn
+	defer func() { r.fn = nil }()
+	out, err := r.w.rewrite(r.out[:0], s)
+	if cap(out) <= 1<<20 {
+		r.out = out
+	}
+	if err != nil {
+		var re *insertError
+		if errors.As(err, &re) {
+			if re.column != "" {
+				return fmt.Errorf("line %d: column %s: %s", s.Line+re.line, re.column, re.msg)
+			}
+			return fmt.Errorf("line %d: %s", s.Line+re.line, re.msg)
+		}
+		return fmt.Errorf("line %d: %w", s.Line, err)
+	}
+	return nil
+}
+
+// readerObserver hands each row to the Rows call's fn.
+type readerObserver struct{ r *InsertReader }
+
+func (o readerObserver) Observe(fields [][]byte) error { return o.r.fn(fields) }

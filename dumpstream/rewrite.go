@@ -127,6 +127,9 @@ func Rewrite(dst io.Writer, src io.Reader, t Transformer, opt Options) (Stats, e
 	} else if r.lo != nil && r.lo.hasErr != nil {
 		err = r.lo.hasErr // like RewriteArchive's, not placed at a line
 	}
+	if err == nil {
+		r.endInserts()
+	}
 	if r.ieng != nil {
 		r.ieng.stop()
 	}

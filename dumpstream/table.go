@@ -202,7 +202,9 @@ type Constraint struct {
 }
 
 // TableEnder is implemented by a Transformer that wants to know how many
-// rows each COPY block had.
+// rows each COPY block had. [Rewrite] calls EndTable once a block's rows
+// are all written (and shown to its Observers), and for a ruled table of
+// INSERT statements once, after the last statement of the input.
 type TableEnder interface {
 	EndTable(t *Table, rows int64)
 }

@@ -109,10 +109,19 @@ type kState struct {
 	cols    []string // the QI columns' types, for messages
 	ladders []kanon.Ladder
 	cands   []kanon.Candidate
-	total   *kanon.Advisor   // merged counts of the blocks that are done
-	pending []*kanon.Advisor // the current block's workers'
-	block   *dumpstream.Table
-	seen    bool
+	total   *kanon.Advisor // merged counts of the blocks that are done
+	// open are the blocks whose rows may still be counted, each with its
+	// workers' advisors, in the order their first Table call came;
+	// EndTable merges a block's into total.
+	open []kBlock
+	seen bool
+	err  error // a merge that failed, reported by KAnonymity
+}
+
+// kBlock is the advisors of one block's workers.
+type kBlock struct {
+	t    *dumpstream.Table
+	advs []*kanon.Advisor
 }
 
 // KAnonymityFor returns the k_anonymity entry for t, or for its nearest
@@ -133,9 +142,6 @@ func (rs *Rules) KAnonymityFor(t *dumpstream.Table) *KAnonymity {
 // counting t's rows for the k_anonymity entry kr. A plan that keeps the
 // table whole (nil) becomes one that keeps every column.
 func (p *Plan) kObserve(kr *KAnonymity, t *dumpstream.Table, plan *dumpstream.TablePlan) (*dumpstream.TablePlan, error) {
-	if t.Inserts {
-		return nil, &Error{Pos: kr.Pos, Path: kr.Path(), Msg: "the dump holds this table's rows as INSERT statements, which the k_anonymity count cannot read yet; dump with COPY"}
-	}
 	if plan != nil && (plan.DropRows || plan.RefuseRows != nil) {
 		return plan, nil // no row is written
 	}
@@ -169,18 +175,16 @@ func (p *Plan) kObserve(kr *KAnonymity, t *dumpstream.Table, plan *dumpstream.Ta
 		ks.cands = kanon.DefaultCandidates(ks.ladders, kanon.MaxCandidates)
 		ks.cols = types
 	}
-	if ks.block != t {
-		// A new block: the previous one's workers are done.
-		if err := ks.merge(); err != nil {
-			return nil, err
-		}
-		ks.block = t
-	}
 	adv, err := kanon.NewAdvisor(kr.K, ks.ladders, ks.cands)
 	if err != nil {
 		return nil, &Error{Pos: kr.Pos, Path: kr.Path(), Msg: err.Error()}
 	}
-	ks.pending, ks.seen = append(ks.pending, adv), true
+	ks.seen = true
+	if i := ks.openIndex(t); i >= 0 {
+		ks.open[i].advs = append(ks.open[i].advs, adv) // another worker of the block
+	} else {
+		ks.open = append(ks.open, kBlock{t: t, advs: []*kanon.Advisor{adv}})
+	}
 	if plan == nil {
 		plan = &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(t.Columns))}
 	}
@@ -188,19 +192,58 @@ func (p *Plan) kObserve(kr *KAnonymity, t *dumpstream.Table, plan *dumpstream.Ta
 	return plan, nil
 }
 
-// merge adds the pending advisors to the total.
-func (ks *kState) merge() error {
-	for _, a := range ks.pending {
+// openIndex returns the index of t's block in ks.open, or -1.
+func (ks *kState) openIndex(t *dumpstream.Table) int {
+	for i := range ks.open {
+		if ks.open[i].t == t {
+			return i
+		}
+	}
+	return -1
+}
+
+// EndTable merges the counts of block t, whose rows are all written and
+// observed, into its k_anonymity entry's total, so that memory stays
+// bounded by the blocks in flight ([dumpstream.TableEnder]). Like Table,
+// it must not overlap other calls of Table or EndTable; the observers of
+// other blocks may run meanwhile.
+func (p *Plan) EndTable(t *dumpstream.Table, rows int64) {
+	kr := p.rules.KAnonymityFor(t)
+	if kr == nil {
+		return
+	}
+	ks := p.kstates[kr]
+	if ks == nil {
+		return
+	}
+	if i := ks.openIndex(t); i >= 0 {
+		b := ks.open[i]
+		ks.open = slices.Delete(ks.open, i, i+1)
+		ks.mergeAll(b.advs)
+	}
+}
+
+// mergeAll adds advs to the total; a failure is kept for KAnonymity.
+func (ks *kState) mergeAll(advs []*kanon.Advisor) {
+	for _, a := range advs {
 		if ks.total == nil {
 			ks.total = a
 			continue
 		}
-		if err := ks.total.Merge(a); err != nil {
-			return err
+		if err := ks.total.Merge(a); err != nil && ks.err == nil {
+			ks.err = err
 		}
 	}
-	ks.pending = nil
-	return nil
+}
+
+// merge adds the advisors of the blocks still open to the total: the run
+// is done.
+func (ks *kState) merge() error {
+	for _, b := range ks.open {
+		ks.mergeAll(b.advs)
+	}
+	ks.open = nil
+	return ks.err
 }
 
 // kObserver counts a worker's written rows: the quasi-identifiers'
