@@ -6,7 +6,9 @@ package dumpstream
 // row would be, encoded back as a literal and spliced in at its offset;
 // every other byte of the statement is copied. A row filter drops rows
 // from the VALUES list (keeping the separators of the rows that stay),
-// and the whole statement when no row is left.
+// and the whole statement when no row is left. A plan's Observer is
+// shown each written row as COPY text, the bytes the COPY dump of the
+// same data would show it.
 
 import (
 	"bytes"
@@ -49,9 +51,10 @@ type insertWorker struct {
 	// dropped.
 	rewritten, nulls []int64
 	rows, dropped    int64
-	// observer, when set, is shown each written row as COPY text fields
-	// (see observeRow): obsBuf holds them, obsEnd[ci] ends column ci's
-	// (its start is obsStart[ci]).
+	// observer, when set, is shown each written row as the COPY text
+	// fields COPY would give it (kept values converted from their
+	// literals by appendCopyField, rewritten ones encoded): obsBuf holds
+	// them, column ci's at obsBuf[obsStart[ci]:obsEnd[ci]].
 	observer         RowObserver
 	obsBuf           []byte
 	obsStart, obsEnd []int
