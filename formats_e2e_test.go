@@ -230,6 +230,29 @@ func TestE2EDirectoryAndTar(t *testing.T) {
 		}
 	})
 
+	t.Run("inserts archive", func(t *testing.T) {
+		// An archive of INSERT statements: a table without rules is kept,
+		// truncate empties one, and a rewrite is refused, never skipped.
+		in := filepath.Join(dir, "ins.dump")
+		p.pgDump(t, src, "-Fc", "--inserts", "-f", in)
+		rf := filepath.Join(dir, "ins.yaml")
+		os.WriteFile(rf, []byte("version: 1\nstrict: false\nlarge_objects: keep\ntables:\n  sessions: {truncate: true}\n"), 0o600)
+		out := filepath.Join(dir, "ins-safe.dump")
+		if r := anondump(t, e2eKey, nil, "-q", "-c", rf, "-o", out, in); r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		db := p.pgRestore(t, out, nil)
+		if n := p.count(t, db, "SELECT count(*) FROM sessions"); n != 0 {
+			t.Errorf("truncate left %d sessions", n)
+		}
+		if n := p.count(t, db, "SELECT count(*) FROM users"); n != 3000 {
+			t.Errorf("%d users kept", n)
+		}
+		if r := anondump(t, e2eKey, nil, "-q", "-c", fcRules, "-o", filepath.Join(dir, "ins-ruled.dump"), in); r.code == 0 {
+			t.Error("rules on an INSERT archive's columns were not refused")
+		}
+	})
+
 	t.Run("empty rules", func(t *testing.T) {
 		outDir := filepath.Join(dir, "empty.d")
 		run(t, nil, "-c", fcEmptyRules, "-o", outDir, inDir)

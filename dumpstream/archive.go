@@ -416,13 +416,23 @@ func (x *entryRewriter) writeEntry(sink archive.Sink, e *archive.Entry, blk *Blo
 	case blk != nil:
 		err = x.copyBlock(out, e, blk, src)
 	case e.Desc.S == "TABLE DATA":
-		// INSERT statements (pg_dump --inserts): refused for a ruled
-		// table.
+		// INSERT statements (pg_dump --inserts): kept when no rule
+		// touches the table, emptied under truncate, refused otherwise.
 		tbl := &Table{Schema: e.Namespace.S, Name: e.Tag.S, Inserts: true}
-		if err = x.r.Inserts(tbl); err == nil {
-			_, err = io.Copy(out, src)
-		} else {
+		err = x.r.Inserts(tbl)
+		it := x.r.ins[tbl]
+		delete(x.r.ins, tbl)
+		switch {
+		case err != nil:
 			err = x.entryErr(e, tbl.QualifiedName(), 0, err)
+		case it == nil:
+			_, err = io.Copy(out, src) // no plan: kept as it is
+		case it.w.plan.DropRows:
+			// truncate: no statement is written; the rows are counted.
+			_, err = io.Copy(io.Discard, src)
+		default:
+			// Never copied unchanged under a plan.
+			err = x.entryErr(e, tbl.QualifiedName(), 0, errors.New("the entry's rows are INSERT statements (pg_dump --inserts), which anondump rewrites in plain dumps only; dump the archive without --inserts, or as a plain dump"))
 		}
 	default:
 		_, err = io.Copy(out, src)
