@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"errors"
 	"fmt"
 	"io"
 )
@@ -47,22 +46,37 @@ func Copy(dst io.Writer, src io.Reader, opt CopyOptions) error {
 	if err != nil {
 		return err
 	}
-	toc := r.TOC()
-	if opt.LargeObjects == LODrop {
+	toc, keep := keptTOC(r.TOC(), opt.LargeObjects)
+	w, err := NewWriter(dst, r.Header(), toc, opt.Writer)
+	if err != nil {
+		return err
+	}
+	if err := copyBlocks(w, r.Next, keep, opt); err != nil {
+		return err
+	}
+	return w.Close()
+}
+
+// keptTOC is toc less its large objects under LODrop, and the set of the
+// dump IDs it keeps.
+func keptTOC(toc []*Entry, p LOPolicy) ([]*Entry, map[int]bool) {
+	if p == LODrop {
 		toc = DropLargeObjects(toc)
 	}
 	keep := make(map[int]bool, len(toc))
 	for _, e := range toc {
 		keep[e.DumpID] = true
 	}
-	w, err := NewWriter(dst, r.Header(), toc, opt.Writer)
-	if err != nil {
-		return err
-	}
+	return toc, keep
+}
+
+// copyBlocks copies the blocks next gives (until io.EOF) of the entries
+// in keep to w: data through opt.Data, large objects by opt.LargeObjects.
+func copyBlocks(w Sink, next func() (*Block, error), keep map[int]bool, opt CopyOptions) error {
 	for {
-		b, err := r.Next()
+		b, err := next()
 		if err == io.EOF {
-			break
+			return nil
 		}
 		if err != nil {
 			return err
@@ -73,33 +87,15 @@ func Copy(dst io.Writer, src io.Reader, opt CopyOptions) error {
 		if b.Type == BlockBlobs {
 			err = CopyObjects(w, b, opt.LargeObjects)
 		} else {
-			err = copyData(w, b, opt.Data)
+			var out io.WriteCloser
+			if out, err = w.WriteData(b.Entry.DumpID); err == nil {
+				err = copyStream(b.Entry, out, b, opt.Data)
+			}
 		}
 		if err != nil {
 			return err
 		}
 	}
-	return w.Close()
-}
-
-func copyData(w *Writer, b *Block, f DataFunc) error {
-	out, err := w.WriteData(b.Entry.DumpID)
-	if err != nil {
-		return err
-	}
-	if f == nil {
-		_, err = io.Copy(out, b)
-	} else {
-		err = f(b.Entry, out, b)
-	}
-	if err != nil {
-		var fe *FormatError
-		if errors.As(err, &fe) {
-			return err
-		}
-		return fmt.Errorf("archive: rewriting %s: %w", entryName(b.Entry), err)
-	}
-	return out.Close()
 }
 
 // CopyObjects copies the large objects of block b, a BLOBS block, to the

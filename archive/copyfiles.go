@@ -17,10 +17,7 @@ func CopyDir(dst, src string, opt CopyOptions, workers int) error {
 	if err != nil {
 		return err
 	}
-	toc := d.TOC()
-	if opt.LargeObjects == LODrop {
-		toc = DropLargeObjects(toc)
-	}
+	toc, _ := keptTOC(d.TOC(), opt.LargeObjects)
 	w, err := CreateDir(dst, d.Header(), toc, DirOptions{})
 	if err != nil {
 		return err
@@ -119,41 +116,14 @@ func CopyTar(dst io.Writer, src io.Reader, opt CopyOptions) error {
 	if err != nil {
 		return err
 	}
-	toc := r.TOC()
-	if opt.LargeObjects == LODrop {
-		toc = DropLargeObjects(toc)
-	}
-	keep := make(map[int]bool, len(toc))
-	for _, e := range toc {
-		keep[e.DumpID] = true
-	}
+	toc, keep := keptTOC(r.TOC(), opt.LargeObjects)
 	w, err := NewTarWriter(dst, r.Header(), toc, TarOptions{})
 	if err != nil {
 		return err
 	}
 	defer w.cleanup()
-	for {
-		b, err := r.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if !keep[b.Entry.DumpID] {
-			continue
-		}
-		if b.Type == BlockBlobs {
-			err = CopyObjects(w, b, opt.LargeObjects)
-		} else {
-			var out io.WriteCloser
-			if out, err = w.WriteData(b.Entry.DumpID); err == nil {
-				err = copyStream(b.Entry, out, b, opt.Data)
-			}
-		}
-		if err != nil {
-			return err
-		}
+	if err := copyBlocks(w, r.Next, keep, opt); err != nil {
+		return err
 	}
 	w.opt.RestoreSQL = r.RestoreSQL()
 	return w.Close()
