@@ -109,7 +109,7 @@ func preview(o *previewOptions, path string, stdin io.Reader, stdout io.Writer, 
 		}
 		return dumpError(err)
 	case !v.found && v.inserts:
-		return configError(fmt.Errorf("preview: the rows of table %q come as INSERT statements, which anondump does not rewrite (dump with COPY: pg_dump without --inserts)", o.table))
+		return configError(fmt.Errorf("preview: the rows of table %q come as INSERT statements, which preview does not show yet (the run rewrites them; preview a COPY dump: pg_dump without --inserts)", o.table))
 	case !v.found:
 		names := v.seen
 		err := fmt.Errorf("preview: %s has no COPY data for table %q", in.name, o.table)
