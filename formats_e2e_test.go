@@ -8,6 +8,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -122,6 +123,24 @@ func TestE2EDirectoryAndTar(t *testing.T) {
 			}
 			check(t, "directory", p.pgRestore(t, out1, nil))
 			check(t, "directory -j 4", p.pgRestore(t, out4, nil, "-j", "4"))
+		}
+		// --report: a directory's size is its files' total; it has no
+		// single sha256.
+		repDir, rep := filepath.Join(dir, "rep.d"), filepath.Join(dir, "rep.json")
+		run(t, nil, "-o", repDir, "--report", rep, inDir)
+		var report struct {
+			OutputBytes  int64  `json:"output_bytes"`
+			OutputSHA256 string `json:"output_sha256"`
+		}
+		if b, err := os.ReadFile(rep); err != nil || json.Unmarshal(b, &report) != nil {
+			t.Fatalf("report: %v", err)
+		}
+		var total int64
+		for _, b := range dirFiles(t, repDir) {
+			total += int64(len(b))
+		}
+		if report.OutputBytes != total || report.OutputSHA256 != "" {
+			t.Errorf("report: output %d bytes, sha256 %q; the directory holds %d bytes", report.OutputBytes, report.OutputSHA256, total)
 		}
 		// -o must be new or empty, and a failed run leaves nothing.
 		busy := filepath.Join(dir, "busy")

@@ -11,9 +11,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
+	"github.com/klauspost/pgzip"
 	"github.com/pierrec/lz4/v4"
 )
 
@@ -315,7 +317,16 @@ type DirOptions struct {
 	// file: a run that writes part of the data (a share of the entries)
 	// into a directory another run completes.
 	Partial bool
+	// Workers > 1 compresses each gzip file on that many goroutines, in
+	// independent 1 MiB blocks (klauspost/pgzip). The bytes of a file do
+	// not depend on Workers, which only sets how many blocks are
+	// compressed at once.
+	Workers int
 }
+
+// gzipBlock is the block size of a directory's gzip files: fixed, so
+// that the output does not depend on the number of workers.
+const gzipBlock = 256 << 10
 
 // DirWriter writes a directory archive. It implements Sink; unlike the
 // custom Writer, WriteData and WriteObjects are safe for concurrent use
@@ -463,7 +474,13 @@ func (w *DirWriter) fileCompressor(f io.Writer) (io.WriteCloser, error) {
 		if level == 0 || level == -1 {
 			level = 6
 		}
-		return gzip.NewWriterLevel(f, level)
+		z, err := pgzip.NewWriterLevel(f, level)
+		if err != nil {
+			return nil, err
+		}
+		// MTIME 0, "no time stamp", as pg_dump's gzip files have.
+		z.ModTime = time.Unix(0, 0)
+		return z, z.SetConcurrency(gzipBlock, max(w.opt.Workers, 1))
 	}
 	c, err := NewCompressor(w.h, 1)
 	if err != nil {

@@ -196,7 +196,7 @@ func rewriteContainer(ar *archiveRun, in *input, plan *rules.Plan, opts dumpstre
 	case formatDirectory:
 		aopt.Concurrent = true
 		aopt.Output = func(h *archive.Header, toc []*archive.Entry) (archive.Sink, error) {
-			return archive.CreateDir(ar.dir, h, toc, archive.DirOptions{Partial: aopt.Select != nil})
+			return archive.CreateDir(ar.dir, h, toc, archive.DirOptions{Partial: aopt.Select != nil, Workers: opts.Workers})
 		}
 	case formatTar:
 		if in.container != formatTar {

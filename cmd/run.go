@@ -195,8 +195,14 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		case err != nil:
 			dst.abandon()
 		}
-		if err == nil && outDir != "" {
+		if outDir != "" {
+			// A directory is many files: its size is their total, and it
+			// has no one sha256 (nothing went through written).
 			written.n.Store(dirSize(outDir))
+			if written.h != nil {
+				written.h.Sum() // ends its goroutine
+				written.h = nil
+			}
 		}
 	} else {
 		aopt := largeObjects(plan, opts.Warn)
