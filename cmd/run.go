@@ -214,7 +214,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 			dst.abandon() // no end of stream: the output is visibly incomplete
 		}
 	}
-	if err == nil && o.report != "" {
+	if err == nil && o.report != "" && in.container != formatDirectory {
 		// The input hash covers the whole file, also what follows the
 		// dump's last statement.
 		if _, derr := io.Copy(io.Discard, in.r); derr != nil {
