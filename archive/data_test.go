@@ -2,6 +2,7 @@ package archive
 
 import (
 	"bytes"
+	stdgzip "compress/gzip"
 	stdzlib "compress/zlib"
 	"errors"
 	"fmt"
@@ -402,38 +403,60 @@ func TestWriterMisuse(t *testing.T) {
 	}
 }
 
-// TestParallelZlib: the pigz-style stream is read by the standard
-// library's zlib reader (an implementation apart from the writer's), at
-// sizes around the block and dictionary boundaries.
+// TestParallelZlib: the pigz-style stream, with zlib and with gzip
+// framing, is read by the standard library's readers (an implementation
+// apart from the writer's), at sizes around the block and dictionary
+// boundaries, and its bytes do not depend on the number of workers (one
+// worker compresses on the caller's goroutine).
 func TestParallelZlib(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	text := []byte(strings.Repeat("0123456789 the quick brown fox\t\\N\n", 40000))
-	for _, n := range []int{0, 1, pzDict - 1, pzDict, pzBlock - 1, pzBlock, pzBlock + 1, 3*pzBlock + 77, len(text)} {
-		for _, workers := range []int{2, 4} {
+	for _, gz := range []bool{false, true} {
+		for _, n := range []int{0, 1, pzDict - 1, pzDict, pzBlock - 1, pzBlock, pzBlock + 1, 3*pzBlock + 77, len(text)} {
 			src := append([]byte(nil), text[:n]...)
 			for i := 0; i < n/100; i++ {
 				src[rng.Intn(n)] = byte(rng.Intn(256))
 			}
-			var buf bytes.Buffer
-			z := NewParallelZlib(&buf, 6, workers)
-			for p := src; len(p) > 0; {
-				k := min(len(p), 1+rng.Intn(100000))
-				z.Write(p[:k])
-				p = p[k:]
-			}
-			if err := z.Close(); err != nil {
-				t.Fatal(err)
-			}
-			zr, err := stdzlib.NewReader(&buf)
-			if err != nil {
-				t.Fatalf("n=%d: %v", n, err)
-			}
-			got, err := io.ReadAll(zr)
-			if err != nil || !bytes.Equal(got, src) {
-				t.Fatalf("n=%d workers=%d: %v, %d bytes back", n, workers, err, len(got))
-			}
-			if n == len(text) && buf.Len() > n/10 {
-				t.Errorf("%d bytes compressed to %d: the dictionary is not used", n, buf.Len())
+			var first []byte
+			for _, workers := range []int{1, 2, 4} {
+				var buf bytes.Buffer
+				z := NewParallelZlib(&buf, 6, workers)
+				if gz {
+					z = NewParallelGzip(&buf, 6, workers)
+				}
+				for p := src; len(p) > 0; {
+					k := min(len(p), 1+rng.Intn(100000))
+					if _, err := z.Write(p[:k]); err != nil {
+						t.Fatal(err)
+					}
+					p = p[k:]
+				}
+				if err := z.Close(); err != nil {
+					t.Fatal(err)
+				}
+				out := append([]byte(nil), buf.Bytes()...)
+				var zr io.Reader
+				var err error
+				if gz {
+					zr, err = stdgzip.NewReader(&buf)
+				} else {
+					zr, err = stdzlib.NewReader(&buf)
+				}
+				if err != nil {
+					t.Fatalf("gzip=%v n=%d: %v", gz, n, err)
+				}
+				got, err := io.ReadAll(zr)
+				if err != nil || !bytes.Equal(got, src) {
+					t.Fatalf("gzip=%v n=%d workers=%d: %v, %d bytes back", gz, n, workers, err, len(got))
+				}
+				if n == len(text) && len(out) > n/10 {
+					t.Errorf("%d bytes compressed to %d: the dictionary is not used", n, len(out))
+				}
+				if first == nil {
+					first = out
+				} else if !bytes.Equal(out, first) {
+					t.Errorf("gzip=%v n=%d: %d workers write other bytes than one", gz, n, workers)
+				}
 			}
 		}
 	}

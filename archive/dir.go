@@ -11,11 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
-	"github.com/klauspost/pgzip"
 	"github.com/pierrec/lz4/v4"
 )
 
@@ -318,15 +316,11 @@ type DirOptions struct {
 	// into a directory another run completes.
 	Partial bool
 	// Workers > 1 compresses each gzip file on that many goroutines, in
-	// independent 1 MiB blocks (klauspost/pgzip). The bytes of a file do
-	// not depend on Workers, which only sets how many blocks are
-	// compressed at once.
+	// independent 256 KiB deflate blocks (see ParallelZlib); with one,
+	// the blocks are compressed on the goroutine that writes the file.
+	// The bytes of a file do not depend on Workers.
 	Workers int
 }
-
-// gzipBlock is the block size of a directory's gzip files: fixed, so
-// that the output does not depend on the number of workers.
-const gzipBlock = 256 << 10
 
 // DirWriter writes a directory archive. It implements Sink; unlike the
 // custom Writer, WriteData and WriteObjects are safe for concurrent use
@@ -474,13 +468,8 @@ func (w *DirWriter) fileCompressor(f io.Writer) (io.WriteCloser, error) {
 		if level == 0 || level == -1 {
 			level = 6
 		}
-		z, err := pgzip.NewWriterLevel(f, level)
-		if err != nil {
-			return nil, err
-		}
 		// MTIME 0, "no time stamp", as pg_dump's gzip files have.
-		z.ModTime = time.Unix(0, 0)
-		return z, z.SetConcurrency(gzipBlock, max(w.opt.Workers, 1))
+		return NewParallelGzip(f, level, max(w.opt.Workers, 1)), nil
 	}
 	c, err := NewCompressor(w.h, 1)
 	if err != nil {

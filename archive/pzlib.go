@@ -6,6 +6,7 @@ import (
 	"errors"
 	"hash"
 	"hash/adler32"
+	"hash/crc32"
 	"io"
 	"sync"
 	"sync/atomic"
@@ -30,15 +31,24 @@ const pzDict = 32 << 10
 // reader reads it. A stream shorter than one block is compressed on the
 // caller's goroutine, without starting any other.
 //
+// With one worker, each block is compressed on the caller's goroutine as
+// it fills, and the stream's bytes are the same as with any number of
+// workers: the number of workers never changes the output.
+//
 // It is a Compressor: Reset starts a new stream and reuses the buffers.
 type ParallelZlib struct {
 	dst     io.Writer
 	level   int
 	workers int
-	buf     []byte // input of the block being filled
-	prev    []byte // last pzDict bytes of input before buf
-	adler   hash.Hash32
-	running bool // workers started for this stream
+	gzip    bool // gzip (RFC 1952) framing instead of zlib's
+	blocks  int  // blocks compressed or handed out in this stream
+	inline  *flate.Writer
+	inOut   bytes.Buffer
+	buf     []byte      // input of the block being filled
+	prev    []byte      // last pzDict bytes of input before buf
+	adler   hash.Hash32 // Adler-32 for zlib, CRC-32 for gzip
+	size    uint32      // input length mod 2^32, for gzip's trailer
+	running bool        // workers started for this stream
 	results chan chan pzResult
 	jobs    chan pzJob
 	wg      sync.WaitGroup
@@ -67,22 +77,42 @@ type pzResult struct {
 // goroutines at level (1–9). Close ends the stream (and does not close
 // dst).
 func NewParallelZlib(dst io.Writer, level, workers int) *ParallelZlib {
-	z := &ParallelZlib{level: level, workers: max(workers, 1), adler: adler32.New(), free: make(chan []byte, workers*3+2)}
+	z := &ParallelZlib{level: level, workers: max(workers, 1), adler: adler32.New(), free: make(chan []byte, max(workers, 1)*3+2)}
+	z.Reset(dst)
+	return z
+}
+
+// NewParallelGzip is [NewParallelZlib] with gzip (RFC 1952) framing, as
+// zlib's gzopen writes it: no name, no time stamp, OS Unix, and the
+// CRC-32 and length of the input as trailer.
+func NewParallelGzip(dst io.Writer, level, workers int) *ParallelZlib {
+	z := &ParallelZlib{level: level, workers: max(workers, 1), gzip: true, adler: crc32.NewIEEE(), free: make(chan []byte, max(workers, 1)*3+2)}
 	z.Reset(dst)
 	return z
 }
 
 // Reset starts a new stream to dst.
 func (z *ParallelZlib) Reset(dst io.Writer) {
-	z.dst, z.buf, z.prev, z.running, z.err, z.werr = dst, z.buf[:0], z.prev[:0], false, nil, nil
+	z.dst, z.buf, z.prev, z.running, z.err, z.werr, z.blocks, z.size = dst, z.buf[:0], z.prev[:0], false, nil, nil, 0, 0
 	z.adler.Reset()
 	z.failed.Store(false)
 }
 
-// header returns the two zlib header bytes for the level, as zlib's
-// deflateInit writes them (FLEVEL from the level, FCHECK to a multiple
-// of 31).
+// header returns the stream's header for the level, as zlib writes it:
+// for zlib the two bytes of deflateInit (FLEVEL from the level, FCHECK to
+// a multiple of 31), for gzip the ten bytes of gzopen (XFL 2 at level 9,
+// 4 below level 2).
 func (z *ParallelZlib) header() []byte {
+	if z.gzip {
+		var xfl byte
+		switch {
+		case z.level == 9:
+			xfl = 2
+		case z.level < 2:
+			xfl = 4
+		}
+		return []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 3}
+	}
 	var flevel uint16
 	switch {
 	case z.level < 2:
@@ -157,7 +187,7 @@ func (z *ParallelZlib) collect() {
 			z.werr = r.err
 		}
 		if z.werr == nil {
-			z.adler.Write(r.in)
+			z.sum(r.in)
 			_, z.werr = z.dst.Write(r.b.Bytes())
 		}
 		if z.werr != nil {
@@ -199,24 +229,33 @@ func (z *ParallelZlib) Write(p []byte) (int, error) {
 		z.buf = append(z.buf, p[:k]...)
 		p = p[k:]
 		if len(z.buf) == pzBlock {
-			if !z.running {
-				z.start()
+			if err := z.send(false); err != nil {
+				z.err = err
+				return n - len(p), err
 			}
-			z.send(false)
 		}
 	}
 	return n, nil
 }
 
-// send hands the filled block to a worker.
-func (z *ParallelZlib) send(last bool) {
+// send compresses the filled block, on the caller's goroutine with one
+// worker, else on a worker.
+func (z *ParallelZlib) send(last bool) error {
+	if z.blocks == 0 {
+		if z.workers == 1 {
+			if _, err := z.dst.Write(z.header()); err != nil {
+				return err
+			}
+		} else {
+			z.start()
+		}
+	}
+	z.blocks++
 	data := z.buf
 	if data == nil {
 		data = z.getBuf()
 	}
 	z.buf = nil
-	ch := make(chan pzResult, 1)
-	z.results <- ch
 	dict := z.prev
 	tail := data[max(0, len(data)-pzDict):]
 	if len(tail) < pzDict {
@@ -226,7 +265,49 @@ func (z *ParallelZlib) send(last bool) {
 	// A fresh copy: data goes back to the free list once written, and
 	// dict must stay as it is until its job is done.
 	z.prev = append([]byte(nil), tail...)
+	if z.workers == 1 {
+		return z.compressInline(data, dict, last)
+	}
+	ch := make(chan pzResult, 1)
+	z.results <- ch
 	z.jobs <- pzJob{data: data, dict: dict, last: last, out: ch}
+	return nil
+}
+
+// compressInline deflates one block as a worker would, and writes it.
+func (z *ParallelZlib) compressInline(data, dict []byte, last bool) error {
+	z.inOut.Reset()
+	if z.inline == nil {
+		fw, err := flate.NewWriterDict(&z.inOut, z.level, dict)
+		if err != nil {
+			return err
+		}
+		z.inline = fw
+	} else {
+		z.inline.ResetDict(&z.inOut, dict)
+	}
+	if _, err := z.inline.Write(data); err != nil {
+		return err
+	}
+	var err error
+	if last {
+		err = z.inline.Close()
+	} else {
+		err = z.inline.Flush()
+	}
+	if err != nil {
+		return err
+	}
+	z.sum(data)
+	z.buf = data[:0]
+	_, err = z.dst.Write(z.inOut.Bytes())
+	return err
+}
+
+// sum adds input to the trailer's checksum and length.
+func (z *ParallelZlib) sum(p []byte) {
+	z.adler.Write(p)
+	z.size += uint32(len(p))
 }
 
 // Close ends the stream: the last block, then the Adler-32 trailer.
@@ -238,20 +319,31 @@ func (z *ParallelZlib) Close() error {
 		return z.err
 	}
 	var err error
-	if z.running {
-		z.send(true)
+	switch {
+	case z.running:
+		err = z.send(true)
 		close(z.jobs)
 		close(z.results)
 		<-z.done
 		z.wg.Wait()
-		err = z.werr
-	} else {
+		if z.werr != nil {
+			err = z.werr
+		}
+	case z.blocks > 0:
+		err = z.send(true)
+	default:
 		err = z.closeSerial()
 	}
 	if err == nil {
-		var t [4]byte
-		binary.BigEndian.PutUint32(t[:], z.adler.Sum32())
-		_, err = z.dst.Write(t[:])
+		var t [8]byte
+		if z.gzip {
+			binary.LittleEndian.PutUint32(t[:], z.adler.Sum32())
+			binary.LittleEndian.PutUint32(t[4:], z.size)
+			_, err = z.dst.Write(t[:8])
+		} else {
+			binary.BigEndian.PutUint32(t[:], z.adler.Sum32())
+			_, err = z.dst.Write(t[:4])
+		}
 	}
 	if err != nil {
 		z.err = err
@@ -275,7 +367,7 @@ func (z *ParallelZlib) closeSerial() error {
 	} else {
 		z.serial.Reset(z.dst)
 	}
-	z.adler.Write(z.buf)
+	z.sum(z.buf)
 	if _, err := z.serial.Write(z.buf); err != nil {
 		return err
 	}
