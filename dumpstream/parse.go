@@ -170,6 +170,8 @@ func parseConstraints(stmt string, line int) ([]Constraint, error) {
 				case pg_query.ConstrType_CONSTR_FOREIGN:
 					k.Kind, k.Columns = ForeignKey, strs(con.GetFkAttrs())
 					k.RefTable, k.RefColumns = rangeVarName(con.GetPktable()), strs(con.GetPkAttrs())
+					k.OnDelete = onDeleteActions[con.GetFkDelAction()]
+					k.SetNullColumns = strs(con.GetFkDelSetCols())
 				default:
 					continue
 				}
@@ -192,6 +194,11 @@ func parseConstraints(stmt string, line int) ([]Constraint, error) {
 		}
 	}
 	return out, nil
+}
+
+// onDeleteActions names the parser's codes for a foreign key's ON DELETE.
+var onDeleteActions = map[string]string{
+	"a": NoAction, "": NoAction, "r": Restrict, "c": Cascade, "n": SetNull, "d": SetDefault,
 }
 
 // rangeVarName returns a relation's schema and name; the schema is ""

@@ -447,10 +447,17 @@ func TestRewriteConstraints(t *testing.T) {
 		"ALTER TABLE ONLY public.users ADD CONSTRAINT users_email_key UNIQUE (email);\n" +
 		"CREATE UNIQUE INDEX u_lower ON public.users USING btree (lower(email));\n" +
 		"CREATE UNIQUE INDEX u_name ON public.users USING btree (\"Name\", id);\n" +
-		"ALTER TABLE ONLY public.orders\n    ADD CONSTRAINT orders_user_fkey FOREIGN KEY (user_id, email) REFERENCES public.users(id, email);\n"
+		"ALTER TABLE ONLY public.orders\n    ADD CONSTRAINT orders_user_fkey FOREIGN KEY (user_id, email) REFERENCES public.users(id, email);\n" +
+		"ALTER TABLE ONLY public.m ADD CONSTRAINT m_fk FOREIGN KEY (reply_to) REFERENCES public.m(id) ON DELETE SET NULL;\n" +
+		"ALTER TABLE ONLY public.o ADD CONSTRAINT o_fk FOREIGN KEY (u) REFERENCES public.users(id) ON DELETE CASCADE;\n" +
+		"ALTER TABLE ONLY public.p ADD CONSTRAINT p_fk FOREIGN KEY (a, b) REFERENCES public.q(a, b) ON DELETE SET NULL (b);\n"
 	var got []string
 	opt := Options{AnySQL: true, Constraints: func(k Constraint) {
-		got = append(got, fmt.Sprintf("%d %s %s.%s %v -> %s.%s %v", k.Line, k.Kind, k.Table[0], k.Table[1], k.Columns, k.RefTable[0], k.RefTable[1], k.RefColumns))
+		s := fmt.Sprintf("%d %s %s.%s %v -> %s.%s %v", k.Line, k.Kind, k.Table[0], k.Table[1], k.Columns, k.RefTable[0], k.RefTable[1], k.RefColumns)
+		if k.Kind == ForeignKey {
+			s += " on delete " + k.OnDelete + fmt.Sprint(k.SetNullColumns)
+		}
+		got = append(got, s)
 	}}
 	var out bytes.Buffer
 	if _, err := Rewrite(&out, strings.NewReader(in), &keepAll{}, opt); err != nil || out.String() != in {
@@ -460,7 +467,10 @@ func TestRewriteConstraints(t *testing.T) {
 		"1 primary key public.users [id] -> . []",
 		"3 unique public.users [email] -> . []",
 		"5 unique public.users [Name id] -> . []",
-		"6 foreign key public.orders [user_id email] -> public.users [id email]",
+		"6 foreign key public.orders [user_id email] -> public.users [id email] on delete no action[]",
+		"8 foreign key public.m [reply_to] -> public.m [id] on delete set null[]",
+		"9 foreign key public.o [u] -> public.users [id] on delete cascade[]",
+		"10 foreign key public.p [a b] -> public.q [a b] on delete set null[b]",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("constraints:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -187,6 +187,15 @@ const (
 	ForeignKey = "foreign key"
 )
 
+// ON DELETE actions of a foreign key ([Constraint.OnDelete]).
+const (
+	NoAction   = "no action"
+	Restrict   = "restrict"
+	Cascade    = "cascade"
+	SetNull    = "set null"
+	SetDefault = "set default"
+)
+
 // Constraint is a key the dump declares (in plain dumps, after the data):
 // a primary key, a unique constraint or index, or a foreign key.
 type Constraint struct {
@@ -195,7 +204,13 @@ type Constraint struct {
 	Columns    []string
 	RefTable   [2]string // foreign key: the referenced table
 	RefColumns []string  // foreign key: the referenced columns (empty: its primary key)
-	Line       int       // input line of the statement
+	// OnDelete is a foreign key's ON DELETE action: [NoAction],
+	// [Restrict], [Cascade], [SetNull] or [SetDefault].
+	OnDelete string
+	// SetNullColumns are the columns of ON DELETE SET NULL (columns) or
+	// SET DEFAULT (columns) (PostgreSQL 15+); empty means all of Columns.
+	SetNullColumns []string
+	Line           int // input line of the statement
 	// Database is the database the statement belongs to (as
 	// [Table.Database]): "" outside pg_dumpall output.
 	Database string
