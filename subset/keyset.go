@@ -12,12 +12,14 @@ import (
 // KeySet is a set of row keys. A key is the raw COPY text of one or more
 // columns (as pg_dump writes them: escaped, `\N` for NULL — callers never
 // pass NULL keys). A key of one column that is a canonical decimal
-// integer (optional '-', no leading zeros, fits int64) is kept exactly in
-// a 64-bit Roaring bitmap; every other key is kept as a 128-bit keyed
-// hash (SipHash-128 under the set's hash key), so a false match has
-// probability about n/2^128.
+// integer (optional '-', no leading zeros, fits int64) is kept exactly:
+// in a 64-bit Roaring bitmap where the keys are dense (more than 4096 in a
+// range of 2^24 values), else in a sorted array of 3 bytes a key for its
+// range. Every other key is kept as a 128-bit keyed hash (SipHash-128
+// under the set's hash key), so a false match has probability about
+// n/2^128.
 //
-// The choice between the bitmap and the hash is made per key from its text
+// The choice between integer and hash is made per key from its text
 // alone, so equal texts always match whatever else the set holds.
 //
 // Add, Union and Freeze must not run at the same time as any other method;
@@ -30,7 +32,19 @@ type KeySet struct {
 	k0, k1 uint64
 	m0, m1 uint64
 
-	ints *roaring64.Bitmap
+	// Integer keys (sign bit flipped, see canonicalInt) are grouped by
+	// their high 40 bits into ranges of 2^24 values. dir maps a range to
+	// its index in sparse, or to denseRange once the range holds more than
+	// sparseMax keys: from then on its keys are in the Roaring bitmap ints.
+	// A sparse range keeps its keys' low 24 bits as a sorted array of
+	// 3-byte big-endian values, 3 bytes a key: a Roaring bitmap of keys
+	// spread thinly (10 million random keys below 2^40 put about one key in
+	// each of its 2^16-value containers) costs 40 or more bytes a key.
+	dir       map[uint64]int32
+	sparse    [][]byte
+	nsparse   int64 // keys in sparse
+	sparseCap int64 // sum of the capacities of sparse
+	ints      *roaring64.Bitmap
 
 	// slots is the open-addressing hash table of hashed keys: a power of
 	// two long (or nil), linear probing, {0, 0} meaning empty.
@@ -45,6 +59,17 @@ const (
 	minSlots   = 16
 )
 
+// Integer ranges: rangeBits low bits of a key are kept in its range, which
+// moves to the Roaring bitmap when it would hold more than sparseMax keys.
+const (
+	rangeBits  = 24
+	rangeMask  = 1<<rangeBits - 1
+	sparseMax  = 4096
+	denseRange = -1
+	// dirEntryBytes estimates one dir entry plus its sparse slice header.
+	dirEntryBytes = 16 + 24
+)
+
 // stackKeyBytes is the size of the on-stack buffer that encodes a
 // multi-column key; longer keys borrow a buffer from bufPool.
 const stackKeyBytes = 512
@@ -57,6 +82,7 @@ func NewKeySet(hashKey [16]byte) *KeySet {
 	s := &KeySet{
 		k0:   binary.LittleEndian.Uint64(hashKey[0:8]),
 		k1:   binary.LittleEndian.Uint64(hashKey[8:16]),
+		dir:  make(map[uint64]int32),
 		ints: roaring64.New(),
 	}
 	s.m0, s.m1 = siphash.Hash128(s.k0, s.k1, []byte("anondump/subset: multi-column key"))
@@ -68,7 +94,7 @@ func NewKeySet(hashKey [16]byte) *KeySet {
 func (s *KeySet) Add(fields [][]byte) {
 	if len(fields) == 1 {
 		if u, ok := canonicalInt(fields[0]); ok {
-			s.ints.Add(u)
+			s.addInt(u)
 			return
 		}
 	}
@@ -82,7 +108,7 @@ func (s *KeySet) Add(fields [][]byte) {
 func (s *KeySet) Contains(fields [][]byte) bool {
 	if len(fields) == 1 {
 		if u, ok := canonicalInt(fields[0]); ok {
-			return s.ints.Contains(u)
+			return s.containsInt(u)
 		}
 	}
 	if s.nhash == 0 {
@@ -104,7 +130,7 @@ func (s *KeySet) Contains(fields [][]byte) bool {
 // Len returns the number of keys in the set (a hashed key counts once even
 // in the unlikely event of a 128-bit collision with another key).
 func (s *KeySet) Len() int64 {
-	return int64(s.ints.GetCardinality()) + s.nhash
+	return int64(s.ints.GetCardinality()) + s.nsparse + s.nhash
 }
 
 // Union adds all keys of o to s. Both sets must have been made with the same
@@ -116,7 +142,24 @@ func (s *KeySet) Union(o *KeySet) {
 	if o == s {
 		return
 	}
+	for hi, i := range o.dir {
+		if i == denseRange {
+			if j, ok := s.dir[hi]; ok && j != denseRange {
+				s.toDense(hi, j)
+			}
+			s.dir[hi] = denseRange
+		}
+	}
 	s.ints.Or(o.ints)
+	for hi, i := range o.dir {
+		if i == denseRange {
+			continue
+		}
+		lows := o.sparse[i]
+		for k := 0; k < len(lows); k += 3 {
+			s.addInt(hi<<rangeBits | uint64(low(lows, k/3)))
+		}
+	}
 	if o.nhash == 0 {
 		return
 	}
@@ -129,16 +172,106 @@ func (s *KeySet) Union(o *KeySet) {
 }
 
 // Bytes returns the memory the set uses, in bytes: the Roaring bitmap's own
-// estimate plus the hash table's slots.
+// estimate, the sparse integer ranges (their arrays' capacity and an
+// estimate of their directory) and the hash table's slots.
 func (s *KeySet) Bytes() int64 {
-	return int64(s.ints.GetSizeInBytes()) + int64(len(s.slots))*16
+	return int64(s.ints.GetSizeInBytes()) + s.sparseCap + int64(len(s.dir))*dirEntryBytes + int64(len(s.slots))*16
 }
 
-// Freeze run-compresses the integer bitmap where that makes it smaller.
+// Freeze run-compresses the integer bitmap where that makes it smaller
+// (sparse ranges are already compact).
 // Call it once all keys are added and before the lookups start; the set
 // stays usable (and may be added to) afterwards.
 func (s *KeySet) Freeze() {
 	s.ints.RunOptimize()
+}
+
+// addInt adds an integer key (sign bit flipped).
+func (s *KeySet) addInt(u uint64) {
+	hi, lo := u>>rangeBits, uint32(u&rangeMask)
+	i, ok := s.dir[hi]
+	if !ok {
+		i = int32(len(s.sparse))
+		s.dir[hi] = i
+		s.sparse = append(s.sparse, nil)
+	}
+	if i == denseRange {
+		s.ints.Add(u)
+		return
+	}
+	lows := s.sparse[i]
+	n := len(lows) / 3
+	k := searchLow(lows, lo)
+	if k < n && low(lows, k) == lo {
+		return
+	}
+	if n == sparseMax {
+		s.toDense(hi, i)
+		s.ints.Add(u)
+		return
+	}
+	c := cap(lows)
+	lows = append(lows, 0, 0, 0)
+	copy(lows[3*k+3:], lows[3*k:])
+	lows[3*k], lows[3*k+1], lows[3*k+2] = byte(lo>>16), byte(lo>>8), byte(lo)
+	s.sparseCap += int64(cap(lows) - c)
+	s.sparse[i] = lows
+	s.nsparse++
+}
+
+// toDense moves the sparse range hi, at index i of s.sparse, into the
+// bitmap.
+func (s *KeySet) toDense(hi uint64, i int32) {
+	lows := s.sparse[i]
+	for k := 0; k < len(lows)/3; k++ {
+		s.ints.Add(hi<<rangeBits | uint64(low(lows, k)))
+	}
+	s.nsparse -= int64(len(lows) / 3)
+	s.sparseCap -= int64(cap(lows))
+	s.sparse[i] = nil
+	s.dir[hi] = denseRange
+}
+
+// containsInt reports whether the integer key u (sign bit flipped) is in
+// the set.
+func (s *KeySet) containsInt(u uint64) bool {
+	i, ok := s.dir[u>>rangeBits]
+	if !ok {
+		return false
+	}
+	if i == denseRange {
+		return s.ints.Contains(u)
+	}
+	lows := s.sparse[i]
+	lo := uint32(u & rangeMask)
+	k := searchLow(lows, lo)
+	return k < len(lows)/3 && low(lows, k) == lo
+}
+
+// low returns the k-th 3-byte value of lows.
+func low(lows []byte, k int) uint32 {
+	return uint32(lows[3*k])<<16 | uint32(lows[3*k+1])<<8 | uint32(lows[3*k+2])
+}
+
+// searchLow returns the index of the first value of the sorted lows that is
+// not below lo (a branch-free lower bound, as a mispredicted branch
+// costs more than a step).
+func searchLow(lows []byte, lo uint32) int {
+	n := len(lows) / 3
+	if n == 0 {
+		return 0
+	}
+	base := 0
+	for n > 1 {
+		half := n / 2
+		// base += half if the value there is below lo, without a branch.
+		base += half & int((int64(low(lows, base+half))-int64(lo))>>63)
+		n -= half
+	}
+	if low(lows, base) < lo {
+		base++
+	}
+	return base
 }
 
 // canonicalInt reports whether b is the canonical decimal text of an int64
@@ -260,5 +393,5 @@ func (s *KeySet) reserve(n int64) {
 
 // String describes the set for debugging: its key counts and memory.
 func (s *KeySet) String() string {
-	return fmt.Sprintf("KeySet{ints: %d, hashed: %d, bytes: %d}", s.ints.GetCardinality(), s.nhash, s.Bytes())
+	return fmt.Sprintf("KeySet{ints: %d, hashed: %d, bytes: %d}", int64(s.ints.GetCardinality())+s.nsparse, s.nhash, s.Bytes())
 }

@@ -109,8 +109,8 @@ func TestKeySetCanonicalInts(t *testing.T) {
 	for _, k := range append(canon, other...) {
 		s.Add([][]byte{[]byte(k)})
 	}
-	if got := s.ints.GetCardinality(); got != uint64(len(canon)) {
-		t.Errorf("bitmap holds %d keys, want the %d canonical integers", got, len(canon))
+	if got := int64(s.ints.GetCardinality()) + s.nsparse; got != int64(len(canon)) {
+		t.Errorf("integer store holds %d keys, want the %d canonical integers", got, len(canon))
 	}
 	if s.nhash != int64(len(other)) {
 		t.Errorf("hash table holds %d keys, want the %d non-canonical ones", s.nhash, len(other))
@@ -130,6 +130,64 @@ func TestKeySetCanonicalInts(t *testing.T) {
 	only.Add([][]byte{[]byte("007")})
 	if only.Contains([][]byte{[]byte("7")}) {
 		t.Error(`"7" matches a set holding only "007"`)
+	}
+}
+
+// intKeys returns n canonical integer keys drawn from [base, base+span).
+func intKeys(r *rand.Rand, n int, base, span int64) [][][]byte {
+	keys := make([][][]byte, n)
+	for i := range keys {
+		keys[i] = [][]byte{[]byte(strconv.FormatInt(base+r.Int64N(span), 10))}
+	}
+	return keys
+}
+
+// TestKeySetIntRanges checks integer keys across the move of a range from
+// its sparse array to the bitmap, in Add and in Union.
+func TestKeySetIntRanges(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	// Range 0 (around -2^63) and the range around 0 become dense; others
+	// stay sparse.
+	var keys [][][]byte
+	keys = append(keys, intKeys(r, 30000, -1<<63, 1<<20)...)
+	keys = append(keys, intKeys(r, 30000, -1<<23, 1<<24)...)
+	keys = append(keys, intKeys(r, 3000, 1<<40, 1<<24)...)
+	keys = append(keys, intKeys(r, 3000, -1<<50, 1<<40)...)
+	keys = append(keys, intKeys(r, 20000, 1<<62, 1<<62)...)
+	r.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+	a, b, all := NewKeySet(testHashKey), NewKeySet(testHashKey), NewKeySet(testHashKey)
+	ref := map[string]bool{}
+	for i, k := range keys {
+		switch i % 3 {
+		case 0:
+			a.Add(k)
+		case 1:
+			b.Add(k)
+		default:
+			continue
+		}
+		all.Add(k)
+		ref[refKey(k)] = true
+	}
+	dense := 0
+	for _, i := range all.dir {
+		if i == denseRange {
+			dense++
+		}
+	}
+	if dense < 2 || all.nsparse == 0 {
+		t.Fatalf("%d dense ranges and %d sparse keys: the test does not exercise both stores", dense, all.nsparse)
+	}
+	a.Union(b)
+	for _, s := range []*KeySet{all, a} {
+		for _, k := range keys {
+			if got, want := s.Contains(k), ref[refKey(k)]; got != want {
+				t.Fatalf("Contains(%s) = %v, want %v", k[0], got, want)
+			}
+		}
+		if got, want := s.Len(), int64(len(ref)); got != want {
+			t.Fatalf("Len() = %d, want %d", got, want)
+		}
 	}
 }
 
@@ -321,6 +379,32 @@ func TestKeySetMemoryDenseInts(t *testing.T) {
 	}
 	if unfrozen > memLimit || s.Bytes() > memLimit || grown > memLimit {
 		t.Errorf("10M dense integer keys use more than %d bytes", memLimit)
+	}
+	runtime.KeepAlive(s)
+}
+
+func TestKeySetMemorySparseInts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("adds 10 million keys")
+	}
+	r := rand.New(rand.NewPCG(21, 22))
+	before := heapInuse()
+	s := NewKeySet(testHashKey)
+	f := [][]byte{nil}
+	buf := make([]byte, 0, 32)
+	for i := 0; i < 10_000_000; i++ {
+		buf = strconv.AppendUint(buf[:0], r.Uint64N(1<<40), 10)
+		f[0] = buf
+		s.Add(f)
+	}
+	s.Freeze()
+	grown := heapInuse() - before
+	t.Logf("10M random integer keys in [0, 2^40): Len() %d, Bytes() %d, HeapInuse growth %d (%.2f bytes/key)", s.Len(), s.Bytes(), grown, float64(grown)/float64(s.Len()))
+	if s.Len() < 9_990_000 {
+		t.Fatalf("Len() = %d, want about 10 million (few duplicates)", s.Len())
+	}
+	if s.Bytes() > memLimit || grown > memLimit {
+		t.Errorf("10M sparse integer keys use more than %d bytes", memLimit)
 	}
 	runtime.KeepAlive(s)
 }
