@@ -66,6 +66,7 @@ ALTER TABLE ONLY public.orders ADD CONSTRAINT orders_customer_email_fkey FOREIGN
 tables:
   customers:
     where: "active = true"
+    cascade: false
     columns:
       id: keep
       email: username

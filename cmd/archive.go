@@ -172,7 +172,7 @@ type archiveRun struct {
 }
 
 // rewriteContainer rewrites (or converts) an archive input.
-func rewriteContainer(ar *archiveRun, in *input, plan *rules.Plan, opts dumpstream.Options) (dumpstream.Stats, error) {
+func rewriteContainer(ar *archiveRun, in *input, plan *rules.Plan, t dumpstream.Transformer, opts dumpstream.Options) (dumpstream.Stats, error) {
 	aopt := largeObjects(plan, opts.Warn)
 	if len(ar.tables) > 0 {
 		sel, err := tableSelector(ar.tables)
@@ -213,11 +213,11 @@ func rewriteContainer(ar *archiveRun, in *input, plan *rules.Plan, opts dumpstre
 	var err error
 	switch in.container {
 	case formatCustom:
-		st, err = dumpstream.RewriteArchive(customOut, in.r, plan, opts, aopt)
+		st, err = dumpstream.RewriteArchive(customOut, in.r, t, opts, aopt)
 	case formatTar:
-		st, err = dumpstream.RewriteTar(ar.dst, in.r, plan, opts, aopt)
+		st, err = dumpstream.RewriteTar(ar.dst, in.r, t, opts, aopt)
 	case formatDirectory:
-		st, err = dumpstream.RewriteDir(in.dir, plan, opts, aopt)
+		st, err = dumpstream.RewriteDir(in.dir, t, opts, aopt)
 	}
 	if err != nil || ar.format != formatCustom || !isFile {
 		return st, err

@@ -42,6 +42,8 @@ type runReport struct {
 	Tables         []tableReport `json:"tables"`
 	// KAnonymity: the k-anonymity of each k_anonymity table's output.
 	KAnonymity []rules.KResult `json:"k_anonymity,omitempty"`
+	// Subset: what the cascade of filters and samples dropped, and why.
+	Subset *subsetReport `json:"subset,omitempty"`
 }
 
 type tableReport struct {
@@ -148,6 +150,7 @@ func (r *runReport) printSummary(ui printer) {
 		}
 		ui.infof("%s", line)
 	}
+	r.Subset.print(ui)
 	for _, k := range r.KAnonymity {
 		state := "met"
 		if !k.Met {

@@ -242,8 +242,8 @@ func filterBreaks(rs *Rules, kt, rt *dumpstream.Table, seen bool) *TableRule {
 		return nil
 	}
 	tr := rs.RuleFor(rt)
-	if tr == nil || tr.Where == "" {
-		return nil
+	if tr == nil || tr.Where == "" || !tr.NoCascade {
+		return nil // without cascade: false, the filter cascades
 	}
 	ct := rs.RuleFor(kt)
 	self := kt.Schema == rt.Schema && kt.Name == rt.Name

@@ -213,15 +213,17 @@ func TestPlanDatabases(t *testing.T) {
 	}
 }
 
-// Bug 9: a where: filter on a table that others reference by foreign key
-// makes the restore fail; Finish says so at the end of the run, an error
-// in strict mode.
+// Bug 9: a where: filter with cascade: false on a table that others
+// reference by foreign key makes the restore fail; Finish says so at the
+// end of the run, an error in strict mode. Without cascade: false the
+// filter cascades (package subset), and Finish has nothing to say.
 func TestPlanFinishWhere(t *testing.T) {
 	const src = `version: 1
 tables:
   customers:
     keep: true
     where: "active = true"
+    cascade: false
   orders:
     keep: true
   sessions:
@@ -267,6 +269,12 @@ tables:
 		t.Errorf("warnings = %q", warnings)
 	}
 
+	// Cascading (no cascade: false): nothing to report.
+	p = rules.NewPlan(mustParse(t, strings.Replace(src, "    cascade: false\n", "", 1)), fakers.NewKey([]byte("k")))
+	if err := run(p); err != nil {
+		t.Errorf("a cascading filter: Finish = %v", err)
+	}
+
 	// Finish also reports the rules the dump never reached, as Unused did.
 	p = rules.NewPlan(mustParse(t, src), fakers.NewKey([]byte("k")))
 	if err := p.Finish(); err == nil || len(err.(rules.ErrorList)) != 3 {
@@ -275,7 +283,7 @@ tables:
 
 	// A foreign key into a partitioned table, whose rows are its
 	// partitions': the parent's where: covers them.
-	p = rules.NewPlan(mustParse(t, "version: 1\ntables:\n  customers:\n    keep: true\n    where: \"active = true\"\n  orders:\n    keep: true\n"), fakers.NewKey([]byte("k")))
+	p = rules.NewPlan(mustParse(t, "version: 1\ntables:\n  customers:\n    keep: true\n    where: \"active = true\"\n    cascade: false\n  orders:\n    keep: true\n"), fakers.NewKey([]byte("k")))
 	part := &dumpstream.Table{Schema: "public", Name: "customers_eu", Typed: true, Ancestors: [][2]string{{"public", "customers"}},
 		Columns: []dumpstream.Column{col("id", "int4"), col("active", "bool")}}
 	for _, tbl := range []*dumpstream.Table{part, orders} {
@@ -290,7 +298,7 @@ tables:
 
 	// pg_dumpall: a foreign key belongs to the database its statement is
 	// in, not to the database of the last table seen.
-	p = rules.NewPlan(mustParse(t, "version: 1\nstrict: false\ndatabases:\n  a:\n    tables:\n      customers:\n        keep: true\n        where: \"active = true\"\ntables:\n  customers:\n    keep: true\n  orders:\n    keep: true\n"), fakers.NewKey([]byte("k")))
+	p = rules.NewPlan(mustParse(t, "version: 1\nstrict: false\ndatabases:\n  a:\n    tables:\n      customers:\n        keep: true\n        where: \"active = true\"\n        cascade: false\ntables:\n  customers:\n    keep: true\n  orders:\n    keep: true\n"), fakers.NewKey([]byte("k")))
 	for _, tbl := range []*dumpstream.Table{
 		{Database: "b", Schema: "public", Name: "customers", Typed: true, Columns: []dumpstream.Column{col("id", "int4"), col("active", "bool")}},
 		{Database: "b", Schema: "public", Name: "orders", Typed: true, Columns: []dumpstream.Column{col("customer_id", "int4")}},
@@ -316,7 +324,7 @@ tables:
 
 	// A self-reference: the table's one filter drops rows that its kept
 	// rows may point at.
-	p = rules.NewPlan(mustParse(t, "version: 1\ntables:\n  staff:\n    keep: true\n    where: \"active = true\"\n"), fakers.NewKey([]byte("k")))
+	p = rules.NewPlan(mustParse(t, "version: 1\ntables:\n  staff:\n    keep: true\n    where: \"active = true\"\n    cascade: false\n"), fakers.NewKey([]byte("k")))
 	if _, err := p.Table(&dumpstream.Table{Schema: "public", Name: "staff", Typed: true, Columns: []dumpstream.Column{col("id", "int4"), col("active", "bool")}}); err != nil {
 		t.Fatal(err)
 	}

@@ -144,6 +144,26 @@ type TableRule struct {
 	Where    string // keep only the rows for which this condition holds
 	WherePos Pos
 	Locale   string // the table's locale: the default of its rules ("" for the file's)
+	// Sample keeps this fraction of the rows (sample: 5% → 0.05), or
+	// SampleRows this many, chosen by the keyed hash of the primary key
+	// in the sampling domain SampleDomain (domain:, "" for the table's
+	// own); SamplePos is where sample: is written.
+	Sample       float64
+	SampleRows   int64
+	SampleDomain string
+	SamplePos    Pos
+	// OnlyReferenced (only_referenced: true) keeps only the rows that
+	// kept rows reference.
+	OnlyReferenced bool
+	// NoCascade (cascade: false): the rows the table's filter drops do not
+	// drop the rows that reference them.
+	NoCascade bool
+}
+
+// Subsets reports whether the rule drops rows by a filter, a sample or
+// only_referenced: (truncate: aside).
+func (t *TableRule) Subsets() bool {
+	return t.Where != "" || t.Sample > 0 || t.SampleRows > 0 || t.OnlyReferenced
 }
 
 // Path returns schema.table for messages, followed by the database for
@@ -452,8 +472,26 @@ func (l *loader) tables(rs *Rules, n *yaml.Node, db string) {
 			return
 		}
 		before := len(*l.errs)
-		l.mapping(v, t.Path(), []string{"columns", "truncate", "keep", "where", "locale"}, func(k, v *yaml.Node) {
+		l.mapping(v, t.Path(), []string{"columns", "truncate", "keep", "where", "locale", "sample", "domain", "only_referenced", "cascade"}, func(k, v *yaml.Node) {
 			switch k.Value {
+			case "sample":
+				l.sample(t, v)
+			case "domain":
+				if v.Kind != yaml.ScalarNode || v.Value == "" {
+					l.errs.add(l.pos(v), t.Path(), "domain: names the sampling domain: tables sampled in one domain keep the same keys; give a name")
+					return
+				}
+				t.SampleDomain = v.Value
+			case "only_referenced", "cascade":
+				b, ok := boolValue(v)
+				if !ok {
+					l.errs.add(l.pos(v), t.Path(), "%s must be true or false", k.Value)
+				}
+				if k.Value == "cascade" {
+					t.NoCascade = !b
+				} else {
+					t.OnlyReferenced = b
+				}
 			case "locale":
 				t.Locale = l.locale(v, t.Path())
 			case "where":
@@ -489,12 +527,44 @@ func (l *loader) tables(rs *Rules, n *yaml.Node, db string) {
 			l.errs.add(t.Pos, t.Path(), "truncate: true drops every row; a where: condition has nothing to select")
 		case t.Keep && len(t.Columns) > 0:
 			l.errs.add(t.Pos, t.Path(), "keep: true passes the whole table through; remove the column rules or the keep")
-		case !t.Truncate && !t.Keep && t.Where == "" && len(t.Columns) == 0 && len(*l.errs) == before:
+		case t.Truncate && (t.Sample > 0 || t.SampleRows > 0 || t.OnlyReferenced):
+			l.errs.add(t.Pos, t.Path(), "truncate: true drops every row; sample: and only_referenced: have nothing to select")
+		case t.OnlyReferenced && (t.Where != "" || t.Sample > 0 || t.SampleRows > 0):
+			l.errs.add(t.Pos, t.Path(), "only_referenced: true keeps the rows that kept rows reference; it cannot also filter or sample the table: remove one")
+		case t.SampleDomain != "" && t.Sample == 0 && t.SampleRows == 0:
+			l.errs.add(t.Pos, t.Path(), "domain: is the sampling domain of sample:, and the table has no sample:")
+		case !t.Truncate && !t.Keep && !t.Subsets() && len(t.Columns) == 0 && len(*l.errs) == before:
 			// Only when nothing else was wrong with it: a rejected column
 			// rule already explains why there is none.
 			l.errs.add(t.Pos, t.Path(), "the rule does nothing: give it column rules, `keep: true` or `truncate: true`")
 		}
 	})
+}
+
+// sample reads sample: a percentage ("5%") or a number of rows (10000).
+func (l *loader) sample(t *TableRule, v *yaml.Node) {
+	t.SamplePos = l.pos(v)
+	msg := "sample: is a percentage of the rows, like 5%, or a number of rows, like 10000"
+	if v.Kind != yaml.ScalarNode {
+		l.errs.add(l.pos(v), t.Path(), "%s", msg)
+		return
+	}
+	s := strings.TrimSpace(v.Value)
+	if p, ok := strings.CutSuffix(s, "%"); ok {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || !(f > 0 && f <= 100) {
+			l.errs.add(l.pos(v), t.Path(), "%s; a percentage is above 0 and at most 100", msg)
+			return
+		}
+		t.Sample = f / 100
+		return
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		l.errs.add(l.pos(v), t.Path(), "%s; a number of rows is a whole number above 0", msg)
+		return
+	}
+	t.SampleRows = n
 }
 
 func (l *loader) columns(t *TableRule, n *yaml.Node) {

@@ -698,6 +698,24 @@ func (a *arrayRewriter) Rewrite(dst, value []byte, null bool) ([]byte, bool, err
 	return out, false, nil
 }
 
+// Filter returns a new instance of the where: filter of t's rule, or nil
+// when it has none, for the passes that judge rows before the rewrite.
+func (p *Plan) Filter(t *dumpstream.Table) (dumpstream.RowFilter, error) {
+	tr := p.rules.RuleFor(t)
+	if tr == nil || tr.Where == "" {
+		return nil, nil
+	}
+	names := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
+	}
+	f, err := compileWhere(tr, names)
+	if err != nil {
+		return nil, ErrorList{{Pos: tr.WherePos, Path: tr.Path(), Msg: err.Error()}}
+	}
+	return f, nil
+}
+
 // Unused returns an error for every table rule the dump never reached: a
 // likely typo in a table name, which would let that table's real rows
 // through.
@@ -765,7 +783,7 @@ func (p *Plan) Finish() error {
 		}
 	}
 	for _, tr := range order {
-		errs.add(tr.WherePos, tr.Path(), "where: drops rows that other tables reference: %s; the restore fails on the rows pointing at them (anondump cannot cascade a filter yet): filter those tables alike, truncate them, or remove the where:",
+		errs.add(tr.WherePos, tr.Path(), "where: drops rows that other tables reference: %s; the restore fails on the rows pointing at them, since the rule says cascade: false: remove the cascade: false, filter those tables alike, truncate them, or remove the where:",
 			strings.Join(children[tr], ", "))
 	}
 	if len(errs) == 0 {

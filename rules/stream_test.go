@@ -36,7 +36,7 @@ ALTER TABLE ONLY public.customers
 ALTER TABLE ONLY public.orders
     ADD CONSTRAINT orders_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customers(id);
 ` + streamTrailer
-	rs := mustParse(t, "version: 1\ntables:\n  customers:\n    keep: true\n    where: \"active = true\"\n  orders:\n    keep: true\n")
+	rs := mustParse(t, "version: 1\ntables:\n  customers:\n    keep: true\n    where: \"active = true\"\n    cascade: false\n  orders:\n    keep: true\n")
 	p := rules.NewPlan(rs, fakers.NewKey([]byte("k")))
 	var out bytes.Buffer
 	if _, err := dumpstream.Rewrite(&out, strings.NewReader(sql), p, dumpstream.Options{Constraints: p.Constraint}); err != nil {

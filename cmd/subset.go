@@ -1,0 +1,197 @@
+package cmd
+
+import (
+	"encoding/binary"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/anondump/anondump/dumpstream"
+	"github.com/anondump/anondump/fakers"
+	"github.com/anondump/anondump/rules"
+	"github.com/anondump/anondump/subset"
+)
+
+// subsetConfig turns the rules' where:, sample:, only_referenced: and
+// cascade: into the cascade's configuration under key.
+func subsetConfig(plan *rules.Plan, key fakers.Key) (subset.Config, error) {
+	rs := plan.Rules()
+	cfg := subset.Config{Tables: map[[2]string]subset.TableOptions{}, Filter: plan.Filter}
+	for _, t := range rs.Tables {
+		if !t.Subsets() {
+			continue
+		}
+		if t.Database != "" && (t.Sample > 0 || t.SampleRows > 0 || t.OnlyReferenced) {
+			return cfg, rules.ErrorList{{Pos: t.Pos, Path: t.Path(), Msg: "sample: and only_referenced: work on one database; put the rule under tables: and dump the database with pg_dump"}}
+		}
+		if t.Database != "" {
+			continue // a where: under databases: does not cascade (pg_dumpall)
+		}
+		cfg.Tables[[2]string{t.Schema, t.Name}] = subset.TableOptions{
+			Where: t.Where != "", Sample: t.Sample, SampleRows: t.SampleRows, Domain: t.SampleDomain,
+			OnlyReferenced: t.OnlyReferenced, NoCascade: t.NoCascade, Rule: t.Pos.String(),
+		}
+	}
+	h0, h1 := key.Domain("anondump subset key sets").Sum(nil)
+	binary.LittleEndian.PutUint64(cfg.HashKey[:8], h0)
+	binary.LittleEndian.PutUint64(cfg.HashKey[8:], h1)
+	cfg.Sample = func(domain string) func([]byte) uint64 {
+		prf := key.Domain("anondump sample " + domain)
+		return func(b []byte) uint64 {
+			h, _ := prf.Sum(b)
+			return h
+		}
+	}
+	return cfg, nil
+}
+
+// prepareSubset builds the cascade of a run and computes, in passes over
+// the input, the sets the rewrite cannot compute as it goes. It returns
+// a nil graph when the rules filter, sample and cascade nothing. An input
+// that cannot be read again (a pipe) is refused before anything is
+// written when the cascade needs a pass.
+func prepareSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.Options, noInline bool) (*subset.Graph, error) {
+	cfg, err := subsetConfig(plan, key)
+	if err != nil {
+		return nil, err
+	}
+	cfg.NoInline = noInline
+	if !subset.Active(cfg) {
+		return nil, nil
+	}
+	var names []string
+	for n, o := range cfg.Tables {
+		if o.Where && !o.NoCascade || o.Sample > 0 || o.SampleRows > 0 || o.OnlyReferenced {
+			names = append(names, dumpstream.QuoteIdent(n[0])+"."+dumpstream.QuoteIdent(n[1]))
+		}
+	}
+	sort.Strings(names)
+	if !rereadable(in) {
+		what := "a dump on standard input"
+		if in.container == "" {
+			what += " (a plain dump gives its foreign keys only after its data)"
+		}
+		return nil, rules.ErrorList{{Pos: rules.Pos{File: plan.Rules().File}, Msg: fmt.Sprintf(
+			"the rules filter or sample %s, and the rows of other tables that reference dropped rows must go too, which needs the dump read more than once; "+
+				"%s can be read only once: pass the dump as a file (anondump -c %s dump.sql), or use pg_dump -Fc and pass the archive, or set cascade: false on each filtered table",
+			strings.Join(names, ", "), what, plan.Rules().File)}}
+	}
+	reopen := func() (io.Reader, func(), error) {
+		if in.container == formatDirectory {
+			return in.r, func() {}, nil
+		}
+		again, err := openInput(in.path, nil, "anondump", false)
+		if err != nil {
+			return nil, nil, err
+		}
+		return again.r, again.Close, nil
+	}
+	wopt := dumpstream.Options{Name: opts.Name, AnySQL: opts.AnySQL}
+	walk := func(v dumpstream.Visitor) error {
+		r, done, err := reopen()
+		if err != nil {
+			return err
+		}
+		defer done()
+		_, err = dumpstream.WalkAny(r, v, wopt)
+		return err
+	}
+	r, done, err := reopen()
+	if err != nil {
+		return nil, err
+	}
+	survey, err := dumpstream.SurveyAny(r, wopt)
+	done()
+	if err != nil {
+		return nil, err
+	}
+	g, err := subset.NewGraph(survey, cfg)
+	if err != nil {
+		return nil, rules.ErrorList{{Pos: rules.Pos{File: plan.Rules().File}, Msg: err.Error()}}
+	}
+	if err := g.Decide(walk); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// rereadable: the input is a regular file or a directory.
+func rereadable(in *input) bool {
+	if in.container == formatDirectory {
+		return true
+	}
+	if in.path == "" {
+		return false
+	}
+	st, err := os.Stat(in.path)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// subsetReport is the cascade's part of the run report.
+type subsetReport struct {
+	Passes      int                 `json:"passes"` // over the input before the rewrite
+	KeySetBytes int64               `json:"key_set_bytes"`
+	Tables      []subsetTableReport `json:"tables"`
+}
+
+type subsetTableReport struct {
+	Table        string           `json:"table"`
+	Filtered     int64            `json:"dropped_by_filter"`
+	Sampled      int64            `json:"dropped_by_sample"`
+	Unreferenced int64            `json:"dropped_unreferenced"`
+	Cascaded     map[string]int64 `json:"dropped_by_cascade_from,omitempty"`
+	Nulled       map[string]int64 `json:"set_null_from,omitempty"`
+}
+
+func newSubsetReport(g *subset.Graph) *subsetReport {
+	if g == nil {
+		return nil
+	}
+	r := &subsetReport{Passes: g.Passes(), KeySetBytes: g.SetBytes(), Tables: []subsetTableReport{}}
+	for _, t := range g.Report() {
+		r.Tables = append(r.Tables, subsetTableReport{Table: t.Table, Filtered: t.Filtered, Sampled: t.Sampled,
+			Unreferenced: t.Unreferenced, Cascaded: t.Cascaded, Nulled: t.Nulled})
+	}
+	return r
+}
+
+// printSubset prints why rows were dropped.
+func (r *subsetReport) print(ui printer) {
+	if r == nil {
+		return
+	}
+	ui.infof("  cascade: %d passes before the rewrite, key sets %s", r.Passes, humanBytes(r.KeySetBytes))
+	for _, t := range r.Tables {
+		var why []string
+		if t.Filtered > 0 {
+			why = append(why, fmt.Sprintf("%d by its where:", t.Filtered))
+		}
+		if t.Sampled > 0 {
+			why = append(why, fmt.Sprintf("%d by its sample:", t.Sampled))
+		}
+		if t.Unreferenced > 0 {
+			why = append(why, fmt.Sprintf("%d unreferenced", t.Unreferenced))
+		}
+		for _, k := range sortedKeys(t.Cascaded) {
+			why = append(why, fmt.Sprintf("%d by cascade from %s", t.Cascaded[k], k))
+		}
+		for _, k := range sortedKeys(t.Nulled) {
+			why = append(why, fmt.Sprintf("%d keys set to NULL (dropped rows of %s)", t.Nulled[k], k))
+		}
+		if len(why) == 0 {
+			why = append(why, "nothing dropped")
+		}
+		ui.infof("  %s: %s", t.Table, strings.Join(why, ", "))
+	}
+}
+
+func sortedKeys(m map[string]int64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

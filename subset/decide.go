@@ -1,0 +1,323 @@
+package subset
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/anondump/anondump/dumpstream"
+)
+
+// Decide computes, in passes over the input before the rewrite, the sets
+// of keys that the input's order does not let the rewrite compute as it
+// goes: those of tables that come after a table that needs them, and
+// those of cycles, which take passes until no set grows. walk reads the
+// whole input once more, for v, each time it is called; Decide does not
+// call it when the rewrite can do everything in one pass.
+func (g *Graph) Decide(walk func(v dumpstream.Visitor) error) error {
+	var counts []*node
+	for _, n := range g.nodes {
+		if n.opt.SampleRows > 0 {
+			counts = append(counts, n)
+		}
+	}
+	if len(counts) > 0 {
+		v := &thresholdPass{g: g, want: map[*node]*bottomK{}}
+		for _, n := range counts {
+			v.want[n] = &bottomK{k: int(min(n.opt.SampleRows, 1<<26))}
+		}
+		g.passes++
+		if err := walk(v); err != nil {
+			return err
+		}
+		for n, b := range v.want {
+			n.threshold = b.threshold()
+		}
+	}
+	for {
+		var todo []*node
+		for _, n := range g.nodes {
+			if n.pre && !n.final {
+				todo = append(todo, n)
+			}
+		}
+		if len(todo) == 0 {
+			for _, s := range g.sets {
+				for _, ks := range []*KeySet{s.dropped, s.ref} {
+					if ks != nil {
+						ks.Freeze()
+					}
+				}
+			}
+			return nil
+		}
+		// A cycle is read whole in a pass when what it needs outside it
+		// is final at the start of the pass.
+		ready := map[int]bool{}
+		for _, n := range todo {
+			if _, seen := ready[n.scc]; !seen {
+				ready[n.scc] = true
+			}
+			for _, m := range n.needs {
+				if m.scc != n.scc && !m.final {
+					ready[n.scc] = false
+				}
+			}
+		}
+		v := &decidePass{g: g, ready: ready, cyclic: map[int]bool{}, read: map[int]bool{}}
+		for _, n := range todo {
+			if g.cyclic(n) {
+				v.cyclic[n.scc] = true
+			}
+		}
+		for _, s := range g.sets {
+			s.grew = false
+		}
+		g.passes++
+		if err := walk(v); err != nil {
+			return err
+		}
+		if v.err != nil {
+			return v.err
+		}
+		for n := range v.inserts {
+			if !v.cyclic[n.scc] {
+				n.final = true
+				v.progress = true
+			}
+		}
+		progress := v.progress
+		for scc := range v.read {
+			if !v.cyclic[scc] {
+				continue
+			}
+			grew := false
+			for _, n := range todo {
+				if n.scc != scc {
+					continue
+				}
+				for _, s := range n.sets {
+					grew = grew || s.grew
+				}
+				for _, e := range n.out {
+					grew = grew || e.set.grew
+				}
+			}
+			if !grew {
+				// The pass judged every row of the cycle by its final
+				// sets: its references are the right ones.
+				for _, j := range v.judges {
+					if j.n.scc != scc {
+						continue
+					}
+					for s, l := range j.refs {
+						s.ref.Union(l)
+					}
+				}
+				for _, n := range todo {
+					if n.scc == scc {
+						n.final = true
+					}
+				}
+			}
+			progress = true
+		}
+		if !progress {
+			var names []string
+			for _, n := range todo {
+				names = append(names, n.String())
+			}
+			return fmt.Errorf("internal error: no pass over the input can judge %s", strings.Join(names, ", "))
+		}
+	}
+}
+
+// cyclic reports whether n is in a cycle of needs.
+func (g *Graph) cyclic(n *node) bool {
+	for _, m := range g.nodes {
+		if m != n && m.scc == n.scc {
+			return true
+		}
+	}
+	for _, m := range n.needs {
+		if m == n {
+			return true
+		}
+	}
+	return false
+}
+
+// Passes returns how many passes over the input Decide made.
+func (g *Graph) Passes() int { return g.passes }
+
+// decidePass is one pass of Decide.
+type decidePass struct {
+	dumpstream.NopVisitor
+	g        *Graph
+	ready    map[int]bool // cycles read whole in this pass
+	cyclic   map[int]bool
+	read     map[int]bool // the cycles and tables read
+	progress bool
+	cur      *node
+	j        *judge
+	fields   [][]byte
+	inserts  map[*node]*insertJudge // INSERT tables judged in the pass
+	judges   []*judge               // of cycles: their references
+	err      error
+}
+
+func (v *decidePass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
+	n := v.g.byName[[2]string{b.Table.Schema, b.Table.Name}]
+	if n == nil || !n.pre || n.final {
+		return nil, nil
+	}
+	if v.cyclic[n.scc] {
+		if !v.ready[n.scc] {
+			return nil, nil
+		}
+	} else {
+		for _, m := range n.needs {
+			if !m.final {
+				return nil, nil
+			}
+		}
+	}
+	var own dumpstream.RowFilter
+	if n.opt.Where && v.g.cfg.Filter != nil {
+		f, err := v.g.cfg.Filter(b.Table)
+		if err != nil {
+			return nil, err
+		}
+		own = f
+	}
+	v.cur, v.j = n, v.g.newJudge(n, own, true, false)
+	v.j.localRefs = v.cyclic[n.scc]
+	v.read[n.scc] = true
+	return v, nil
+}
+
+func (v *decidePass) Row(r *dumpstream.Row) error {
+	if err := r.Fields(); err != nil {
+		return err
+	}
+	v.fields = v.fields[:0]
+	for i := range v.cur.table.Columns {
+		v.fields = append(v.fields, r.Raw(i))
+	}
+	_, err := v.j.Keep(v.fields)
+	return err
+}
+
+// HoldInserts asks for the INSERT statements of a table the pass judges.
+func (v *decidePass) HoldInserts(t *dumpstream.Table) bool {
+	n := v.g.byName[[2]string{t.Schema, t.Name}]
+	if n == nil || !n.pre || n.final || v.cyclic[n.scc] && !v.ready[n.scc] {
+		return false
+	}
+	if !v.cyclic[n.scc] {
+		for _, m := range n.needs {
+			if !m.final {
+				return false
+			}
+		}
+	}
+	var own dumpstream.RowFilter
+	if n.opt.Where && v.g.cfg.Filter != nil {
+		f, err := v.g.cfg.Filter(t)
+		if err != nil {
+			v.err = err
+			return false
+		}
+		own = f
+	}
+	if v.inserts == nil {
+		v.inserts = map[*node]*insertJudge{}
+	}
+	ij := &insertJudge{j: v.g.newJudge(n, own, true, false), r: dumpstream.NewInsertReader(t)}
+	ij.j.localRefs = v.cyclic[n.scc]
+	v.inserts[n] = ij
+	v.judges = append(v.judges, ij.j)
+	v.read[n.scc] = true
+	return true
+}
+
+// Insert judges the rows of one INSERT statement.
+func (v *decidePass) Insert(s *dumpstream.InsertStatement) error {
+	ij := v.inserts[v.g.byName[[2]string{s.Table.Schema, s.Table.Name}]]
+	return ij.r.Rows(s, func(fields [][]byte) error {
+		_, err := ij.j.Keep(fields)
+		return err
+	})
+}
+
+// insertJudge judges an INSERT table's rows in a pass.
+type insertJudge struct {
+	j *judge
+	r *dumpstream.InsertReader
+}
+
+func (v *decidePass) EndBlock(b *dumpstream.Block, rows int64) error {
+	if v.cur == nil {
+		return nil
+	}
+	if !v.cyclic[v.cur.scc] {
+		v.cur.final = true
+		v.progress = true
+	} else {
+		v.judges = append(v.judges, v.j)
+	}
+	v.cur, v.j = nil, nil
+	return nil
+}
+
+// thresholdPass finds the hash threshold of each sample: N rows table.
+type thresholdPass struct {
+	dumpstream.NopVisitor
+	g      *Graph
+	want   map[*node]*bottomK
+	cur    *bottomK
+	j      *judge
+	fields [][]byte
+}
+
+func (v *thresholdPass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
+	n := v.g.byName[[2]string{b.Table.Schema, b.Table.Name}]
+	v.cur = v.want[n]
+	if v.cur == nil {
+		return nil, nil
+	}
+	var own dumpstream.RowFilter
+	if n.opt.Where && v.g.cfg.Filter != nil {
+		f, err := v.g.cfg.Filter(b.Table)
+		if err != nil {
+			return nil, err
+		}
+		own = f
+	}
+	v.j = v.g.newJudge(n, own, false, false)
+	return v, nil
+}
+
+// Row counts the row's hash if its own filter keeps it: sample: N keeps
+// N of the rows where: keeps.
+func (v *thresholdPass) Row(r *dumpstream.Row) error {
+	if err := r.Fields(); err != nil {
+		return err
+	}
+	if v.j.own != nil {
+		v.fields = v.fields[:0]
+		for i := range v.j.n.table.Columns {
+			v.fields = append(v.fields, r.Raw(i))
+		}
+		ok, err := v.j.own.Keep(v.fields)
+		if err != nil || !ok {
+			return err
+		}
+	}
+	v.j.key = v.j.key[:0]
+	for _, i := range v.j.n.pk {
+		v.j.key = append(v.j.key, r.Raw(i)...)
+		v.j.key = append(v.j.key, '\t')
+	}
+	v.cur.add(v.j.sample(v.j.key))
+	return nil
+}
