@@ -1,11 +1,14 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
 	"github.com/anondump/anondump/audit"
+	"github.com/anondump/anondump/fakers"
 	"github.com/anondump/anondump/rules"
+	"github.com/anondump/anondump/subset"
 	"github.com/spf13/cobra"
 )
 
@@ -57,6 +60,27 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 			if err != nil {
 				return dumpError(err)
 			}
+			// The cascade, when the rules filter or sample: it reads the
+			// input again, so only from a file or a directory.
+			var cascade *cascadeCheck
+			if rereadable(in) {
+				key, _, kerr := loadKey("", printer{io.Discard})
+				if kerr != nil {
+					return kerr
+				}
+				cascade, err = checkSubset(in, rs, key, anySQL)
+				var list rules.ErrorList
+				switch {
+				case errors.As(err, &list):
+					for _, e := range list {
+						problems = append(problems, rules.Problem{Kind: "cascade", Message: e.Msg, Rule: e.Pos.String()})
+					}
+				case err != nil:
+					return dumpError(err)
+				}
+			} else if cfg, _ := subsetConfig(rules.NewPlan(rs, fakers.Key{}), fakers.Key{}); subset.Active(cfg) {
+				warn.note("the rules filter or sample tables, and a run must read the dump more than once for the cascade: a run on this pipe would be refused; pass a file")
+			}
 			if format == "json" {
 				if problems == nil {
 					problems = []rules.Problem{}
@@ -64,12 +88,16 @@ Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 				if err := writeJSON(stdout, struct {
 					OK       bool            `json:"ok"`
 					Problems []rules.Problem `json:"problems"`
-				}{len(problems) == 0, problems}); err != nil {
+					Cascade  *cascadeCheck   `json:"cascade,omitempty"`
+				}{len(problems) == 0, problems, cascade}); err != nil {
 					return err
 				}
 			} else {
 				for _, p := range problems {
 					fmt.Fprintln(stdout, rules.FormatProblem(name, p))
+				}
+				if cascade != nil {
+					cascade.print(stdout, name)
 				}
 				switch {
 				case len(problems) == 0 && warnings > 0:

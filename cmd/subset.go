@@ -53,27 +53,40 @@ func subsetConfig(plan *rules.Plan, key fakers.Key) (subset.Config, error) {
 // that cannot be read again (a pipe) is refused before anything is
 // written when the cascade needs a pass.
 func prepareSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.Options, noInline bool) (*subset.Graph, error) {
+	g, walk, err := buildSubset(in, plan, key, opts, noInline)
+	if g == nil || err != nil {
+		return nil, err
+	}
+	if err := g.Decide(walk); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// buildSubset builds the cascade's graph from a survey of the input, and
+// returns the walk that reads the input once more.
+func buildSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.Options, noInline bool) (*subset.Graph, func(dumpstream.Visitor) error, error) {
 	cfg, err := subsetConfig(plan, key)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cfg.NoInline = noInline
 	if !subset.Active(cfg) {
-		return nil, nil
+		return nil, nil, nil
 	}
-	var names []string
-	for n, o := range cfg.Tables {
-		if o.Where && !o.NoCascade || o.Sample > 0 || o.SampleRows > 0 || o.OnlyReferenced {
-			names = append(names, dumpstream.QuoteIdent(n[0])+"."+dumpstream.QuoteIdent(n[1]))
-		}
-	}
-	sort.Strings(names)
 	if !rereadable(in) {
+		var names []string
+		for n, o := range cfg.Tables {
+			if o.Where && !o.NoCascade || o.Sample > 0 || o.SampleRows > 0 || o.OnlyReferenced {
+				names = append(names, dumpstream.QuoteIdent(n[0])+"."+dumpstream.QuoteIdent(n[1]))
+			}
+		}
+		sort.Strings(names)
 		what := "a dump on standard input"
 		if in.container == "" {
 			what += " (a plain dump gives its foreign keys only after its data)"
 		}
-		return nil, rules.ErrorList{{Pos: rules.Pos{File: plan.Rules().File}, Msg: fmt.Sprintf(
+		return nil, nil, rules.ErrorList{{Pos: rules.Pos{File: plan.Rules().File}, Msg: fmt.Sprintf(
 			"the rules filter or sample %s, and the rows of other tables that reference dropped rows must go too, which needs the dump read more than once; "+
 				"%s can be read only once: pass the dump as a file (anondump -c %s dump.sql), or use pg_dump -Fc and pass the archive, or set cascade: false on each filtered table",
 			strings.Join(names, ", "), what, plan.Rules().File)}}
@@ -100,21 +113,80 @@ func prepareSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.
 	}
 	r, done, err := reopen()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	survey, err := dumpstream.SurveyAny(r, wopt)
 	done()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	g, err := subset.NewGraph(survey, cfg)
 	if err != nil {
-		return nil, rules.ErrorList{{Pos: rules.Pos{File: plan.Rules().File}, Msg: err.Error()}}
+		return nil, nil, rules.ErrorList{{Pos: rules.Pos{File: plan.Rules().File}, Msg: err.Error()}}
+	}
+	return g, walk, nil
+}
+
+// checkSubset is check's view of the cascade: the foreign keys that drive
+// it, the rows each table would keep (under key: a sample depends on it),
+// and how many passes a run takes. It is nil when the rules cascade
+// nothing.
+func checkSubset(in *input, rs *rules.Rules, key fakers.Key, anySQL bool) (*cascadeCheck, error) {
+	plan := rules.NewPlan(rs, key)
+	g, walk, err := buildSubset(in, plan, key, dumpstream.Options{Name: in.name, AnySQL: anySQL}, false)
+	if g == nil || err != nil {
+		return nil, err
 	}
 	if err := g.Decide(walk); err != nil {
 		return nil, err
 	}
-	return g, nil
+	if err := g.Count(walk); err != nil {
+		return nil, err
+	}
+	c := &cascadeCheck{ForeignKeys: g.Edges(), Passes: g.Passes(), Tables: []cascadeCheckTable{}}
+	if ok, pre := g.OnePass(); !ok {
+		c.NeedPass = pre
+	}
+	for _, t := range g.Report() {
+		f := 1.0
+		if t.Rows > 0 {
+			f = float64(t.Kept()) / float64(t.Rows)
+		}
+		c.Tables = append(c.Tables, cascadeCheckTable{Table: t.Table, Rows: t.Rows, Kept: t.Kept(), KeptFraction: f})
+	}
+	return c, nil
+}
+
+// cascadeCheck is check's report of the cascade.
+type cascadeCheck struct {
+	ForeignKeys []string            `json:"foreign_keys"`
+	Tables      []cascadeCheckTable `json:"tables"`
+	Passes      int                 `json:"passes"`              // over the input before a run's rewrite
+	NeedPass    []string            `json:"need_pass,omitempty"` // tables whose keys come too late for one pass
+}
+
+type cascadeCheckTable struct {
+	Table        string  `json:"table"`
+	Rows         int64   `json:"rows"`
+	Kept         int64   `json:"kept"`
+	KeptFraction float64 `json:"kept_fraction"`
+}
+
+func (c *cascadeCheck) print(w io.Writer, name string) {
+	fmt.Fprintf(w, "%s: cascade: the foreign keys that carry the filters' drops:\n", name)
+	for _, e := range c.ForeignKeys {
+		fmt.Fprintf(w, "  %s\n", e)
+	}
+	fmt.Fprintf(w, "%s: cascade: rows kept (a sample depends on the key):\n", name)
+	for _, t := range c.Tables {
+		fmt.Fprintf(w, "  %s: %d of %d (%.1f%%)\n", t.Table, t.Kept, t.Rows, 100*t.KeptFraction)
+	}
+	if len(c.NeedPass) == 0 {
+		fmt.Fprintf(w, "%s: cascade: the input's order allows one pass: a run works on a pipe too\n", name)
+	} else {
+		fmt.Fprintf(w, "%s: cascade: a run takes %d pass(es) over the input before the rewrite, for the keys of %s; give it a file or a -Fc archive, not a pipe\n",
+			name, c.Passes, strings.Join(c.NeedPass, ", "))
+	}
 }
 
 // rereadable: the input is a regular file or a directory.

@@ -321,3 +321,101 @@ func (v *thresholdPass) Row(r *dumpstream.Row) error {
 	v.cur.add(v.j.sample(v.j.key))
 	return nil
 }
+
+// Count judges every row the cascade judges, in one more pass over the
+// input, without writing anything, for check: [Graph.Report] then has
+// each table's rows and what would be dropped. Call it after
+// [Graph.Decide], instead of a rewrite.
+func (g *Graph) Count(walk func(v dumpstream.Visitor) error) error {
+	v := &countPass{g: g}
+	if err := walk(v); err != nil {
+		return err
+	}
+	if v.err != nil {
+		return v.err
+	}
+	for _, ij := range v.inserts {
+		ij.j.n.stats.add(&ij.j.stats)
+	}
+	return nil
+}
+
+type countPass struct {
+	dumpstream.NopVisitor
+	g       *Graph
+	j       *judge
+	fields  [][]byte
+	inserts map[*node]*insertJudge
+	err     error
+}
+
+func (v *countPass) judgeFor(t *dumpstream.Table) (*judge, error) {
+	n := v.g.byName[[2]string{t.Schema, t.Name}]
+	if n == nil || !n.acts() && !n.decide {
+		return nil, nil
+	}
+	var own dumpstream.RowFilter
+	if n.opt.Where && v.g.cfg.Filter != nil {
+		f, err := v.g.cfg.Filter(t)
+		if err != nil {
+			return nil, err
+		}
+		own = f
+	}
+	return v.g.newJudge(n, own, n.decide && !n.pre, false), nil
+}
+
+func (v *countPass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
+	j, err := v.judgeFor(b.Table)
+	if j == nil || err != nil {
+		return nil, err
+	}
+	v.j = j
+	return v, nil
+}
+
+func (v *countPass) Row(r *dumpstream.Row) error {
+	if err := r.Fields(); err != nil {
+		return err
+	}
+	v.fields = v.fields[:0]
+	for i := range v.j.n.table.Columns {
+		v.fields = append(v.fields, r.Raw(i))
+	}
+	v.j.stats.Rows++
+	_, err := v.j.Keep(v.fields)
+	return err
+}
+
+func (v *countPass) EndBlock(b *dumpstream.Block, rows int64) error {
+	if v.j != nil {
+		v.j.n.stats.add(&v.j.stats)
+		v.j.n.final = true
+		v.j = nil
+	}
+	return nil
+}
+
+func (v *countPass) HoldInserts(t *dumpstream.Table) bool {
+	j, err := v.judgeFor(t)
+	if err != nil {
+		v.err = err
+	}
+	if j == nil {
+		return false
+	}
+	if v.inserts == nil {
+		v.inserts = map[*node]*insertJudge{}
+	}
+	v.inserts[j.n] = &insertJudge{j: j, r: dumpstream.NewInsertReader(t)}
+	return true
+}
+
+func (v *countPass) Insert(s *dumpstream.InsertStatement) error {
+	ij := v.inserts[v.g.byName[[2]string{s.Table.Schema, s.Table.Name}]]
+	return ij.r.Rows(s, func(fields [][]byte) error {
+		ij.j.stats.Rows++
+		_, err := ij.j.Keep(fields)
+		return err
+	})
+}

@@ -11,6 +11,8 @@ import (
 // TableStats count what the cascade did to one table's rows in the
 // rewrite.
 type TableStats struct {
+	// Rows counts the table's rows in the input.
+	Rows int64
 	// Filtered: rows its own where: dropped; Sampled: rows its sample:
 	// left out; Unreferenced: rows only_referenced: dropped.
 	Filtered, Sampled, Unreferenced int64
@@ -22,7 +24,17 @@ type TableStats struct {
 	Nulled map[string]int64
 }
 
+// Kept returns the rows kept.
+func (s *TableStats) Kept() int64 {
+	k := s.Rows - s.Filtered - s.Sampled - s.Unreferenced
+	for _, v := range s.Cascaded {
+		k -= v
+	}
+	return k
+}
+
 func (s *TableStats) add(o *TableStats) {
+	s.Rows += o.Rows
 	s.Filtered += o.Filtered
 	s.Sampled += o.Sampled
 	s.Unreferenced += o.Unreferenced

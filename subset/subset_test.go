@@ -386,6 +386,31 @@ func TestOnePass(t *testing.T) {
 	if len(rep) != 2 || rep[0].Filtered != 2 || rep[1].Cascaded["public.users"] != 2 {
 		t.Errorf("report = %+v", rep)
 	}
+	// Count (for check) judges the same rows without writing.
+	dump := s.dump()
+	sv, _ := dumpstream.SurveyAny(strings.NewReader(dump), dumpstream.Options{})
+	cg, err := NewGraph(sv, s.config())
+	if err != nil {
+		t.Fatal(err)
+	}
+	walk := func(v dumpstream.Visitor) error {
+		_, err := dumpstream.WalkAny(strings.NewReader(dump), v, dumpstream.Options{})
+		return err
+	}
+	if err := cg.Decide(walk); err != nil {
+		t.Fatal(err)
+	}
+	if err := cg.Count(walk); err != nil {
+		t.Fatal(err)
+	}
+	crep := cg.Report()
+	if len(crep) != 2 || crep[0].Rows != 4 || crep[0].Kept() != 2 || crep[1].Rows != 4 || crep[1].Kept() != 2 || crep[1].Cascaded["public.users"] != 2 {
+		t.Errorf("count report = %+v", crep)
+	}
+	if rep[1].Rows != 4 || rep[1].Kept() != 2 {
+		t.Errorf("rewrite report rows = %+v", rep[1])
+	}
+
 	s.order = []int{1, 0}
 	_, g, err = run(t, s.dump(), s.config(), 1)
 	if err != nil {

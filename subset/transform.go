@@ -78,6 +78,7 @@ func (t *transformer) EndTable(tbl *dumpstream.Table, rows int64) {
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	n.stats.Rows += rows
 	for _, j := range t.open[n] {
 		n.stats.add(&j.stats)
 		for s, l := range j.drops {
