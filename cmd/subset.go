@@ -101,7 +101,7 @@ func buildSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.Op
 		}
 		return again.r, again.Close, nil
 	}
-	wopt := dumpstream.Options{Name: opts.Name, AnySQL: opts.AnySQL}
+	wopt := dumpstream.Options{Name: opts.Name, AnySQL: opts.AnySQL, SkipUnread: true}
 	walk := func(v dumpstream.Visitor) error {
 		r, done, err := reopen()
 		if err != nil {

@@ -227,3 +227,76 @@ func TestArchiveEntryWithoutEndMarker(t *testing.T) {
 		}
 	}
 }
+
+// blockCounter records each block's row count as EndBlock gets it, and
+// reads the rows of the tables it is told to.
+type blockCounter struct {
+	NopVisitor
+	read map[string]bool
+	rows map[string]int64
+	seen int64 // rows it was shown
+}
+
+func (v *blockCounter) Block(b *Block) (RowVisitor, error) {
+	if v.read[b.Table.Name] {
+		return v, nil
+	}
+	return nil, nil
+}
+
+func (v *blockCounter) Row(*Row) error { v.seen++; return nil }
+
+func (v *blockCounter) EndBlock(b *Block, rows int64) error {
+	v.rows[b.Table.Name] = rows
+	return nil
+}
+
+// TestWalkSkipUnread: with Options.SkipUnread, the blocks a visitor skips
+// are not read (EndBlock gets -1), the ones it reads are read whole, in a
+// custom archive and in a directory alike.
+func TestWalkSkipUnread(t *testing.T) {
+	in, err := os.ReadFile("../archive/testdata/demo_z0.dump")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := archive.OpenDir("../archive/testdata/dir_gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []func() io.Reader{
+		func() io.Reader { return bytes.NewReader(in) },
+		func() io.Reader { return DirInput{Dir: dir} },
+	} {
+		all := &blockCounter{rows: map[string]int64{}}
+		if _, err := WalkAny(src(), all, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		var first string
+		for name, n := range all.rows {
+			if n > 0 && first == "" {
+				first = name
+			}
+			if n < 0 {
+				t.Errorf("without SkipUnread, %s has %d rows", name, n)
+			}
+		}
+		if len(all.rows) < 2 || first == "" {
+			t.Fatalf("%T: the test archive has %d tables, want 2 or more, one with rows", src(), len(all.rows))
+		}
+		v := &blockCounter{rows: map[string]int64{}, read: map[string]bool{first: true}}
+		if _, err := WalkAny(src(), v, Options{SkipUnread: true}); err != nil {
+			t.Fatal(err)
+		}
+		for name, n := range v.rows {
+			switch {
+			case name == first && n != all.rows[first]:
+				t.Errorf("%T: read table %s has %d rows, want %d", src(), name, n, all.rows[first])
+			case name != first && n != -1:
+				t.Errorf("%T: skipped table %s has %d rows, want -1", src(), name, n)
+			}
+		}
+		if v.seen != all.rows[first] {
+			t.Errorf("%T: rows shown %d, want %d", src(), v.seen, all.rows[first])
+		}
+	}
+}

@@ -106,9 +106,12 @@ func (a *archiveRewrite) walkData(v Visitor, e *archive.Entry, b io.Reader) erro
 		return a.entryErr(e, name, 0, err)
 	}
 	var rows int64
-	if rv == nil {
+	switch {
+	case rv == nil && a.opt.SkipUnread:
+		rows = -1
+	case rv == nil:
 		rows, err = copyRows(io.Discard, a.reader(b), &a.lines)
-	} else {
+	default:
 		br := a.reader(b)
 		rows, err = WalkBlock(br, blk, rv)
 		a.lines += rows
@@ -119,7 +122,7 @@ func (a *archiveRewrite) walkData(v Visitor, e *archive.Entry, b io.Reader) erro
 			rows += more
 		}
 	}
-	a.rows += rows
+	a.rows += max(rows, 0)
 	if err != nil {
 		return a.entryErr(e, name, 0, err)
 	}

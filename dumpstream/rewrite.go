@@ -46,6 +46,11 @@ type Options struct {
 	// anything of the dump's first large object is written, if the dump
 	// holds large objects; an error it returns stops the run.
 	HasLargeObjects func() error
+	// SkipUnread: in an archive walk, the data of a block whose
+	// [Visitor.Block] returns nil is not read at all (a custom archive's
+	// compressed chunks are passed over, a directory's file is not read),
+	// and EndBlock is given -1 rows; for passes that read a few tables.
+	SkipUnread bool
 }
 
 // Progress is what [Rewrite] has done so far; it is safe to read while
