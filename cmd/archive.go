@@ -169,11 +169,14 @@ type archiveRun struct {
 	dir     string          // the directory output's temporary directory
 	tables  []string        // --table
 	tempDir string          // where a tar writer spools its members
+	// survey builds the cascade from the TOC of an archive read once.
+	survey func(*dumpstream.Survey) error
 }
 
 // rewriteContainer rewrites (or converts) an archive input.
 func rewriteContainer(ar *archiveRun, in *input, plan *rules.Plan, t dumpstream.Transformer, opts dumpstream.Options) (dumpstream.Stats, error) {
 	aopt := largeObjects(plan, opts.Warn)
+	aopt.Survey = ar.survey
 	if len(ar.tables) > 0 {
 		sel, err := tableSelector(ar.tables)
 		if err != nil {

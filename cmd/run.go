@@ -168,8 +168,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	plan.Warn = func(msg string) { ui.warningf("%s", msg) }
 	// The cascade: its passes over the input come before anything is
 	// written.
-	var t dumpstream.Transformer = plan
-	graph, err := prepareSubset(in, plan, key, dumpstream.Options{Name: in.name, AnySQL: o.anySQL}, in.container == formatDirectory && outFmt == formatDirectory && (o.jobs > 1 || len(o.tables) > 0))
+	sub, err := prepareSubset(in, plan, key, dumpstream.Options{Name: in.name, AnySQL: o.anySQL}, in.container == formatDirectory && outFmt == formatDirectory && (o.jobs > 1 || len(o.tables) > 0))
 	if err != nil {
 		var ruleErrs rules.ErrorList
 		if errors.As(err, &ruleErrs) {
@@ -177,9 +176,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		return dumpError(err)
 	}
-	if graph != nil {
-		t = graph.Transformer(plan)
-	}
+	t := sub.transformer(plan)
 	if o.stamp {
 		if _, err := io.WriteString(dst, stamp.comment()); err != nil {
 			return dumpError(fmt.Errorf("-o %s: %w", outName, err))
@@ -202,6 +199,9 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	var st dumpstream.Stats
 	if in.container != "" {
 		ar := &archiveRun{format: outFmt, out: out, written: written, dst: dst, dir: outDir, tables: o.tables, tempDir: tempDir(o.output)}
+		if sub != nil {
+			ar.survey = sub.survey
+		}
 		st, err = rewriteContainer(ar, in, plan, t, opts)
 		switch {
 		case err == nil && (outFmt == formatPlain || outFmt == formatTar):
@@ -244,7 +244,7 @@ func run(o *runOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	kres, err := outcome(err, plan, commit, ui)
 	rep := newReport(o, in.name, outName, stamp, st, time.Since(start), err)
 	rep.KAnonymity = kres
-	rep.Subset = newSubsetReport(graph)
+	rep.Subset = newSubsetReport(sub.graph())
 	if o.report != "" {
 		if werr := writeReport(o.report, rep); werr != nil && err == nil {
 			err = dumpError(fmt.Errorf("writing the report: %w", werr))

@@ -47,12 +47,74 @@ func subsetConfig(plan *rules.Plan, key fakers.Key) (subset.Config, error) {
 	return cfg, nil
 }
 
+// subsetRun is the cascade of a run.
+type subsetRun struct {
+	g *subset.Graph
+	// survey, for an archive read once, builds g from the archive's TOC
+	// when the rewrite has read it (ArchiveOptions.Survey).
+	survey func(s *dumpstream.Survey) error
+	t      deferredTransformer
+}
+
+// transformer returns the run's Transformer: inner, with the cascade.
+func (r *subsetRun) transformer(inner dumpstream.Transformer) dumpstream.Transformer {
+	switch {
+	case r == nil:
+		return inner
+	case r.g != nil:
+		return r.g.Transformer(inner)
+	}
+	r.t.Transformer = inner
+	return &r.t
+}
+
+// graph is the cascade's graph, nil when there is none (yet).
+func (r *subsetRun) graph() *subset.Graph {
+	if r == nil {
+		return nil
+	}
+	return r.g
+}
+
+// deferredTransformer is a Transformer set once the archive's TOC is read.
+type deferredTransformer struct{ dumpstream.Transformer }
+
+func (d *deferredTransformer) EndTable(t *dumpstream.Table, rows int64) {
+	if te, ok := d.Transformer.(dumpstream.TableEnder); ok {
+		te.EndTable(t, rows)
+	}
+}
+
 // prepareSubset builds the cascade of a run and computes, in passes over
 // the input, the sets the rewrite cannot compute as it goes. It returns
-// a nil graph when the rules filter, sample and cascade nothing. An input
-// that cannot be read again (a pipe) is refused before anything is
-// written when the cascade needs a pass.
-func prepareSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.Options, noInline bool) (*subset.Graph, error) {
+// nil when the rules filter, sample and cascade nothing. An archive read
+// once (from a pipe) gets its graph from its TOC when the rewrite reads
+// it, and is refused then, before anything is written, if it needs a
+// pass; a plain dump read once is refused at once (its foreign keys come
+// after its data).
+func prepareSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.Options, noInline bool) (*subsetRun, error) {
+	if !rereadable(in) && in.container != "" {
+		cfg, err := subsetConfig(plan, key)
+		if err != nil || !subset.Active(cfg) {
+			return nil, err
+		}
+		r := &subsetRun{}
+		r.survey = func(s *dumpstream.Survey) error {
+			g, err := subset.NewGraph(s, cfg)
+			if err != nil {
+				return rules.ErrorList{{Pos: rules.Pos{File: plan.Rules().File}, Msg: err.Error()}}
+			}
+			if ok, pre := g.OnePass(); !ok {
+				return rules.ErrorList{{Pos: rules.Pos{File: plan.Rules().File}, Msg: fmt.Sprintf(
+					"the cascade needs the keys of %s before the archive's order gives them, so the archive must be read more than once, and a pipe can be read only once: pass the archive as a file",
+					strings.Join(pre, ", "))}}
+			}
+			r.g = g
+			r.t.Transformer = g.Transformer(r.t.Transformer)
+			return nil
+		}
+		return r, nil
+	}
 	g, walk, err := buildSubset(in, plan, key, opts, noInline)
 	if g == nil || err != nil {
 		return nil, err
@@ -60,7 +122,7 @@ func prepareSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.
 	if err := g.Decide(walk); err != nil {
 		return nil, err
 	}
-	return g, nil
+	return &subsetRun{g: g}, nil
 }
 
 // buildSubset builds the cascade's graph from a survey of the input, and

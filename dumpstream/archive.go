@@ -55,6 +55,11 @@ type ArchiveOptions struct {
 	// the archive holds large objects; an error it returns stops the run
 	// (strict coverage with no large_objects: rule).
 	HasLargeObjects func() error
+	// Survey, when set, is given the archive's [Survey] (its data entries
+	// in TOC order, the keys its TOC declares) once the TOC is read,
+	// before anything is written or any Transformer call; an error it
+	// returns stops the run. For an archive read once (from a pipe).
+	Survey func(s *Survey) error
 }
 
 // EntryError is a problem in one entry of an archive: in its data (Line is
@@ -280,10 +285,22 @@ func (a *archiveRewrite) prepare(h *archive.Header, toc []*archive.Entry, aopt A
 	for _, e := range toc {
 		a.keep[e.DumpID] = true
 	}
-	if a.opt.Constraints != nil {
+	var survey *Survey
+	if aopt.Survey != nil {
+		survey = &Survey{}
+	}
+	if a.opt.Constraints != nil || survey != nil {
 		// Kept for after the data, where a plain dump has them; a line of
 		// the definitions means nothing to the user.
-		a.r.opt.Constraints = func(k Constraint) { k.Line = 0; a.keys = append(a.keys, k) }
+		a.r.opt.Constraints = func(k Constraint) {
+			k.Line = 0
+			if a.opt.Constraints != nil {
+				a.keys = append(a.keys, k)
+			}
+			if survey != nil {
+				survey.Constraints = append(survey.Constraints, k)
+			}
+		}
 	}
 	if err := a.walkTOC(toc, a.r); err != nil {
 		return nil, err
@@ -296,6 +313,18 @@ func (a *archiveRewrite) prepare(h *archive.Header, toc []*archive.Entry, aopt A
 				return nil, err
 			}
 			a.blocks[e.DumpID] = blk
+		}
+		if survey != nil && e.Desc.S == "TABLE DATA" && e.IsData() {
+			if blk := a.blocks[e.DumpID]; blk != nil {
+				survey.Blocks = append(survey.Blocks, blk.Table)
+			} else {
+				survey.Blocks = append(survey.Blocks, &Table{Schema: e.Namespace.S, Name: e.Tag.S, Inserts: true})
+			}
+		}
+	}
+	if survey != nil {
+		if err := aopt.Survey(survey); err != nil {
+			return nil, err
 		}
 	}
 	a.sel = aopt.Select
