@@ -25,11 +25,14 @@ rules that do not fit their columns' types or lengths, unique keys whose rule
 can collide, foreign keys whose two sides are not rewritten alike, rules
 for tables the dump does not have, ruled tables whose column types the dump
 does not declare (a data-only dump; see untyped: in the rules), where:
-filters on tables that other tables reference, tables whose name means
+filters with cascade: false on tables that other tables reference, tables whose name means
 different tables in two databases of a pg_dumpall, and kept json/jsonb
 columns whose sampled documents hold personal-looking values (with their
-JSON paths, never the values). What only warns under --no-strict is printed
-on stderr as a warning.
+JSON paths, never the values). When the rules filter or sample, it shows
+the cascade: the foreign keys that carry it, the rows each table keeps
+(counted under the key, as a run would) and whether the input's order
+allows one pass. What only warns under --no-strict is printed on stderr as
+a warning.
 
 Exit status: 0 no problem, 1 problems found (or the dump cannot be read),
 2 usage or rules error. --format json prints {"ok": …, "problems": […]}.`,

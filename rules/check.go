@@ -209,7 +209,7 @@ func (c *Checker) constraint(k dumpstream.Constraint, db string) {
 		if ft := referenced(c.rs, c.tables, db, k.RefTable); ft != nil {
 			if tr := filterBreaks(c.rs, kt, ft, true); tr != nil {
 				c.add(Problem{Kind: "where", Table: table, Line: k.Line, Rule: tr.WherePos.String(),
-					Message: fmt.Sprintf("its foreign key references %s, whose where: drops rows; rows pointing at them fail the restore (anondump cannot cascade a filter yet): filter %s alike, truncate it, or remove the where:", ref, table)})
+					Message: fmt.Sprintf("its foreign key references %s, whose where: drops rows; rows pointing at them fail the restore, since the rule says cascade: false: remove it (the filter then cascades), filter %s alike, truncate it, or remove the where:", ref, table)})
 			}
 		}
 		for i, col := range k.Columns {
