@@ -163,6 +163,14 @@ func NewGraph(s *dumpstream.Survey, cfg Config) (*Graph, error) {
 		}
 		n := &node{name: name, table: t, pos: i}
 		n.opt, n.has = cfg.Tables[name]
+		for _, a := range t.Ancestors {
+			if n.has {
+				break
+			}
+			// A partition or child follows its parent's rule, as the
+			// rules do.
+			n.opt, n.has = cfg.Tables[a]
+		}
 		g.byName[name] = n
 		g.nodes = append(g.nodes, n)
 	}

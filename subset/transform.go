@@ -37,6 +37,13 @@ func (t *transformer) Table(tbl *dumpstream.Table) (*dumpstream.TablePlan, error
 	if plan != nil && (plan.RefuseRows != nil || plan.DropRows) {
 		return plan, nil
 	}
+	for _, m := range n.needs {
+		if !m.final && m != n {
+			// Fail closed: judged now, the rows would keep references
+			// to rows not yet known to be dropped.
+			return nil, fmt.Errorf("internal error: the dropped keys of %s are not complete before the rows of %s (the input's order differs from the pass that surveyed it); nothing of the table is written", m, n)
+		}
+	}
 	if plan == nil {
 		plan = &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(tbl.Columns))}
 	}
