@@ -167,27 +167,12 @@ type decidePass struct {
 
 func (v *decidePass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error) {
 	n := v.g.byName[[2]string{b.Table.Schema, b.Table.Name}]
-	if n == nil || !n.pre || n.final {
+	if !v.wants(n) {
 		return nil, nil
 	}
-	if v.cyclic[n.scc] {
-		if !v.ready[n.scc] {
-			return nil, nil
-		}
-	} else {
-		for _, m := range n.needs {
-			if !m.final {
-				return nil, nil
-			}
-		}
-	}
-	var own dumpstream.RowFilter
-	if n.opt.Where && v.g.cfg.Filter != nil {
-		f, err := v.g.cfg.Filter(b.Table)
-		if err != nil {
-			return nil, err
-		}
-		own = f
+	own, err := v.g.ownFilter(n, b.Table)
+	if err != nil {
+		return nil, err
 	}
 	v.cur, v.j = n, v.g.newJudge(n, own, true, false)
 	v.j.localRefs = v.cyclic[n.scc]
@@ -207,27 +192,42 @@ func (v *decidePass) Row(r *dumpstream.Row) error {
 	return err
 }
 
+// wants says whether the pass judges table n now: it is judged before the
+// rewrite and not final, and what it needs is final (for a cycle: what it
+// needs outside the cycle, at the start of the pass).
+func (v *decidePass) wants(n *node) bool {
+	if n == nil || !n.pre || n.final {
+		return false
+	}
+	if v.cyclic[n.scc] {
+		return v.ready[n.scc]
+	}
+	for _, m := range n.needs {
+		if !m.final {
+			return false
+		}
+	}
+	return true
+}
+
+// ownFilter is a new instance of table n's own where: filter, or nil.
+func (g *Graph) ownFilter(n *node, t *dumpstream.Table) (dumpstream.RowFilter, error) {
+	if !n.opt.Where || g.cfg.Filter == nil {
+		return nil, nil
+	}
+	return g.cfg.Filter(t)
+}
+
 // HoldInserts asks for the INSERT statements of a table the pass judges.
 func (v *decidePass) HoldInserts(t *dumpstream.Table) bool {
 	n := v.g.byName[[2]string{t.Schema, t.Name}]
-	if n == nil || !n.pre || n.final || v.cyclic[n.scc] && !v.ready[n.scc] {
+	if !v.wants(n) {
 		return false
 	}
-	if !v.cyclic[n.scc] {
-		for _, m := range n.needs {
-			if !m.final {
-				return false
-			}
-		}
-	}
-	var own dumpstream.RowFilter
-	if n.opt.Where && v.g.cfg.Filter != nil {
-		f, err := v.g.cfg.Filter(t)
-		if err != nil {
-			v.err = err
-			return false
-		}
-		own = f
+	own, err := v.g.ownFilter(n, t)
+	if err != nil {
+		v.err = err
+		return false
 	}
 	if v.inserts == nil {
 		v.inserts = map[*node]*insertJudge{}
@@ -285,13 +285,9 @@ func (v *thresholdPass) Block(b *dumpstream.Block) (dumpstream.RowVisitor, error
 	if v.cur == nil {
 		return nil, nil
 	}
-	var own dumpstream.RowFilter
-	if n.opt.Where && v.g.cfg.Filter != nil {
-		f, err := v.g.cfg.Filter(b.Table)
-		if err != nil {
-			return nil, err
-		}
-		own = f
+	own, err := v.g.ownFilter(n, b.Table)
+	if err != nil {
+		return nil, err
 	}
 	v.j = v.g.newJudge(n, own, false, false)
 	return v, nil
@@ -354,13 +350,9 @@ func (v *countPass) judgeFor(t *dumpstream.Table) (*judge, error) {
 	if n == nil || !n.acts() && !n.decide {
 		return nil, nil
 	}
-	var own dumpstream.RowFilter
-	if n.opt.Where && v.g.cfg.Filter != nil {
-		f, err := v.g.cfg.Filter(t)
-		if err != nil {
-			return nil, err
-		}
-		own = f
+	own, err := v.g.ownFilter(n, t)
+	if err != nil {
+		return nil, err
 	}
 	return v.g.newJudge(n, own, n.decide && !n.pre, false), nil
 }

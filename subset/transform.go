@@ -48,8 +48,8 @@ func (t *transformer) Table(tbl *dumpstream.Table) (*dumpstream.TablePlan, error
 		plan = &dumpstream.TablePlan{Columns: make([]dumpstream.ColumnRewriter, len(tbl.Columns))}
 	}
 	own := plan.Filter
-	if own == nil && n.opt.Where && t.g.cfg.Filter != nil {
-		if own, err = t.g.cfg.Filter(tbl); err != nil {
+	if own == nil {
+		if own, err = t.g.ownFilter(n, tbl); err != nil {
 			return nil, err
 		}
 	}
