@@ -348,3 +348,27 @@ func (c *chunkReader) drain() error {
 	}
 	return nil
 }
+
+// ErrNoOffset is returned by [Reader.At] for an entry whose data offset
+// the archive does not record (pg_dump wrote it to a pipe).
+var ErrNoOffset = errors.New("archive: the entry's data offset is not recorded")
+
+// At returns the data block of entry e (of r's TOC), read from ra at the
+// offset the TOC records, independently of r and of other blocks: an
+// archive in a file can be read in any order. ra must hold the archive r
+// was read from.
+func (r *Reader) At(ra io.ReaderAt, e *Entry) (*Block, error) {
+	if e.DataState != OffsetSet || e.DataPos <= 0 {
+		return nil, ErrNoOffset
+	}
+	sub := &Reader{h: r.h, toc: r.toc, byID: r.byID, seen: map[int]bool{}, dataAt: r.dataAt,
+		d: &decoder{r: bufio.NewReaderSize(io.NewSectionReader(ra, e.DataPos, 1<<62), 64<<10), off: e.DataPos, intSize: r.h.IntSize, offSize: r.h.OffSize}}
+	b, err := sub.Next()
+	if err != nil {
+		return nil, err
+	}
+	if b.Entry != e {
+		return nil, &FormatError{Offset: e.DataPos, Where: "data area", Msg: fmt.Sprintf("the TOC puts the data of %s at byte %d, and the block there is %s's", entryName(e), e.DataPos, entryName(b.Entry))}
+	}
+	return b, nil
+}

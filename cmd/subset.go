@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -119,7 +120,7 @@ func prepareSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.
 	if g == nil || err != nil {
 		return nil, err
 	}
-	if err := g.Decide(walk); err != nil {
+	if err := decide(g, in, walk, opts); err != nil {
 		return nil, err
 	}
 	return &subsetRun{g: g}, nil
@@ -195,17 +196,18 @@ func buildSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.Op
 // nothing.
 func checkSubset(in *input, rs *rules.Rules, key fakers.Key, anySQL bool) (*cascadeCheck, error) {
 	plan := rules.NewPlan(rs, key)
-	g, walk, err := buildSubset(in, plan, key, dumpstream.Options{Name: in.name, AnySQL: anySQL}, false)
+	opts := dumpstream.Options{Name: in.name, AnySQL: anySQL}
+	g, walk, err := buildSubset(in, plan, key, opts, false)
 	if g == nil || err != nil {
 		return nil, err
 	}
-	if err := g.Decide(walk); err != nil {
+	if err := decide(g, in, walk, opts); err != nil {
 		return nil, err
 	}
 	if err := g.Count(walk); err != nil {
 		return nil, err
 	}
-	c := &cascadeCheck{ForeignKeys: g.Edges(), Passes: g.Passes(), Tables: []cascadeCheckTable{}}
+	c := &cascadeCheck{ForeignKeys: g.Edges(), Passes: g.Passes(), Reads: g.Reads(), Tables: []cascadeCheckTable{}}
 	if ok, pre := g.OnePass(); !ok {
 		c.NeedPass = pre
 	}
@@ -224,6 +226,7 @@ type cascadeCheck struct {
 	ForeignKeys []string            `json:"foreign_keys"`
 	Tables      []cascadeCheckTable `json:"tables"`
 	Passes      int                 `json:"passes"`              // over the input before a run's rewrite
+	Reads       int                 `json:"table_reads"`         // tables of an archive read alone before it
 	NeedPass    []string            `json:"need_pass,omitempty"` // tables whose keys come too late for one pass
 }
 
@@ -243,12 +246,34 @@ func (c *cascadeCheck) print(w io.Writer, name string) {
 	for _, t := range c.Tables {
 		fmt.Fprintf(w, "  %s: %d of %d (%.1f%%)\n", t.Table, t.Kept, t.Rows, 100*t.KeptFraction)
 	}
-	if len(c.NeedPass) == 0 {
+	switch {
+	case len(c.NeedPass) == 0:
 		fmt.Fprintf(w, "%s: cascade: the input's order allows one pass: a run works on a pipe too\n", name)
-	} else {
+	case c.Reads > 0:
+		fmt.Fprintf(w, "%s: cascade: a run reads %d table(s) alone before the rewrite, for the keys of %s (the archive allows it; from a pipe, the run would be refused)\n",
+			name, c.Reads, strings.Join(c.NeedPass, ", "))
+	default:
 		fmt.Fprintf(w, "%s: cascade: a run takes %d pass(es) over the input before the rewrite, for the keys of %s; give it a file or a -Fc archive, not a pipe\n",
 			name, c.Passes, strings.Join(c.NeedPass, ", "))
 	}
+}
+
+// decide runs the cascade's reads before the rewrite: single tables of an
+// archive that allows it (a directory, a custom archive in a file with its
+// data offsets), else passes over the input.
+func decide(g *subset.Graph, in *input, walk func(dumpstream.Visitor) error, opts dumpstream.Options) error {
+	var read func(*dumpstream.Table, dumpstream.Visitor) error
+	if in.container == formatDirectory || in.container == formatCustom && in.outer == nil {
+		at, err := dumpstream.OpenArchiveTables(in.dir, in.path, dumpstream.Options{Name: opts.Name, AnySQL: opts.AnySQL})
+		switch {
+		case err == nil:
+			defer at.Close()
+			read = func(t *dumpstream.Table, v dumpstream.Visitor) error { return at.Read(t.Schema, t.Name, v) }
+		case !errors.Is(err, dumpstream.ErrNoRandomAccess):
+			return err
+		}
+	}
+	return g.Decide(walk, read)
 }
 
 // rereadable: the input is a regular file or a directory.
@@ -265,7 +290,8 @@ func rereadable(in *input) bool {
 
 // subsetReport is the cascade's part of the run report.
 type subsetReport struct {
-	Passes      int                 `json:"passes"` // over the input before the rewrite
+	Passes      int                 `json:"passes"`      // over the input before the rewrite
+	Reads       int                 `json:"table_reads"` // tables of an archive read alone before it
 	KeySetBytes int64               `json:"key_set_bytes"`
 	Tables      []subsetTableReport `json:"tables"`
 }
@@ -283,7 +309,7 @@ func newSubsetReport(g *subset.Graph) *subsetReport {
 	if g == nil {
 		return nil
 	}
-	r := &subsetReport{Passes: g.Passes(), KeySetBytes: g.SetBytes(), Tables: []subsetTableReport{}}
+	r := &subsetReport{Passes: g.Passes(), Reads: g.Reads(), KeySetBytes: g.SetBytes(), Tables: []subsetTableReport{}}
 	for _, t := range g.Report() {
 		r.Tables = append(r.Tables, subsetTableReport{Table: t.Table, Filtered: t.Filtered, Sampled: t.Sampled,
 			Unreferenced: t.Unreferenced, Cascaded: t.Cascaded, Nulled: t.Nulled})
@@ -296,7 +322,11 @@ func (r *subsetReport) print(ui printer) {
 	if r == nil {
 		return
 	}
-	ui.infof("  cascade: %d passes before the rewrite, key sets %s", r.Passes, humanBytes(r.KeySetBytes))
+	if r.Reads > 0 {
+		ui.infof("  cascade: %d tables read before the rewrite, key sets %s", r.Reads, humanBytes(r.KeySetBytes))
+	} else {
+		ui.infof("  cascade: %d passes before the rewrite, key sets %s", r.Passes, humanBytes(r.KeySetBytes))
+	}
 	for _, t := range r.Tables {
 		var why []string
 		if t.Filtered > 0 {

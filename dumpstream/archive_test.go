@@ -232,9 +232,10 @@ func TestArchiveEntryWithoutEndMarker(t *testing.T) {
 // reads the rows of the tables it is told to.
 type blockCounter struct {
 	NopVisitor
-	read map[string]bool
-	rows map[string]int64
-	seen int64 // rows it was shown
+	read   map[string]bool
+	rows   map[string]int64
+	schema map[string]string // of each table
+	seen   int64             // rows it was shown
 }
 
 func (v *blockCounter) Block(b *Block) (RowVisitor, error) {
@@ -248,6 +249,10 @@ func (v *blockCounter) Row(*Row) error { v.seen++; return nil }
 
 func (v *blockCounter) EndBlock(b *Block, rows int64) error {
 	v.rows[b.Table.Name] = rows
+	if v.schema == nil {
+		v.schema = map[string]string{}
+	}
+	v.schema[b.Table.Name] = b.Table.Schema
 	return nil
 }
 
@@ -298,5 +303,73 @@ func TestWalkSkipUnread(t *testing.T) {
 		if v.seen != all.rows[first] {
 			t.Errorf("%T: rows shown %d, want %d", src(), v.seen, all.rows[first])
 		}
+	}
+}
+
+// TestArchiveTables: single tables read alone, in any order, from a
+// custom archive in a file and from a directory, have the rows a walk
+// shows; an archive written to a pipe (no data offsets) is refused.
+func TestArchiveTables(t *testing.T) {
+	dir, err := archive.OpenDir("../archive/testdata/dir_gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		dir  *archive.Dir
+		path string
+	}{{nil, "../archive/testdata/demo_z0.dump"}, {dir, ""}} {
+		var src io.Reader = DirInput{Dir: c.dir}
+		if c.dir == nil {
+			f, err := os.Open(c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			src = f
+		}
+		all := &blockCounter{rows: map[string]int64{}}
+		if _, err := WalkAny(src, all, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		at, err := OpenArchiveTables(c.dir, c.path, Options{Name: "a"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for name := range all.rows {
+			names = append(names, name)
+		}
+		// Backwards, twice: any order, any number of times.
+		for range 2 {
+			for i := len(names) - 1; i >= 0; i-- {
+				v := &blockCounter{rows: map[string]int64{}, read: map[string]bool{names[i]: true}}
+				if err := at.Read(all.schema[names[i]], names[i], v); err != nil {
+					t.Fatalf("%s: %v", names[i], err)
+				}
+				if v.rows[names[i]] != all.rows[names[i]] || v.seen != all.rows[names[i]] {
+					t.Errorf("%s: %d rows (%d shown), the walk has %d", names[i], v.rows[names[i]], v.seen, all.rows[names[i]])
+				}
+			}
+		}
+		if err := at.Read("public", "no_such_table", &blockCounter{}); err == nil {
+			t.Error("a table the archive lacks: no error")
+		}
+		at.Close()
+	}
+	// Through a pipe, pg_dump (and archive.Copy) records no offsets.
+	in, err := os.ReadFile("../archive/testdata/demo_z0.dump")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var piped bytes.Buffer
+	if err := archive.Copy(&piped, bytes.NewReader(in), archive.CopyOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "piped.dump")
+	if err := os.WriteFile(p, piped.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenArchiveTables(nil, p, Options{}); !errors.Is(err, ErrNoRandomAccess) {
+		t.Errorf("an archive without offsets: %v, want ErrNoRandomAccess", err)
 	}
 }

@@ -7,13 +7,26 @@ import (
 	"github.com/anondump/anondump/dumpstream"
 )
 
-// Decide computes, in passes over the input before the rewrite, the sets
-// of keys that the input's order does not let the rewrite compute as it
-// goes: those of tables that come after a table that needs them, and
-// those of cycles, which take passes until no set grows. walk reads the
-// whole input once more, for v, each time it is called; Decide does not
-// call it when the rewrite can do everything in one pass.
-func (g *Graph) Decide(walk func(v dumpstream.Visitor) error) error {
+// Decide computes, before the rewrite, the sets of keys that the input's
+// order does not let the rewrite compute as it goes: those of tables that
+// come after a table that needs them, and those of cycles, which take
+// rounds until no set grows. With read (an archive with random access),
+// it reads those tables alone, each when what it needs is known: read
+// reads table t's data for v (Block, rows, EndBlock). Otherwise (or for
+// tables of INSERT statements) it makes passes over the whole input: walk
+// reads it once more for v each time it is called. Nothing is read when
+// the rewrite can do everything in one pass.
+func (g *Graph) Decide(walk func(v dumpstream.Visitor) error, read func(t *dumpstream.Table, v dumpstream.Visitor) error) error {
+	if read != nil {
+		for _, n := range g.nodes {
+			if n.pre && n.table.Inserts {
+				read = nil // INSERT statements are read by a walk
+			}
+		}
+	}
+	if read != nil {
+		return g.decideTables(read)
+	}
 	var counts []*node
 	for _, n := range g.nodes {
 		if n.opt.SampleRows > 0 {
@@ -41,13 +54,7 @@ func (g *Graph) Decide(walk func(v dumpstream.Visitor) error) error {
 			}
 		}
 		if len(todo) == 0 {
-			for _, s := range g.sets {
-				for _, ks := range []*KeySet{s.dropped, s.ref} {
-					if ks != nil {
-						ks.Freeze()
-					}
-				}
-			}
+			g.freeze()
 			return nil
 		}
 		// A cycle is read whole in a pass when what it needs outside it
@@ -103,21 +110,7 @@ func (g *Graph) Decide(walk func(v dumpstream.Visitor) error) error {
 				}
 			}
 			if !grew {
-				// The pass judged every row of the cycle by its final
-				// sets: its references are the right ones.
-				for _, j := range v.judges {
-					if j.n.scc != scc {
-						continue
-					}
-					for s, l := range j.refs {
-						s.ref.Union(l)
-					}
-				}
-				for _, n := range todo {
-					if n.scc == scc {
-						n.final = true
-					}
-				}
+				v.converged(scc, todo)
 			}
 			progress = true
 		}
@@ -130,6 +123,95 @@ func (g *Graph) Decide(walk func(v dumpstream.Visitor) error) error {
 		}
 	}
 }
+
+// converged ends cycle scc, whose pass judged every row by its final
+// sets: the references of that pass are the right ones.
+func (v *decidePass) converged(scc int, todo []*node) {
+	for _, j := range v.judges {
+		if j.n.scc != scc {
+			continue
+		}
+		for s, l := range j.refs {
+			s.ref.Union(l)
+		}
+	}
+	for _, n := range todo {
+		if n.scc == scc {
+			n.final = true
+		}
+	}
+}
+
+// decideTables is Decide with random access: the tables judged before the
+// rewrite are read alone, needs first, a cycle in rounds until no set
+// grows.
+func (g *Graph) decideTables(read func(t *dumpstream.Table, v dumpstream.Visitor) error) error {
+	for _, n := range g.nodes {
+		if n.opt.SampleRows > 0 {
+			v := &thresholdPass{g: g, want: map[*node]*bottomK{n: {k: int(min(n.opt.SampleRows, 1<<26))}}}
+			g.reads++
+			if err := read(n.table, v); err != nil {
+				return err
+			}
+			n.threshold = v.want[n].threshold()
+		}
+	}
+	for _, c := range g.comps {
+		var todo []*node
+		for _, n := range c {
+			if n.pre && !n.final {
+				todo = append(todo, n)
+			}
+		}
+		if len(todo) == 0 {
+			continue
+		}
+		scc := todo[0].scc
+		cyclic := g.cyclic(todo[0])
+		for {
+			v := &decidePass{g: g, ready: map[int]bool{scc: true}, cyclic: map[int]bool{scc: cyclic}, read: map[int]bool{}}
+			for _, s := range g.sets {
+				s.grew = false
+			}
+			for _, n := range todo {
+				g.reads++
+				if err := read(n.table, v); err != nil {
+					return err
+				}
+				if !v.wants(n) && !n.final && !cyclic {
+					return fmt.Errorf("internal error: %s was not judged", n)
+				}
+			}
+			if !cyclic {
+				break
+			}
+			grew := false
+			for _, s := range g.sets {
+				grew = grew || s.grew
+			}
+			if !grew {
+				v.converged(scc, todo)
+				break
+			}
+		}
+	}
+	g.freeze()
+	return nil
+}
+
+// freeze compacts the sets before the rewrite's lookups.
+func (g *Graph) freeze() {
+	for _, s := range g.sets {
+		for _, ks := range []*KeySet{s.dropped, s.ref} {
+			if ks != nil {
+				ks.Freeze()
+			}
+		}
+	}
+}
+
+// Reads returns how many tables Decide read alone (random access).
+func (g *Graph) Reads() int { return g.reads }
 
 // cyclic reports whether n is in a cycle of needs.
 func (g *Graph) cyclic(n *node) bool {

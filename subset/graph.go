@@ -130,6 +130,8 @@ type Graph struct {
 	byName map[[2]string]*node
 	sets   []*refSet
 	passes int
+	reads  int       // tables read alone (random access) before the rewrite
+	comps  [][]*node // the components of the needs, needs first
 }
 
 func qualified(n [2]string) string {
@@ -400,6 +402,7 @@ func (g *Graph) order() error {
 			visit(n)
 		}
 	}
+	g.comps = comps
 	for i, c := range comps {
 		cyclic := len(c) > 1 || slices.Contains(c[0].needs, c[0])
 		only, cascade := false, false
