@@ -208,8 +208,8 @@ func (c *Checker) constraint(k dumpstream.Constraint, db string) {
 		rt := c.table(db, k.RefTable)
 		if ft := referenced(c.rs, c.tables, db, k.RefTable); ft != nil {
 			if tr := filterBreaks(c.rs, kt, ft, true); tr != nil {
-				c.add(Problem{Kind: "where", Table: table, Line: k.Line, Rule: tr.WherePos.String(),
-					Message: fmt.Sprintf("its foreign key references %s, whose where: drops rows; rows pointing at them fail the restore, since the rule says cascade: false: remove it (the filter then cascades), filter %s alike, truncate it, or remove the where:", ref, table)})
+				c.add(Problem{Kind: "where", Table: table, Line: k.Line, Rule: tr.dropPos().String(),
+					Message: fmt.Sprintf("its foreign key references %s, whose %s drops rows; rows pointing at them fail the restore, since the rule says cascade: false: remove it (the filter then cascades), filter %s alike, truncate it, or remove the %s", ref, tr.dropKey(), table, tr.dropKey())})
 			}
 		}
 		for i, col := range k.Columns {
@@ -242,7 +242,7 @@ func filterBreaks(rs *Rules, kt, rt *dumpstream.Table, seen bool) *TableRule {
 		return nil
 	}
 	tr := rs.RuleFor(rt)
-	if tr == nil || tr.Where == "" || !tr.NoCascade {
+	if tr == nil || tr.Where == "" && tr.Sample == 0 && tr.SampleRows == 0 || !tr.NoCascade {
 		return nil // without cascade: false, the filter cascades
 	}
 	ct := rs.RuleFor(kt)

@@ -160,6 +160,23 @@ type TableRule struct {
 	NoCascade bool
 }
 
+// dropPos is where the rule's row filter is written: its where:, else
+// its sample:.
+func (t *TableRule) dropPos() Pos {
+	if t.Where != "" {
+		return t.WherePos
+	}
+	return t.SamplePos
+}
+
+// dropKey names the rule's row filter for messages.
+func (t *TableRule) dropKey() string {
+	if t.Where != "" {
+		return "where:"
+	}
+	return "sample:"
+}
+
 // Subsets reports whether the rule drops rows by a filter, a sample or
 // only_referenced: (truncate: aside).
 func (t *TableRule) Subsets() bool {

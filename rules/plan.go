@@ -783,8 +783,8 @@ func (p *Plan) Finish() error {
 		}
 	}
 	for _, tr := range order {
-		errs.add(tr.WherePos, tr.Path(), "where: drops rows that other tables reference: %s; the restore fails on the rows pointing at them, since the rule says cascade: false: remove the cascade: false, filter those tables alike, truncate them, or remove the where:",
-			strings.Join(children[tr], ", "))
+		errs.add(tr.dropPos(), tr.Path(), "%s drops rows that other tables reference: %s; the restore fails on the rows pointing at them, since the rule says cascade: false: remove the cascade: false, filter those tables alike, truncate them, or remove the %s",
+			tr.dropKey(), strings.Join(children[tr], ", "), tr.dropKey())
 	}
 	if len(errs) == 0 {
 		return nil
