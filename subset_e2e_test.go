@@ -18,13 +18,25 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
-const subsetSchema = "testdata/subset/schema.sql"
+const (
+	subsetSchema = "testdata/subset/schema.sql"
+	// The rules of the fixed schema, each strict and keeping every
+	// table whole: subsetKeepRules without a filter, subsetWhereRules
+	// with users' where: "deleted_at IS NULL", subsetSampleRules with
+	// users' sample: 20% and addresses' only_referenced: true.
+	subsetKeepRules   = "testdata/subset/keep.yaml"
+	subsetWhereRules  = "testdata/subset/where.yaml"
+	subsetSampleRules = "testdata/subset/sample.yaml"
+)
 
 // subsetTables are the tables of testdata/subset/schema.sql.
 var subsetTables = []string{"addresses", "members", "messages", "order_items", "orders", "products", "reviews", "sessions", "teams", "users"}
@@ -50,12 +62,41 @@ func subsetRules(tables []string, extra map[string]string) string {
 	return b.String()
 }
 
-func writeFile(t *testing.T, path string, b []byte) string {
+// subsetRulesCover fails unless a rules file keeps exactly the tables
+// of testdata/subset whole (keep: true), so that a strict run has nothing
+// uncovered, and gives the filters want (table -> key -> value as text).
+func subsetRulesCover(t *testing.T, path string, want map[string]map[string]string) {
 	t.Helper()
-	if err := os.WriteFile(path, b, 0o600); err != nil {
+	b, err := os.ReadFile(path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return path
+	var doc struct {
+		Version int                          `yaml:"version"`
+		Tables  map[string]map[string]string `yaml:"tables"`
+	}
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if doc.Version != 1 || len(doc.Tables) != len(subsetTables) {
+		t.Errorf("%s: version %d, %d tables; want version 1 and the %d tables of the schema", path, doc.Version, len(doc.Tables), len(subsetTables))
+	}
+	for _, n := range subsetTables {
+		rule, ok := doc.Tables["public."+n]
+		if !ok || rule["keep"] != "true" {
+			t.Errorf("%s: public.%s is not kept whole (keep: true)", path, n)
+		}
+		for k, v := range rule {
+			if k != "keep" && want[n][k] != v {
+				t.Errorf("%s: public.%s has %s: %q, not expected", path, n, k, v)
+			}
+		}
+		for k, v := range want[n] {
+			if rule[k] != v {
+				t.Errorf("%s: public.%s has %s: %q, want %q", path, n, k, rule[k], v)
+			}
+		}
+	}
 }
 
 // ---------------------------------------------------------------- inputs
@@ -403,6 +444,34 @@ func firstKeys(st *subsetTable, lines []string) []string {
 	return keys
 }
 
+// onDeleteClause is the ON DELETE action of pg_get_constraintdef's text.
+var onDeleteClause = regexp.MustCompile(` ON DELETE (CASCADE|RESTRICT|SET DEFAULT|NO ACTION)`)
+
+// pgCascade is PostgreSQL's own cascade, a reference independent of the
+// Go one: a new database loaded from schema whose foreign keys all say ON
+// DELETE CASCADE (those with ON DELETE SET NULL, on nullable columns,
+// stay), in which deletes run. It returns that database's rows, as
+// restoredLines does.
+func (p *pgServer) pgCascade(t *testing.T, schema string, deletes ...string) map[string][]string {
+	t.Helper()
+	db := p.loadedDB(t, schema)
+	var script strings.Builder
+	script.WriteString("BEGIN;\n")
+	for _, r := range p.rows(t, db, `SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid), confdeltype = 'n'
+  FROM pg_constraint WHERE contype = 'f' ORDER BY conname COLLATE "C"`) {
+		if r[3] == "t" {
+			continue
+		}
+		fmt.Fprintf(&script, "ALTER TABLE %s DROP CONSTRAINT %s, ADD CONSTRAINT %s %s ON DELETE CASCADE;\n", r[0], r[1], r[1], onDeleteClause.ReplaceAllString(r[2], ""))
+	}
+	for _, d := range deletes {
+		script.WriteString(d + ";\n")
+	}
+	script.WriteString("COMMIT;\n")
+	p.run(t, strings.NewReader(script.String()), "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db, "-f", "-")
+	return p.restoredLines(t, db)
+}
+
 // foreignKeys counts the foreign keys of db.
 func (p *pgServer) foreignKeys(t *testing.T, db string) int {
 	t.Helper()
@@ -562,6 +631,11 @@ func TestE2ESubset(t *testing.T) {
 	filteredSQL := p.sqlKeys(t, src, subsetRefSQL(`SELECT id FROM users WHERE deleted_at IS NOT NULL`, false))
 	sameKeys(t, "SQL reference against the Go cascade (where:)", filteredSQL, refFromCascade(t, orig, filteredRef))
 	t.Run("reference", func(t *testing.T) {
+		subsetRulesCover(t, subsetKeepRules, nil)
+		subsetRulesCover(t, subsetWhereRules, map[string]map[string]string{"users": {"where": "deleted_at IS NULL"}})
+		subsetRulesCover(t, subsetSampleRules, map[string]map[string]string{"users": {"sample": "20%"}, "addresses": {"only_referenced": "true"}})
+		sameRows(t, "PostgreSQL's ON DELETE CASCADE against the Go cascade", orig,
+			p.pgCascade(t, subsetSchema, "DELETE FROM users WHERE deleted_at IS NOT NULL"), filteredRef)
 		for q, want := range map[string]int{
 			// messages at depth 5 or more below their root
 			`WITH RECURSIVE d(id, depth) AS (SELECT id, 0 FROM messages WHERE reply_to IS NULL
@@ -610,7 +684,7 @@ func TestE2ESubset(t *testing.T) {
 	// Unfiltered, strict and kept whole: every format restores to the
 	// original rows. This is the plumbing the subset runs below rely on.
 	t.Run("unfiltered", func(t *testing.T) {
-		rules := writeFile(t, filepath.Join(dir, "keep.yaml"), []byte(subsetRules(subsetTables, nil)))
+		rules := subsetKeepRules
 		want := orig.cascade(t, nil, nil)
 		for _, in := range ins {
 			out := filepath.Join(dir, "keep-"+in.kind+in.ext)
@@ -620,8 +694,7 @@ func TestE2ESubset(t *testing.T) {
 		}
 	})
 
-	filterRules := writeFile(t, filepath.Join(dir, "where.yaml"),
-		[]byte(subsetRules(subsetTables, map[string]string{"users": `where: "deleted_at IS NULL"`})))
+	filterRules := subsetWhereRules
 
 	t.Run("filtered", func(t *testing.T) {
 		for _, in := range ins {
@@ -639,10 +712,7 @@ func TestE2ESubset(t *testing.T) {
 	})
 
 	t.Run("sampled", func(t *testing.T) {
-		rules := writeFile(t, filepath.Join(dir, "sample.yaml"), []byte(subsetRules(subsetTables, map[string]string{
-			"users":     "sample: 20%",
-			"addresses": "only_referenced: true",
-		})))
+		rules := subsetSampleRules
 		users := len(orig.tables["public.users"].rows)
 		lo, hi := users*20*70/10000, users*20*130/10000
 		// check restores out, and compares it with both references for
@@ -721,7 +791,7 @@ func TestE2ESubset(t *testing.T) {
 		}
 		for _, args := range [][]string{{"-q", "-c", filterRules}, {"-q", "-c", filterRules, "-"}} {
 			r := anondump(t, e2eKey, plain, args...)
-			refused(t, "in-process, stdin, "+strings.Join(args[2:], " "), r.code, r.stdout, r.stderr)
+			refused(t, "in-process, stdin, args "+strings.Join(args[3:], " "), r.code, r.stdout, r.stderr)
 		}
 		// The binary, with a real pipe on stdin.
 		bin := buildAnondump(t, t.TempDir())
@@ -954,6 +1024,11 @@ func TestE2ESubsetRandomGraphs(t *testing.T) {
 				dropped += len(st.rows) - len(want[name])
 			}
 			t.Logf("%v: the cascade drops %d rows", g, dropped)
+			var deletes []string
+			for i, n := range g.filters {
+				deletes = append(deletes, fmt.Sprintf("DELETE FROM public.%s WHERE NOT (v > %d)", g.tables[i].name, n))
+			}
+			sameRows(t, "PostgreSQL's ON DELETE CASCADE against the Go cascade", orig, p.pgCascade(t, schema, deletes...), want)
 			for _, in := range p.subsetDumps(t, src, dir, "custom", "plain") {
 				out := filepath.Join(dir, "out-"+in.kind+in.ext)
 				subsetRun(t, e2eKey, rules, in.path, out)
