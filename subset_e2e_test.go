@@ -436,6 +436,7 @@ func lineDiff(want, got []string) (missing, extra []string) {
 	return missing, extra
 }
 
+// firstKeys is the primary keys of the first five lines, for messages.
 func firstKeys(st *subsetTable, lines []string) []string {
 	keys := st.pkSet(lines)
 	if len(keys) > 5 {
@@ -576,6 +577,7 @@ func sameKeys(t *testing.T, what string, got, want map[string][]string) {
 	}
 }
 
+// head is the first five of s, for messages.
 func head(s []string) []string {
 	if len(s) > 5 {
 		return append(s[:5:5], "…")
@@ -611,6 +613,12 @@ func idArray(ids []string) string { return "'{" + strings.Join(ids, ",") + "}'::
 
 // ---------------------------------------------------------------- the fixed schema
 
+// TestE2ESubset runs the filtered (where:) and sampled (sample:,
+// only_referenced:) rules of testdata/subset on a plain file, a custom
+// archive and a directory, restores each output and compares it with the
+// references; a plain dump on a pipe must be refused before any output.
+// The "reference" and "unfiltered" subtests check the references and the
+// plumbing without any subset feature.
 func TestE2ESubset(t *testing.T) {
 	p := requirePG(t)
 	needTool(t, "pg_restore")
