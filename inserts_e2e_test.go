@@ -58,6 +58,7 @@ const insertsRulesYAML = `version: 1
 tables:
   users:
     where: "id NOT IN (3, 10, 17, 24, 31, 38, 45, 52, 59, 66) AND note IS NOT NULL"
+    cascade: false # no foreign key references it; the dumps come on a pipe
     columns:
       id: keep
       role: keep
@@ -87,6 +88,7 @@ tables:
     keep: true
   orders:
     where: "amount > 10"
+    cascade: false
     columns:
       id: keep
       amount: keep

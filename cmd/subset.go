@@ -151,7 +151,7 @@ func buildSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.Op
 		}
 		return nil, nil, rules.ErrorList{{Pos: rules.Pos{File: plan.Rules().File}, Msg: fmt.Sprintf(
 			"the rules filter or sample %s, and the rows of other tables that reference dropped rows must go too, which needs the dump read more than once; "+
-				"%s can be read only once: pass the dump as a file (anondump -c %s dump.sql), or use pg_dump -Fc and pass the archive, or set cascade: false on each filtered table",
+				"%s can be read only once: pass the dump as a file (anondump -c %s dump.sql), or use pg_dump -Fc and pass the archive; a filtered table that no foreign key references needs no cascade: say cascade: false on it",
 			strings.Join(names, ", "), what, plan.Rules().File)}}
 	}
 	reopen := func() (io.Reader, func(), error) {
