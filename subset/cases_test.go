@@ -342,6 +342,8 @@ func TestSetNullNotNull(t *testing.T) {
 		"CREATE TABLE public.k (\n    id integer NOT NULL,\n    a integer,\n    b text\n);\n",
 		"CREATE TABLE public.t2 (\n    x text NOT NULL,\n    y text NOT NULL\n);\n",
 		"CREATE TABLE public.k2 (\n    id integer NOT NULL,\n    x text,\n    y text\n);\n",
+		"CREATE TABLE public.u (\n    x integer,\n    y text\n);\n",
+		"CREATE TABLE public.ku (\n    id integer NOT NULL,\n    x integer,\n    y text\n);\n",
 		copyBlock("p", "id, v", "1\ta", "2\tb", "3\tc"),
 		copyBlock("c_nn", "id, p_id", "10\t1", "11\t2", "12\t3"),
 		copyBlock("c_null", "id, p_id", "20\t1", "21\t2", "22\t\\N"),
@@ -352,6 +354,10 @@ func TestSetNullNotNull(t *testing.T) {
 		copyBlock("k", "id, a, b", `30	1	a\tb`, `31	1	a b`, `32	2	a\tb`, `33	1	x\\y`, `34	1	\N`, `35	\N	q`, `36	3	q`, `37	4	q`, `38	1	a\\tb`),
 		copyBlock("t2", "x, y", `a	b\tc`, `a\tb	c`, `ab	c`),
 		copyBlock("k2", "id, x, y", `60	a	b\tc`, `61	a\tb	c`, `62	ab	c`, `63	a	bc`),
+		// u's unique key may hold NULLs: a dropped (1, NULL) is referenced
+		// by nothing (MATCH SIMPLE), (1, 'z') is.
+		copyBlock("u", "x, y", `1	\N`, `1	z`, `\N	z`, `2	z`),
+		copyBlock("ku", "id, x, y", `70	1	\N`, `71	1	z`, `72	\N	z`, `73	2	z`, `74	\N	\N`),
 		pkey("p", "id"), pkey("c_nn", "id"), pkey("c_null", "id"), pkey("o", "a, b"),
 		pkey("r", "id"), pkey("ra", "id"), pkey("rb", "id"), pkey("k", "id"), pkey("t2", "x, y"), pkey("k2", "id"),
 		fkey("c_nn", "p_id", "public.p(id) ON DELETE SET NULL"),
@@ -361,11 +367,14 @@ func TestSetNullNotNull(t *testing.T) {
 		fkey("rb", "a, b", "public.o(a, b) ON DELETE SET NULL (b)"),
 		fkey("k", "a, b", "public.o(a, b)"),
 		fkey("k2", "x, y", "public.t2(x, y) ON DELETE CASCADE"),
+		"ALTER TABLE ONLY public.u\n    ADD CONSTRAINT u_x_y_key UNIQUE (x, y);\n",
+		fkey("ku", "x, y", "public.u(x, y) ON DELETE CASCADE"),
 	)
 	cfg := config(nil, map[string]dumpstream.RowFilter{
 		"p":  dropping("2"),
 		"o":  dropFilter{cols: []int{0, 1}, drop: map[string]bool{`1|a\tb`: true, `1|x\\y`: true, `3|q`: true}},
 		"t2": dropFilter{cols: []int{0, 1}, drop: map[string]bool{`a|b\tc`: true}},
+		"u":  dropFilter{cols: []int{0, 1}, drop: map[string]bool{`1|\N`: true, `1|z`: true, `\N|z`: true}},
 	})
 	for _, workers := range []int{1, 4} {
 		out, g := mustRun(t, dump, cfg, workers)
@@ -382,6 +391,8 @@ func TestSetNullNotNull(t *testing.T) {
 			"k":  {`31	1	a b`, `32	2	a\tb`, `34	1	\N`, `35	\N	q`, `37	4	q`, `38	1	a\\tb`},
 			"t2": {`a\tb	c`, `ab	c`},
 			"k2": {`61	a\tb	c`, `62	ab	c`, `63	a	bc`},
+			"u":  {`2	z`},
+			"ku": {`70	1	\N`, `72	\N	z`, `73	2	z`, `74	\N	\N`},
 		} {
 			if got := copyRows(out, table); !slices.Equal(got, want) {
 				t.Errorf("%d workers: %s =\n%q\nwant\n%q", workers, table, got, want)
