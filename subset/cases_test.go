@@ -235,6 +235,37 @@ func TestSampleDomains(t *testing.T) {
 	if st, _ := reportOf(g, "public.e"); st.Rows != n || st.Sampled != 0 {
 		t.Errorf("report of e = %+v", st)
 	}
+
+	// Composite text keys (escapes included) in one domain.
+	var rows []string
+	for i := 1; i <= n; i++ {
+		rows = append(rows, fmt.Sprintf("%d\tk\\t%d\tv", i%7, i))
+	}
+	var cparts []string
+	for _, name := range []string{"x", "y"} {
+		cparts = append(cparts, fmt.Sprintf("CREATE TABLE public.%s (\n    a integer NOT NULL,\n    b text NOT NULL,\n    v text\n);\n", name),
+			copyBlock(name, "a, b, v", rows...), pkey(name, "a, b"))
+	}
+	cfg = config(map[string]TableOptions{
+		"x": {Sample: 0.5, Domain: "pairs", Rule: "x"},
+		"y": {Sample: 0.5, Domain: "pairs", Rule: "y"},
+	}, nil)
+	out, _ = mustRun(t, plainDump(cparts...), cfg, 1)
+	h := testSample("pairs")
+	var want []string
+	for _, r := range rows {
+		a, rest, _ := strings.Cut(r, "\t")
+		b, _, _ := strings.Cut(rest, "\t")
+		if h([]byte(a+"\t"+b+"\t")) < fractionThreshold(0.5) {
+			want = append(want, r)
+		}
+	}
+	if got := copyRows(out, "x"); !slices.Equal(got, want) || len(want) == 0 || len(want) == n {
+		t.Errorf("composite key: x keeps %d rows, want %d", len(got), len(want))
+	}
+	if gx, gy := copyRows(out, "x"), copyRows(out, "y"); !slices.Equal(gx, gy) {
+		t.Errorf("composite key, one domain: x keeps %d rows, y %d, not the same", len(gx), len(gy))
+	}
 }
 
 // smallest lists, in id order, the k ids among keep whose hashes in domain
@@ -310,6 +341,41 @@ func TestSampleRows(t *testing.T) {
 		out2, _ := mustRun(t, dump, cfg, 1)
 		if out2 != out {
 			t.Errorf("where: and sample: %d rows: a second run keeps other rows", k)
+		}
+	}
+	// A child of sample: N rows keeps the rows of the N, the child's data
+	// before or after the parent's.
+	var orders []string
+	for i := 1; i <= 100; i++ {
+		orders = append(orders, fmt.Sprintf("%d\t%d", i, 1+i%n))
+	}
+	for _, childFirst := range []bool{false, true} {
+		data := []string{copyBlock("s", "id, v", seq(n)...), copyBlock("orders", "id, s_id", orders...)}
+		if childFirst {
+			data[0], data[1] = data[1], data[0]
+		}
+		d := plainDump("CREATE TABLE public.s (\n    id integer NOT NULL,\n    v text\n);\n",
+			"CREATE TABLE public.orders (\n    id integer NOT NULL,\n    s_id integer\n);\n",
+			data[0], data[1], pkey("s", "id"), pkey("orders", "id"), fkey("orders", "s_id", "public.s(id)"))
+		for _, workers := range []int{1, 3} {
+			out, g := mustRun(t, d, config(map[string]TableOptions{"s": {SampleRows: 60, Rule: "s"}}, nil), workers)
+			kept := smallest("public.s", all, 60)
+			if got := ids(copyRows(out, "s")); !slices.Equal(got, kept) {
+				t.Errorf("with a child (first %v, %d workers): s keeps %q, want %q", childFirst, workers, got, kept)
+			}
+			var want []string
+			for _, r := range orders {
+				_, sid, _ := strings.Cut(r, "\t")
+				if slices.Contains(kept, sid) {
+					want = append(want, r)
+				}
+			}
+			if got := copyRows(out, "orders"); !slices.Equal(got, want) {
+				t.Errorf("with a child (first %v, %d workers): orders keeps %d rows, want %d", childFirst, workers, len(got), len(want))
+			}
+			if st, _ := reportOf(g, "public.orders"); st.Cascaded["public.s"] != int64(100-len(want)) {
+				t.Errorf("with a child (first %v, %d workers): report of orders = %+v", childFirst, workers, st)
+			}
 		}
 	}
 	// Passes() counts every walk over the input, the threshold's too.
@@ -421,6 +487,34 @@ func TestSetNullNotNull(t *testing.T) {
 				t.Errorf("Edges() = %q, lacks %q", edges, e)
 			}
 		}
+	}
+}
+
+// TestSetNullOnlyReferenced: a key that ON DELETE SET NULL nulls keeps no
+// row of an only_referenced table it also points into.
+func TestSetNullOnlyReferenced(t *testing.T) {
+	dump := plainDump(
+		"CREATE TABLE public.o (\n    a integer NOT NULL,\n    b integer NOT NULL\n);\n",
+		"CREATE TABLE public.q (\n    id integer NOT NULL\n);\n",
+		"CREATE TABLE public.r (\n    id integer NOT NULL,\n    a integer,\n    b integer\n);\n",
+		copyBlock("o", "a, b", "1\t1", "1\t2", "2\t3"),
+		copyBlock("q", "id", "1", "2", "3", "4"),
+		copyBlock("r", "id, a, b", "10\t1\t1", "11\t1\t2", "12\t2\t3", "13\t\\N\t4"),
+		pkey("o", "a, b"), pkey("q", "id"), pkey("r", "id"),
+		fkey("r", "a, b", "public.o(a, b) ON DELETE SET NULL (b)"),
+		fkey("r", "b", "public.q(id)"),
+	)
+	cfg := config(map[string]TableOptions{"q": {OnlyReferenced: true, Rule: "q"}},
+		map[string]dumpstream.RowFilter{"o": dropFilter{cols: []int{0, 1}, drop: map[string]bool{"1|2": true}}})
+	out, g := mustRun(t, dump, cfg, 1)
+	if got, want := copyRows(out, "r"), []string{"10\t1\t1", "11\t1\t\\N", "12\t2\t3", "13\t\\N\t4"}; !slices.Equal(got, want) {
+		t.Errorf("r = %q, want %q", got, want)
+	}
+	if got, want := copyRows(out, "q"), []string{"1", "3", "4"}; !slices.Equal(got, want) {
+		t.Errorf("q (only_referenced) = %q, want %q: a nulled key references nothing", got, want)
+	}
+	if st, _ := reportOf(g, "public.q"); st.Unreferenced != 1 || st.Kept() != 3 {
+		t.Errorf("report of q = %+v", st)
 	}
 }
 
@@ -632,6 +726,42 @@ func TestInsertTables(t *testing.T) {
 		}
 		if st, _ := reportOf(g, "public.users"); st.Rows != 4 || st.Filtered != 2 {
 			t.Errorf("INSERT parent, %d workers: report of users = %+v", workers, st)
+		}
+	}
+
+	// A self-referencing INSERT table, children first (a pass a step),
+	// feeding an only_referenced COPY table: 1 goes, and 2…7 by cascade;
+	// the chain from 8 stays.
+	var ins string
+	for id := 10; id >= 1; id-- {
+		p := strconv.Itoa(id - 1)
+		if id == 1 || id == 8 {
+			p = "NULL"
+		}
+		ins += fmt.Sprintf("INSERT INTO public.s VALUES (%d, %s, %d);\n", id, p, id)
+	}
+	dump = plainDump(
+		"CREATE TABLE public.s (\n    id integer NOT NULL,\n    parent_id integer,\n    k_id integer\n);\n",
+		"CREATE TABLE public.k (\n    id integer NOT NULL\n);\n",
+		ins,
+		copyBlock("k", "id", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),
+		pkey("s", "id"), pkey("k", "id"),
+		fkey("s", "parent_id", "public.s(id)"), fkey("s", "k_id", "public.k(id)"),
+	)
+	scfg := config(map[string]TableOptions{"k": {OnlyReferenced: true, Rule: "k"}}, map[string]dumpstream.RowFilter{"s": dropping("1")})
+	for _, workers := range []int{1, 4} {
+		out, g := mustRun(t, dump, scfg, workers)
+		if got, want := insertRows(out, "s"), []string{"10, 9, 10", "9, 8, 9", "8, NULL, 8"}; !slices.Equal(got, want) {
+			t.Errorf("INSERT cycle, %d workers: s = %q, want %q", workers, got, want)
+		}
+		if got, want := copyRows(out, "k"), []string{"8", "9", "10"}; !slices.Equal(got, want) {
+			t.Errorf("INSERT cycle, %d workers: k = %q, want %q", workers, got, want)
+		}
+		if g.Passes() < 7 {
+			t.Errorf("INSERT cycle, %d workers: %d passes for a chain of 6 steps", workers, g.Passes())
+		}
+		if st, _ := reportOf(g, "public.s"); !sameStats(st, TableStats{Rows: 10, Filtered: 1, Cascaded: map[string]int64{"public.s": 6}}) {
+			t.Errorf("INSERT cycle, %d workers: report of s = %+v", workers, st)
 		}
 	}
 }

@@ -9,7 +9,8 @@ import (
 
 // FuzzCascade: a random schema from seed (as TestRandomGraphs makes them),
 // its data blocks in the order order picks (0: the schema's own), through
-// the cascade with 1 + workers%4 workers: the rows kept and the keys set
+// the cascade with 1 + workers%4 workers (and every set computed before
+// the rewrite, Config.NoInline, when workers&4 is set): the rows kept and the keys set
 // to NULL are those the reference computes, and the report counts the
 // rows the output keeps.
 func FuzzCascade(f *testing.F) {
@@ -19,6 +20,8 @@ func FuzzCascade(f *testing.F) {
 	f.Add(int64(301), byte(7), byte(3))
 	f.Add(int64(-5), byte(255), byte(1))
 	f.Add(int64(1)<<40, byte(42), byte(2))
+	f.Add(int64(77), byte(0), byte(4))
+	f.Add(int64(78), byte(9), byte(7))
 	f.Fuzz(func(t *testing.T, seed int64, order, workers byte) {
 		s := randomSchema(rand.New(rand.NewSource(seed)))
 		if order != 0 {
@@ -26,7 +29,9 @@ func FuzzCascade(f *testing.F) {
 		}
 		s.reference()
 		dump := s.dump()
-		out, g, err := run(t, dump, s.config(), 1+int(workers%4))
+		cfg := s.config()
+		cfg.NoInline = workers&4 != 0
+		out, g, err := run(t, dump, cfg, 1+int(workers%4))
 		if err != nil {
 			if strings.Contains(err.Error(), "cannot resolve") || strings.Contains(err.Error(), "only_referenced:") {
 				return // a refusal the message explains
