@@ -1101,3 +1101,42 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestInheritance: under plain inheritance (INHERITS), unlike
+// partitioning, a foreign key applies to its own table only: pg_dump
+// declares it with ALTER TABLE ONLY, a key into the parent references
+// the parent's own rows, and the parent's key does not bind the
+// children's rows (PostgreSQL manual, 5.10.1 "Caveats").
+func TestInheritance(t *testing.T) {
+	dump := plainDump(
+		"CREATE TABLE public.orders (\n    id integer NOT NULL,\n    p_id integer\n);\n",
+		"CREATE TABLE public.p (\n    id integer NOT NULL,\n    u_id integer\n);\n",
+		"CREATE TABLE public.pchild (\n    extra text\n)\nINHERITS (public.p);\n",
+		"CREATE TABLE public.users (\n    id integer NOT NULL\n);\n",
+		copyBlock("orders", "id, p_id", "1\t2", "2\t3"),
+		copyBlock("p", "id, u_id", "2\t1", "3\t1"),
+		copyBlock("pchild", "id, u_id, extra", "1\t2\tx", "2\t2\ty"),
+		copyBlock("users", "id", "1", "2"),
+		pkey("orders", "id"), pkey("p", "id"), pkey("pchild", "id"), pkey("users", "id"),
+		fkey("orders", "p_id", "public.p(id)"),
+		fkey("p", "u_id", "public.users(id)"),
+	)
+	// The parent's key into users does not bind pchild's rows.
+	out, _ := mustRun(t, dump, config(nil, map[string]dumpstream.RowFilter{"users": dropping("2")}), 1)
+	if got, want := copyRows(out, "pchild"), []string{"1\t2\tx", "2\t2\ty"}; !slices.Equal(got, want) {
+		t.Errorf("users drops 2: pchild = %q, want %q: pchild has no foreign key into users", got, want)
+	}
+	if got, want := copyRows(out, "p"), []string{"2\t1", "3\t1"}; !slices.Equal(got, want) {
+		t.Errorf("users drops 2: p = %q, want %q", got, want)
+	}
+	// A row pchild drops is not the parent's row of the same key.
+	out, _ = mustRun(t, dump, config(nil, map[string]dumpstream.RowFilter{"pchild": dropping("2")}), 1)
+	if got, want := copyRows(out, "orders"), []string{"1\t2", "2\t3"}; !slices.Equal(got, want) {
+		t.Errorf("pchild drops 2: orders = %q, want %q: orders references p's own row 2", got, want)
+	}
+	// The parent's own drops do cascade.
+	out, _ = mustRun(t, dump, config(nil, map[string]dumpstream.RowFilter{"p": dropping("2")}), 1)
+	if got, want := copyRows(out, "orders"), []string{"2\t3"}; !slices.Equal(got, want) {
+		t.Errorf("p drops 2: orders = %q, want %q", got, want)
+	}
+}
