@@ -644,6 +644,40 @@ func TestPartitions(t *testing.T) {
 	}
 }
 
+// TestPartitionsSelfReference: a partitioned table (two levels) whose key
+// references itself cascades across its partitions, whatever their order.
+func TestPartitionsSelfReference(t *testing.T) {
+	dump := plainDump(
+		"CREATE TABLE public.m (\n    id integer NOT NULL,\n    parent_id integer\n)\nPARTITION BY RANGE (id);\n",
+		"CREATE TABLE public.m_1 (\n    id integer NOT NULL,\n    parent_id integer\n)\nPARTITION BY RANGE (id);\n",
+		"CREATE TABLE public.m_1a (\n    id integer NOT NULL,\n    parent_id integer\n);\n",
+		"CREATE TABLE public.m_2 (\n    id integer NOT NULL,\n    parent_id integer\n);\n",
+		"ALTER TABLE ONLY public.m ATTACH PARTITION public.m_1 FOR VALUES FROM (0) TO (10);\n",
+		"ALTER TABLE ONLY public.m_1 ATTACH PARTITION public.m_1a FOR VALUES FROM (0) TO (10);\n",
+		"ALTER TABLE ONLY public.m ATTACH PARTITION public.m_2 FOR VALUES FROM (10) TO (20);\n",
+		copyBlock("m_2", "id, parent_id", "11\t1", "12\t11", "13\t2", "14\t\\N"),
+		copyBlock("m_1a", "id, parent_id", "1\t\\N", "2\t\\N", "3\t12", "4\t13"),
+		pkey("m", "id"),
+		"ALTER TABLE public.m\n    ADD CONSTRAINT m_parent_fkey FOREIGN KEY (parent_id) REFERENCES public.m(id);\n",
+	)
+	// 1 goes; then 11 (→ 1), 12 (→ 11), 3 (→ 12).
+	for _, workers := range []int{1, 4} {
+		out, g := mustRun(t, dump, config(nil, map[string]dumpstream.RowFilter{"m_1a": dropping("1")}), workers)
+		if got, want := copyRows(out, "m_1a"), []string{"2\t\\N", "4\t13"}; !slices.Equal(got, want) {
+			t.Errorf("%d workers: m_1a = %q, want %q", workers, got, want)
+		}
+		if got, want := copyRows(out, "m_2"), []string{"13\t2", "14\t\\N"}; !slices.Equal(got, want) {
+			t.Errorf("%d workers: m_2 = %q, want %q", workers, got, want)
+		}
+		if st, _ := reportOf(g, "public.m_2"); !sameStats(st, TableStats{Rows: 4, Cascaded: map[string]int64{"public.m": 2}}) {
+			t.Errorf("%d workers: report of m_2 = %+v", workers, st)
+		}
+		if got, want := g.Edges(), []string{"public.m_1a -> public.m", "public.m_2 -> public.m"}; !slices.Equal(got, want) {
+			t.Errorf("%d workers: Edges() = %q, want %q", workers, got, want)
+		}
+	}
+}
+
 // insertRows lists the row tuples of the INSERT statements into table.
 func insertRows(dump, table string) []string {
 	var out []string
