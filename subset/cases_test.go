@@ -800,6 +800,38 @@ func TestInsertTables(t *testing.T) {
 	}
 }
 
+// TestInsertEscapes: the keys of an INSERT parent (pg_dump --inserts:
+// tabs, newlines, carriage returns, backslashes, quotes and UTF-8 as they
+// are between the quotes) match the same keys as a COPY child writes them.
+func TestInsertEscapes(t *testing.T) {
+	dump := plainDump(
+		"CREATE TABLE public.o (\n    k text NOT NULL,\n    n numeric\n);\n",
+		"CREATE TABLE public.r (\n    id integer NOT NULL,\n    k text\n);\n",
+		"INSERT INTO public.o VALUES ('a\tb', 1);\n"+
+			"INSERT INTO public.o VALUES ('x\\y', 2);\n"+
+			"INSERT INTO public.o VALUES ('l1\nl2', 3);\n"+
+			"INSERT INTO public.o VALUES ('it''s', 4);\n"+
+			"INSERT INTO public.o VALUES ('\u00e9t\u00e9', 5), ('cr\rx', 6);\n"+
+			"INSERT INTO public.o VALUES ('keep', 7), ('a\\tb', 8);\n",
+		copyBlock("r", "id, k", `1	a\tb`, `2	x\\y`, `3	l1\nl2`, `4	it's`, "5\t\u00e9t\u00e9", `6	cr\rx`, `7	keep`, `8	a\\tb`, `9	\N`),
+		pkey("o", "k"), pkey("r", "id"),
+		fkey("r", "k", "public.o(k)"),
+	)
+	cfg := config(nil, map[string]dumpstream.RowFilter{"o": dropFilter{cols: []int{1}, drop: map[string]bool{"1": true, "2": true, "3": true, "4": true, "5": true, "6": true}}})
+	for _, workers := range []int{1, 4} {
+		out, g := mustRun(t, dump, cfg, workers)
+		if got, want := copyRows(out, "r"), []string{`7	keep`, `8	a\\tb`, `9	\N`}; !slices.Equal(got, want) {
+			t.Errorf("%d workers: r = %q, want %q", workers, got, want)
+		}
+		if got, want := insertRows(out, "o"), []string{"'keep', 7", "'a\\tb', 8"}; !slices.Equal(got, want) {
+			t.Errorf("%d workers: o = %q, want %q", workers, got, want)
+		}
+		if st, _ := reportOf(g, "public.r"); st.Cascaded["public.o"] != 6 {
+			t.Errorf("%d workers: report of r = %+v", workers, st)
+		}
+	}
+}
+
 // TestCascadeFalse: cascade: false keeps the children of the rows a
 // table's where: drops, and no edge leaves the table.
 func TestCascadeFalse(t *testing.T) {
@@ -998,11 +1030,15 @@ func TestReportAndCount(t *testing.T) {
 		fkey("order_tags", "order_id", "public.orders(id) ON DELETE CASCADE"),
 		fkey("order_tags", "tag_id", "public.tags(id)"),
 	)
-	cfg := config(map[string]TableOptions{
-		"users": {Sample: 0.6, Rule: "users"},
-		"tags":  {OnlyReferenced: true, Rule: "tags"},
-	}, map[string]dumpstream.RowFilter{"teams": dropping("2")})
-	for _, workers := range []int{1, 4} {
+	for _, c := range []struct {
+		users   TableOptions
+		workers int
+	}{{TableOptions{Sample: 0.6, Rule: "users"}, 1}, {TableOptions{Sample: 0.6, Rule: "users"}, 4}, {TableOptions{SampleRows: 20, Rule: "users"}, 1}, {TableOptions{SampleRows: 20, Rule: "users"}, 3}} {
+		cfg := config(map[string]TableOptions{
+			"users": c.users,
+			"tags":  {OnlyReferenced: true, Rule: "tags"},
+		}, map[string]dumpstream.RowFilter{"teams": dropping("2")})
+		workers := c.workers
 		out, g := mustRun(t, dump, cfg, workers)
 		cg := counted(t, dump, cfg)
 		rep, crep := g.Report(), cg.Report()
