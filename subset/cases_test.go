@@ -125,7 +125,7 @@ func decided(t *testing.T, dump string, cfg Config) (*Graph, int) {
 		t.Fatalf("NewGraph: %v", err)
 	}
 	walks := 0
-	if err := g.Decide(walkOf(dump, &walks)); err != nil {
+	if err := g.Decide(walkOf(dump, &walks), nil); err != nil {
 		t.Fatalf("Decide: %v", err)
 	}
 	return g, walks

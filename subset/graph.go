@@ -182,12 +182,18 @@ func NewGraph(s *dumpstream.Survey, cfg Config) (*Graph, error) {
 			pks[k.Table] = k.Columns
 		}
 	}
-	// members returns the tables holding the rows of name: itself, and
-	// its partitions and children.
+	// members returns the tables whose rows a key of name covers: the
+	// table itself when it has data (a plain table, or an inheritance
+	// parent, whose keys cover its own rows only: pg_dump writes ALTER
+	// TABLE ONLY), else its partitions (a partitioned table has no rows of
+	// its own, and its keys cover all of theirs).
 	members := func(name [2]string) []*node {
+		if n := g.byName[name]; n != nil {
+			return []*node{n}
+		}
 		var out []*node
 		for _, n := range g.nodes {
-			if n.name == name || slices.Contains(n.table.Ancestors, name) {
+			if slices.Contains(n.table.Ancestors, name) {
 				out = append(out, n)
 			}
 		}
@@ -426,9 +432,6 @@ func (g *Graph) order() error {
 		}
 	}
 	for _, n := range g.nodes {
-		if n.opt.SampleRows > 0 {
-			n.pre = true
-		}
 		if (g.cfg.NoInline || n.table.Inserts) && n.decide {
 			// An INSERT table ends (EndTable) only at the end of the
 			// input: its keys are known in time only from a pass.
@@ -459,7 +462,8 @@ func (g *Graph) order() error {
 func (g *Graph) OnePass() (bool, []string) {
 	var pre []string
 	for _, n := range g.nodes {
-		if n.pre {
+		// sample: N rows needs a pass to find the N.
+		if n.pre || n.opt.SampleRows > 0 {
 			pre = append(pre, n.String())
 		}
 	}
