@@ -99,6 +99,11 @@ type refSet struct {
 	ref     *KeySet // keys that kept rows reference, when it is only_referenced
 	onlyRef bool
 	grew    bool // a key was added in the current pass
+	// sampler is the one table of the set when the set's columns are its
+	// sampled primary key: the keys its sample leaves out are not stored,
+	// sampleHash tells them.
+	sampler    *node
+	sampleHash func([]byte) uint64
 }
 
 // cascades: some contributor drops rows that cascade to the children.
@@ -298,6 +303,18 @@ func NewGraph(s *dumpstream.Survey, cfg Config) (*Graph, error) {
 			if n.opt.Sample > 0 {
 				n.threshold = fractionThreshold(n.opt.Sample)
 			}
+		}
+	}
+	for _, s := range g.sets {
+		if len(s.contrib) != 1 {
+			continue
+		}
+		if c := s.contrib[0]; c.pk != nil && slices.Equal(s.idx[c], c.pk) {
+			d := c.opt.Domain
+			if d == "" {
+				d = qualified(c.name)
+			}
+			s.sampler, s.sampleHash = c, cfg.Sample(d)
 		}
 	}
 	// Rows dropped by cascade, to a fixed point.

@@ -72,6 +72,7 @@ type judge struct {
 	nulls     []bool              // per column: NULL in the current row
 	kf        [][]byte
 	key       []byte
+	pkey      []byte // a referenced sampled key, for isDropped
 	stats     TableStats
 	hkey      [16]byte
 }
@@ -132,13 +133,14 @@ func (j *judge) Keep(fields [][]byte) (bool, error) {
 			j.stats.Filtered++
 		}
 	}
+	sampledOut := false
 	if keep && j.sample != nil && n.threshold != ^uint64(0) && j.sampleKey(fields) >= n.threshold {
-		keep = false
+		keep, sampledOut = false, true
 		j.stats.Sampled++
 	}
 	if keep {
 		for _, e := range n.out {
-			if e.setNull != nil || e.set.dropped == nil || !j.fields(fields, e.cols) || !e.set.dropped.Contains(j.kf) {
+			if e.setNull != nil || e.set.dropped == nil || !j.fields(fields, e.cols) || !j.isDropped(e.set) {
 				continue
 			}
 			keep = false
@@ -148,7 +150,7 @@ func (j *judge) Keep(fields [][]byte) (bool, error) {
 	}
 	if keep {
 		for _, e := range n.out {
-			if e.setNull == nil || e.set.dropped == nil || !j.fields(fields, e.cols) || !e.set.dropped.Contains(j.kf) {
+			if e.setNull == nil || e.set.dropped == nil || !j.fields(fields, e.cols) || !j.isDropped(e.set) {
 				continue
 			}
 			for _, i := range e.setNull {
@@ -175,6 +177,9 @@ func (j *judge) Keep(fields [][]byte) (bool, error) {
 	}
 	if !keep {
 		for _, s := range n.sets {
+			if sampledOut && s.sampler == n {
+				continue // isDropped tells it from the key itself
+			}
 			if s.dropped != nil && !n.opt.NoCascade && j.fields(fields, s.idx[n]) {
 				j.add(s, s.dropped, j.drops, j.local)
 			}
@@ -194,6 +199,24 @@ func (j *judge) Keep(fields [][]byte) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// isDropped reports whether the gathered key is of a dropped row of set
+// s: in its set, or left out by the sample of the table it is the primary
+// key of (those keys are not stored: the sample tells them again).
+func (j *judge) isDropped(s *refSet) bool {
+	if s.dropped.Contains(j.kf) {
+		return true
+	}
+	if s.sampler == nil || s.sampler.threshold == ^uint64(0) {
+		return false
+	}
+	j.pkey = j.pkey[:0]
+	for _, f := range j.kf {
+		j.pkey = append(j.pkey, f...)
+		j.pkey = append(j.pkey, '\t')
+	}
+	return s.sampleHash(j.pkey) >= s.sampler.threshold
 }
 
 func (j *judge) count(m *map[string]int64, t [2]string) {

@@ -484,3 +484,35 @@ func TestRefusals(t *testing.T) {
 		t.Errorf("sample without a primary key: %v", err)
 	}
 }
+
+// TestSampleKeysNotStored: the keys a sample leaves out are told again by
+// the sample, not stored: a sampled parent's set holds only the rows its
+// where: drops.
+func TestSampleKeysNotStored(t *testing.T) {
+	s := &rschema{tables: []*rtable{
+		{name: "users", sample: 0.5, filter: 7},
+		{name: "orders", fks: []rfk{{parent: 0}}},
+	}, order: []int{0, 1}}
+	for id := 1; id <= 2000; id++ {
+		s.tables[0].rows = append(s.tables[0].rows, []int{id})
+		s.tables[1].rows = append(s.tables[1].rows, []int{id, 1 + (id*7919)%2000})
+	}
+	s.reference()
+	out, g, err := run(t, s.dump(), s.config(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := copyRows(out, "orders"), s.expected(1); !slices.Equal(got, want) {
+		t.Fatalf("orders: %d rows, want %d", len(got), len(want))
+	}
+	var stored int64
+	for _, set := range g.sets {
+		if set.dropped != nil {
+			stored += set.dropped.Len()
+		}
+	}
+	// where: drops the multiples of 7 (285); the sample's ~1000 are not stored.
+	if filtered := int64(2000 / 7); stored != filtered {
+		t.Errorf("%d keys stored, want the %d the filter dropped", stored, filtered)
+	}
+}
