@@ -1,9 +1,7 @@
 package subset
 
 import (
-	"bytes"
 	"container/heap"
-	"fmt"
 
 	"github.com/anondump/anondump/dumpstream"
 )
@@ -306,15 +304,3 @@ func (b *bottomK) threshold() uint64 {
 	}
 	return b.h[0] + 1
 }
-
-// describe names a row-set problem for messages.
-func describe(n *node, line int, err error) error {
-	if line > 0 {
-		return fmt.Errorf("%s, row at line %d: %w", n, line, err)
-	}
-	return fmt.Errorf("%s: %w", n, err)
-}
-
-var nullField = []byte(`\N`)
-
-func isNull(f []byte) bool { return bytes.Equal(f, nullField) }
