@@ -690,3 +690,81 @@ func (w *TarWriter) cleanup() {
 }
 
 var _ Sink = (*TarWriter)(nil)
+
+// TarIndex gives random access to the data members of a tar archive in a
+// file: where each member's bytes are, found by one pass over the member
+// headers (their contents are passed over by seeking).
+type TarIndex struct {
+	h       *Header
+	toc     []*Entry
+	ra      io.ReaderAt
+	members map[string][2]int64 // offset and size
+}
+
+// NewTarIndex indexes the tar archive of size bytes in ra.
+func NewTarIndex(ra io.ReaderAt, size int64) (*TarIndex, error) {
+	pos := &seekCounter{s: io.NewSectionReader(ra, 0, size)}
+	tr := tar.NewReader(pos)
+	x := &TarIndex{ra: ra, members: map[string][2]int64{}}
+	for {
+		hdr, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, tarError("a member header", err)
+		}
+		x.members[hdr.Name] = [2]int64{pos.n, hdr.Size}
+	}
+	toc, ok := x.members["toc.dat"]
+	if !ok {
+		return nil, &FormatError{Where: "tar archive", Msg: "no toc.dat member"}
+	}
+	h, entries, _, err := ReadTOC(bufio.NewReaderSize(io.NewSectionReader(ra, toc[0], toc[1]), 64<<10))
+	if err != nil {
+		return nil, fileError("toc.dat", err)
+	}
+	if h.Format != FormatTar {
+		return nil, &FormatError{Offset: 10, Where: "toc.dat: header", Msg: fmt.Sprintf("format byte %d, want 3 (tar)", h.Format)}
+	}
+	x.h, x.toc = h, entries
+	return x, nil
+}
+
+// Header returns the archive's header.
+func (x *TarIndex) Header() *Header { return x.h }
+
+// TOC returns the archive's TOC entries.
+func (x *TarIndex) TOC() []*Entry { return x.toc }
+
+// OpenData returns the data of a TABLE DATA entry (its member NNNN.dat),
+// independently of the other members.
+func (x *TarIndex) OpenData(e *Entry) (io.Reader, error) {
+	name := strconv.Itoa(e.DumpID) + ".dat"
+	m, ok := x.members[name]
+	if !ok {
+		return nil, &FormatError{Where: "tar archive", Msg: fmt.Sprintf("no member %s for %s", name, entryName(e))}
+	}
+	return io.NewSectionReader(x.ra, m[0], m[1]), nil
+}
+
+// seekCounter is a ReadSeeker that knows its position, so that the tar
+// reader seeks over member contents and the index learns where they are.
+type seekCounter struct {
+	s *io.SectionReader
+	n int64
+}
+
+func (c *seekCounter) Read(p []byte) (int, error) {
+	k, err := c.s.Read(p)
+	c.n += int64(k)
+	return k, err
+}
+
+func (c *seekCounter) Seek(off int64, whence int) (int64, error) {
+	n, err := c.s.Seek(off, whence)
+	if err == nil {
+		c.n = n
+	}
+	return n, err
+}

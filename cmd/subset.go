@@ -259,11 +259,11 @@ func (c *cascadeCheck) print(w io.Writer, name string) {
 }
 
 // decide runs the cascade's reads before the rewrite: single tables of an
-// archive that allows it (a directory, a custom archive in a file with its
-// data offsets), else passes over the input.
+// archive that allows it (a directory, a tar file, a custom archive in a
+// file with its data offsets), else passes over the input.
 func decide(g *subset.Graph, in *input, walk func(dumpstream.Visitor) error, opts dumpstream.Options) error {
 	var read func(*dumpstream.Table, dumpstream.Visitor) error
-	if in.container == formatDirectory || in.container == formatCustom && in.outer == nil {
+	if in.container == formatDirectory || (in.container == formatCustom || in.container == formatTar) && in.outer == nil {
 		at, err := dumpstream.OpenArchiveTables(in.dir, in.path, dumpstream.Options{Name: opts.Name, AnySQL: opts.AnySQL})
 		switch {
 		case err == nil:

@@ -10,7 +10,8 @@ import (
 )
 
 // ArchiveTables reads the data of single tables of an archive that allows
-// it (a directory, or a custom archive in a file with its data offsets),
+// it (a directory, a tar in a file, or a custom archive in a file with its
+// data offsets),
 // in any order, for the cascade's passes.
 type ArchiveTables struct {
 	a      *archiveRewrite
@@ -23,9 +24,10 @@ type ArchiveTables struct {
 // can only be read in order.
 var ErrNoRandomAccess = errors.New("dumpstream: the archive can only be read in order")
 
-// OpenArchiveTables opens dir (when not nil) or the custom archive in the
-// file at path for [ArchiveTables.Read]. It returns ErrNoRandomAccess
-// when a data entry has no recorded offset. Close releases it.
+// OpenArchiveTables opens dir (when not nil), or the custom or tar archive
+// in the file at path, for [ArchiveTables.Read]. It returns
+// ErrNoRandomAccess for a custom archive with a data entry whose offset
+// it does not record (written to a pipe). Close releases it.
 func OpenArchiveTables(dir *archive.Dir, path string, opt Options) (*ArchiveTables, error) {
 	t := &ArchiveTables{byName: map[[2]string]*archive.Entry{}}
 	var toc []*archive.Entry
@@ -43,23 +45,43 @@ func OpenArchiveTables(dir *archive.Dir, path string, opt Options) (*ArchiveTabl
 		if err != nil {
 			return nil, err
 		}
-		r, err := archive.NewReader(f)
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		toc = r.TOC()
-		for _, e := range toc {
-			if e.Desc.S == "TABLE DATA" && e.IsData() && e.DataState != archive.OffsetSet {
+		t.closer = f
+		var head [262]byte
+		n, _ := f.ReadAt(head[:], 0)
+		if n == len(head) && string(head[257:262]) == "ustar" {
+			st, err := f.Stat()
+			if err != nil {
 				f.Close()
-				return nil, ErrNoRandomAccess
+				return nil, err
+			}
+			x, err := archive.NewTarIndex(f, st.Size())
+			if err != nil {
+				f.Close()
+				return nil, namedFormatError(opt.Name, err)
+			}
+			toc = x.TOC()
+			t.open = func(e *archive.Entry) (io.Reader, func(), error) {
+				r, err := x.OpenData(e)
+				return r, func() {}, err
+			}
+		} else {
+			r, err := archive.NewReader(io.NewSectionReader(f, 0, 1<<62))
+			if err != nil {
+				f.Close()
+				return nil, namedFormatError(opt.Name, err)
+			}
+			toc = r.TOC()
+			for _, e := range toc {
+				if e.Desc.S == "TABLE DATA" && e.IsData() && e.DataState != archive.OffsetSet {
+					f.Close()
+					return nil, ErrNoRandomAccess
+				}
+			}
+			t.open = func(e *archive.Entry) (io.Reader, func(), error) {
+				b, err := r.At(f, e)
+				return b, func() {}, err
 			}
 		}
-		t.open = func(e *archive.Entry) (io.Reader, func(), error) {
-			b, err := r.At(f, e)
-			return b, func() {}, err
-		}
-		t.closer = f
 	}
 	t.a = &archiveRewrite{entryRewriter: entryRewriter{opt: opt, r: &rewriter{}}}
 	if err := t.a.walkTOC(toc, NopVisitor{}); err != nil {

@@ -307,8 +307,8 @@ func TestWalkSkipUnread(t *testing.T) {
 }
 
 // TestArchiveTables: single tables read alone, in any order, from a
-// custom archive in a file and from a directory, have the rows a walk
-// shows; an archive written to a pipe (no data offsets) is refused.
+// custom archive in a file, a tar in a file and a directory, have the
+// rows a walk shows; an archive written to a pipe (no data offsets) is refused.
 func TestArchiveTables(t *testing.T) {
 	dir, err := archive.OpenDir("../archive/testdata/dir_gz")
 	if err != nil {
@@ -317,7 +317,7 @@ func TestArchiveTables(t *testing.T) {
 	for _, c := range []struct {
 		dir  *archive.Dir
 		path string
-	}{{nil, "../archive/testdata/demo_z0.dump"}, {dir, ""}} {
+	}{{nil, "../archive/testdata/demo_z0.dump"}, {nil, "../archive/testdata/t.tar"}, {nil, "../archive/testdata/t1520.tar"}, {dir, ""}} {
 		var src io.Reader = DirInput{Dir: c.dir}
 		if c.dir == nil {
 			f, err := os.Open(c.path)
