@@ -162,7 +162,8 @@ func NewGraph(s *dumpstream.Survey, cfg Config) (*Graph, error) {
 	g := &Graph{cfg: cfg, byName: map[[2]string]*node{}}
 	for i, t := range s.Blocks {
 		name := [2]string{t.Schema, t.Name}
-		if t.Database != "" {
+		if t.Database != s.Blocks[0].Database {
+			// pg_dump --create names its one database; pg_dumpall several.
 			return nil, fmt.Errorf("%s: cascading filters and samples work on one database; this input holds several (pg_dumpall): dump the database with pg_dump", qualified(name))
 		}
 		if g.byName[name] != nil {

@@ -516,3 +516,19 @@ func TestSampleKeysNotStored(t *testing.T) {
 		t.Errorf("%d keys stored, want the %d the filter dropped", stored, filtered)
 	}
 }
+
+// TestOneDatabase: pg_dump --create names its one database, which is
+// fine; pg_dumpall output with several is refused.
+func TestOneDatabase(t *testing.T) {
+	cfg := Config{Tables: map[[2]string]TableOptions{{"public", "a"}: {Where: true}}}
+	one := &dumpstream.Survey{Blocks: []*dumpstream.Table{
+		{Database: "shop", Schema: "public", Name: "a"}, {Database: "shop", Schema: "public", Name: "b"}}}
+	if _, err := NewGraph(one, cfg); err != nil {
+		t.Errorf("one named database: %v", err)
+	}
+	two := &dumpstream.Survey{Blocks: []*dumpstream.Table{
+		{Database: "shop", Schema: "public", Name: "a"}, {Database: "crm", Schema: "public", Name: "b"}}}
+	if _, err := NewGraph(two, cfg); err == nil || !strings.Contains(err.Error(), "pg_dumpall") {
+		t.Errorf("two databases: %v", err)
+	}
+}
