@@ -251,7 +251,7 @@ func TestE2EDirectoryAndTar(t *testing.T) {
 
 	t.Run("inserts archive", func(t *testing.T) {
 		// An archive of INSERT statements: a table without rules is kept,
-		// truncate empties one, and a rewrite is refused, never skipped.
+		// truncate empties one, and column rules rewrite the statements.
 		in := filepath.Join(dir, "ins.dump")
 		p.pgDump(t, src, "-Fc", "--inserts", "-f", in)
 		rf := filepath.Join(dir, "ins.yaml")
@@ -267,8 +267,14 @@ func TestE2EDirectoryAndTar(t *testing.T) {
 		if n := p.count(t, db, "SELECT count(*) FROM users"); n != 3000 {
 			t.Errorf("%d users kept", n)
 		}
-		if r := anondump(t, e2eKey, nil, "-q", "-c", fcRules, "-o", filepath.Join(dir, "ins-ruled.dump"), in); r.code == 0 {
-			t.Error("rules on an INSERT archive's columns were not refused")
+		// Under column rules the statements are rewritten; as a directory
+		// too.
+		ruled := filepath.Join(dir, "ins-ruled.d")
+		if r := anondump(t, e2eKey, nil, "-q", "-c", fcRules, "--format", "directory", "-o", ruled, in); r.code != 0 {
+			t.Fatalf("rules on an INSERT archive: exit %d: %s", r.code, r.stderr)
+		}
+		if n := p.count(t, p.pgRestore(t, ruled, nil, "-j", "4"), "SELECT count(*) FROM users"); n != 3000 {
+			t.Errorf("the ruled INSERT archive restored %d users", n)
 		}
 	})
 

@@ -318,7 +318,7 @@ func (a *archiveRewrite) prepare(h *archive.Header, toc []*archive.Entry, aopt A
 			if blk := a.blocks[e.DumpID]; blk != nil {
 				survey.Blocks = append(survey.Blocks, blk.Table)
 			} else {
-				survey.Blocks = append(survey.Blocks, &Table{Schema: e.Namespace.S, Name: e.Tag.S, Inserts: true})
+				survey.Blocks = append(survey.Blocks, a.insertsTable(e))
 			}
 		}
 	}
@@ -343,7 +343,7 @@ func (a *archiveRewrite) entry(sink archive.Sink, e *archive.Entry, src io.Reade
 	if e.IsBlobs() {
 		return archive.CopyObjects(sink, blobs, lo)
 	}
-	return a.writeEntry(sink, e, a.blocks[e.DumpID], src)
+	return a.writeEntry(sink, e, a.blocks[e.DumpID], src, a.w)
 }
 
 // unselected checks the rules of a table whose data a share run leaves
@@ -435,8 +435,9 @@ func (a *archiveRewrite) entryAt(line int) *archive.Entry {
 }
 
 // writeEntry rewrites one data entry, read from src, to a new stream of
-// sink: blk is its COPY block, nil for other data.
-func (x *entryRewriter) writeEntry(sink archive.Sink, e *archive.Entry, blk *Block, src io.Reader) error {
+// sink: blk is its COPY block, nil for other data; toc is the walker that
+// read the TOC's definitions (the catalog of an entry of INSERTs).
+func (x *entryRewriter) writeEntry(sink archive.Sink, e *archive.Entry, blk *Block, src io.Reader, toc *walker) error {
 	out, err := sink.WriteData(e.DumpID)
 	if err != nil {
 		return err
@@ -445,24 +446,9 @@ func (x *entryRewriter) writeEntry(sink archive.Sink, e *archive.Entry, blk *Blo
 	case blk != nil:
 		err = x.copyBlock(out, e, blk, src)
 	case e.Desc.S == "TABLE DATA":
-		// INSERT statements (pg_dump --inserts): kept when no rule
-		// touches the table, emptied under truncate, refused otherwise.
-		tbl := &Table{Schema: e.Namespace.S, Name: e.Tag.S, Inserts: true}
-		err = x.r.Inserts(tbl)
-		it := x.r.ins[tbl]
-		delete(x.r.ins, tbl)
-		switch {
-		case err != nil:
-			err = x.entryErr(e, tbl.QualifiedName(), 0, err)
-		case it == nil:
-			_, err = io.Copy(out, src) // no plan: kept as it is
-		case it.w.plan.DropRows:
-			// truncate: no statement is written; the rows are counted.
-			_, err = io.Copy(io.Discard, src)
-		default:
-			// Never copied unchanged under a plan.
-			err = x.entryErr(e, tbl.QualifiedName(), 0, errors.New("the entry's rows are INSERT statements (pg_dump --inserts), which anondump rewrites in plain dumps only; dump the archive without --inserts, or as a plain dump"))
-		}
+		// INSERT statements (pg_dump --inserts): rewritten as in a plain
+		// dump.
+		err = x.insertEntry(out, e, src, toc)
 	default:
 		_, err = io.Copy(out, src)
 	}
@@ -470,6 +456,47 @@ func (x *entryRewriter) writeEntry(sink archive.Sink, e *archive.Entry, blk *Blo
 		return err
 	}
 	return out.Close()
+}
+
+// insertEntry rewrites a TABLE DATA entry of INSERT statements (pg_dump
+// --inserts) to out, as [Rewrite] rewrites them in a plain dump: a walk
+// over the entry's SQL with the catalog and settings of the TOC's
+// definitions, the rewriter as its visitor. The entry's table ends (its
+// EndTable) with the entry.
+func (x *entryRewriter) insertEntry(out io.Writer, e *archive.Entry, src io.Reader, toc *walker) error {
+	r := x.r
+	name := QuoteIdent(e.Namespace.S) + "." + QuoteIdent(e.Tag.S)
+	r.dst = out
+	r.out.Reset(out)
+	defer func() {
+		r.dst = io.Discard
+		r.out.Reset(io.Discard)
+	}()
+	opt := x.opt
+	opt.Name = ""
+	w := newWalker(x.reader(src), r, opt)
+	w.sawHeader, w.started = true, true
+	w.stdStrings, w.encoding = toc.stdStrings, toc.encoding
+	w.cat = toc.cat.clone()
+	r.ins = nil
+	err := w.run()
+	if err == nil {
+		err = r.drainInserts()
+	}
+	if err == nil {
+		r.endInserts()
+	}
+	r.ins = nil
+	x.lines += int64(w.line)
+	var pe *Error
+	if errors.As(err, &pe) {
+		// A line of the entry's data, as for COPY rows.
+		return &EntryError{Name: x.opt.Name, DumpID: e.DumpID, Desc: e.Desc.S, Tag: e.Tag.S, Table: name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
+	}
+	if err != nil {
+		return x.entryErr(e, name, 0, err)
+	}
+	return r.out.Flush()
 }
 
 // entryErr places err in entry e.

@@ -178,7 +178,7 @@ func (x *entryRewriter) dirEntry(a *archiveRewrite, dir *archive.Dir, sink archi
 	}
 	defer rc.Close()
 	in.r = rc
-	j.err = x.writeEntry(sink, e, a.blocks[e.DumpID], in)
+	j.err = x.writeEntry(sink, e, a.blocks[e.DumpID], in, a.w)
 	j.bytes = in.n
 	return j
 }

@@ -90,7 +90,11 @@ func (a *archiveRewrite) walkData(v Visitor, e *archive.Entry, b io.Reader) erro
 	case e.Desc.S != "TABLE DATA" || b == nil:
 		return nil
 	case e.CopyStmt.S == "":
-		tbl := &Table{Schema: e.Namespace.S, Name: e.Tag.S, Inserts: true}
+		if iv, ok := v.(InsertVisitor); ok {
+			// The statements, for a visitor that reads their rows.
+			return a.walkInserts(insertsOnly{v, iv}, e, b)
+		}
+		tbl := a.insertsTable(e)
 		if err := v.Inserts(tbl); err != nil {
 			return a.entryErr(e, tbl.QualifiedName(), 0, err)
 		}
@@ -131,3 +135,48 @@ func (a *archiveRewrite) walkData(v Visitor, e *archive.Entry, b io.Reader) erro
 	}
 	return nil
 }
+
+// insertsTable is the table of a TABLE DATA entry of INSERT statements,
+// with its columns when the TOC declares it.
+func (a *archiveRewrite) insertsTable(e *archive.Entry) *Table {
+	if td := a.w.cat.table(e.Namespace.S, e.Tag.S); td != nil {
+		t := a.w.tableOf(td, nil, false)
+		t.Inserts, t.Line = true, 0
+		return t
+	}
+	return &Table{Schema: e.Namespace.S, Name: e.Tag.S, Inserts: true}
+}
+
+// walkInserts walks the INSERT statements of entry e for v (its Inserts,
+// HoldInserts and Insert; the statements' text does not go to Raw).
+func (a *archiveRewrite) walkInserts(v insertsOnly, e *archive.Entry, b io.Reader) error {
+	opt := a.opt
+	opt.Name = ""
+	w := newWalker(a.reader(b), v, opt)
+	w.sawHeader, w.started = true, true
+	w.stdStrings, w.encoding = a.w.stdStrings, a.w.encoding
+	w.cat = a.w.cat.clone()
+	err := w.run()
+	a.lines += int64(w.line)
+	var pe *Error
+	if errors.As(err, &pe) {
+		return &EntryError{Name: a.opt.Name, DumpID: e.DumpID, Desc: e.Desc.S, Tag: e.Tag.S, Table: QuoteIdent(e.Namespace.S) + "." + QuoteIdent(e.Tag.S), Line: pe.Line, Column: pe.Column, Err: pe.Err}
+	}
+	return err
+}
+
+// insertsOnly passes a visitor the INSERT tables and statements of an
+// entry, and nothing else.
+type insertsOnly struct {
+	v  Visitor
+	iv InsertVisitor
+}
+
+func (insertsOnly) Raw([]byte) error                  { return nil }
+func (insertsOnly) Declare(*Table) error              { return nil }
+func (insertsOnly) Constraint(Constraint) error       { return nil }
+func (o insertsOnly) Inserts(t *Table) error          { return o.v.Inserts(t) }
+func (insertsOnly) Block(*Block) (RowVisitor, error)  { return nil, nil }
+func (insertsOnly) EndBlock(*Block, int64) error      { return nil }
+func (o insertsOnly) HoldInserts(t *Table) bool       { return o.iv.HoldInserts(t) }
+func (o insertsOnly) Insert(s *InsertStatement) error { return o.iv.Insert(s) }

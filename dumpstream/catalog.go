@@ -1,5 +1,10 @@
 package dumpstream
 
+import (
+	"maps"
+	"slices"
+)
+
 // catalog remembers the column types the dump declared and the current
 // search_path, per database (it is reset at every \connect).
 type catalog struct {
@@ -14,6 +19,12 @@ func (c *catalog) reset() {
 	c.composites = map[[2]string]*tableDef{}
 	c.domains = map[[2]string]*domainDef{}
 	c.path = nil
+}
+
+// clone returns a copy of c whose maps can change apart from c's (the
+// definitions they point at are shared).
+func (c *catalog) clone() catalog {
+	return catalog{tables: maps.Clone(c.tables), composites: maps.Clone(c.composites), domains: maps.Clone(c.domains), path: slices.Clone(c.path)}
 }
 
 func (c *catalog) addTable(t *tableDef) {
