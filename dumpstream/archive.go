@@ -479,6 +479,7 @@ func (x *entryRewriter) insertEntry(out io.Writer, e *archive.Entry, src io.Read
 	w.stdStrings, w.encoding = toc.stdStrings, toc.encoding
 	w.cat = toc.cat.clone()
 	r.ins = nil
+	before := r.stats.Rows
 	err := w.run()
 	if err == nil {
 		err = r.drainInserts()
@@ -488,6 +489,8 @@ func (x *entryRewriter) insertEntry(out io.Writer, e *archive.Entry, src io.Read
 	}
 	r.ins = nil
 	x.lines += int64(w.line)
+	x.rows += r.stats.Rows - before // the INSERT rows (countInserts)
+	x.progress(x.rows)
 	var pe *Error
 	if errors.As(err, &pe) {
 		// A line of the entry's data, as for COPY rows.
