@@ -138,13 +138,7 @@ func buildSubset(in *input, plan *rules.Plan, key fakers.Key, opts dumpstream.Op
 		return nil, nil, nil
 	}
 	if !rereadable(in) {
-		var names []string
-		for n, o := range cfg.Tables {
-			if o.Where && !o.NoCascade || o.Sample > 0 || o.SampleRows > 0 || o.OnlyReferenced {
-				names = append(names, dumpstream.QuoteIdent(n[0])+"."+dumpstream.QuoteIdent(n[1]))
-			}
-		}
-		sort.Strings(names)
+		names := subset.Filtering(cfg)
 		what := "a dump on standard input"
 		if in.container == "" {
 			what += " (a plain dump gives its foreign keys only after its data)"

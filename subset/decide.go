@@ -36,7 +36,7 @@ func (g *Graph) Decide(walk func(v dumpstream.Visitor) error, read func(t *dumps
 	if len(counts) > 0 {
 		v := &thresholdPass{g: g, want: map[*node]*bottomK{}}
 		for _, n := range counts {
-			v.want[n] = &bottomK{k: int(min(n.opt.SampleRows, 1<<26))}
+			v.want[n] = newBottomK(n)
 		}
 		g.passes++
 		if err := walk(v); err != nil {
@@ -148,7 +148,7 @@ func (v *decidePass) converged(scc int, todo []*node) {
 func (g *Graph) decideTables(read func(t *dumpstream.Table, v dumpstream.Visitor) error) error {
 	for _, n := range g.nodes {
 		if n.opt.SampleRows > 0 {
-			v := &thresholdPass{g: g, want: map[*node]*bottomK{n: {k: int(min(n.opt.SampleRows, 1<<26))}}}
+			v := &thresholdPass{g: g, want: map[*node]*bottomK{n: newBottomK(n)}}
 			g.reads++
 			if err := read(n.table, v); err != nil {
 				return err
@@ -266,10 +266,7 @@ func (v *decidePass) Row(r *dumpstream.Row) error {
 	if err := r.Fields(); err != nil {
 		return err
 	}
-	v.fields = v.fields[:0]
-	for i := range v.cur.table.Columns {
-		v.fields = append(v.fields, r.Raw(i))
-	}
+	v.fields = rowFields(v.fields, r, v.cur)
 	_, err := v.j.Keep(v.fields)
 	return err
 }
@@ -381,22 +378,14 @@ func (v *thresholdPass) Row(r *dumpstream.Row) error {
 	if err := r.Fields(); err != nil {
 		return err
 	}
+	v.fields = rowFields(v.fields, r, v.j.n)
 	if v.j.own != nil {
-		v.fields = v.fields[:0]
-		for i := range v.j.n.table.Columns {
-			v.fields = append(v.fields, r.Raw(i))
-		}
 		ok, err := v.j.own.Keep(v.fields)
 		if err != nil || !ok {
 			return err
 		}
 	}
-	v.j.key = v.j.key[:0]
-	for _, i := range v.j.n.pk {
-		v.j.key = append(v.j.key, r.Raw(i)...)
-		v.j.key = append(v.j.key, '\t')
-	}
-	v.cur.add(v.j.sample(v.j.key))
+	v.cur.add(v.j.sampleKey(v.fields))
 	return nil
 }
 
@@ -452,10 +441,7 @@ func (v *countPass) Row(r *dumpstream.Row) error {
 	if err := r.Fields(); err != nil {
 		return err
 	}
-	v.fields = v.fields[:0]
-	for i := range v.j.n.table.Columns {
-		v.fields = append(v.fields, r.Raw(i))
-	}
+	v.fields = rowFields(v.fields, r, v.j.n)
 	v.j.stats.Rows++
 	_, err := v.j.Keep(v.fields)
 	return err
@@ -492,4 +478,14 @@ func (v *countPass) Insert(s *dumpstream.InsertStatement) error {
 		_, err := ij.j.Keep(fields)
 		return err
 	})
+}
+
+// rowFields sets dst to the raw fields of row r of table n (split
+// already), one per column.
+func rowFields(dst [][]byte, r *dumpstream.Row, n *node) [][]byte {
+	dst = dst[:0]
+	for i := range n.table.Columns {
+		dst = append(dst, r.Raw(i))
+	}
+	return dst
 }

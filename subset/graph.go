@@ -57,7 +57,6 @@ type node struct {
 	table *dumpstream.Table
 	pos   int // of its data in the input
 	opt   TableOptions
-	has   bool // opt was given
 	out   []*edge
 	sets  []*refSet // the sets of keys it contributes its rows' keys to
 	pk    []int     // primary key columns, for sampling
@@ -74,6 +73,15 @@ type node struct {
 }
 
 func (n *node) String() string { return qualified(n.name) }
+
+// sampleDomain is the domain n's sample hashes in: its domain:, or its
+// own name.
+func (n *node) sampleDomain() string {
+	if n.opt.Domain != "" {
+		return n.opt.Domain
+	}
+	return qualified(n.name)
+}
 
 // acts says whether the table's rows are judged at all.
 func (n *node) acts() bool {
@@ -144,13 +152,20 @@ func qualified(n [2]string) string {
 }
 
 // Active reports whether cfg asks for anything of the rows at all.
-func Active(cfg Config) bool {
-	for _, o := range cfg.Tables {
+func Active(cfg Config) bool { return len(Filtering(cfg)) > 0 }
+
+// Filtering returns, sorted, the tables whose options drop rows that
+// other rows may reference: a cascading where:, a sample:, or
+// only_referenced:.
+func Filtering(cfg Config) []string {
+	var names []string
+	for n, o := range cfg.Tables {
 		if o.Where && !o.NoCascade || o.Sample > 0 || o.SampleRows > 0 || o.OnlyReferenced {
-			return true
+			names = append(names, qualified(n))
 		}
 	}
-	return false
+	sort.Strings(names)
+	return names
 }
 
 // NewGraph builds the graph of the dump survey s describes under cfg. It
@@ -170,15 +185,16 @@ func NewGraph(s *dumpstream.Survey, cfg Config) (*Graph, error) {
 			return nil, fmt.Errorf("%s: the dump has two data blocks for the table; cascading filters need one", qualified(name))
 		}
 		n := &node{name: name, table: t, pos: i}
-		n.opt, n.has = cfg.Tables[name]
+		opt, ok := cfg.Tables[name]
 		for _, a := range t.Ancestors {
-			if n.has {
+			if ok {
 				break
 			}
 			// A partition or child follows its parent's rule, as the
 			// rules do.
-			n.opt, n.has = cfg.Tables[a]
+			opt, ok = cfg.Tables[a]
 		}
+		n.opt = opt
 		g.byName[name] = n
 		g.nodes = append(g.nodes, n)
 	}
@@ -311,11 +327,7 @@ func NewGraph(s *dumpstream.Survey, cfg Config) (*Graph, error) {
 			continue
 		}
 		if c := s.contrib[0]; c.pk != nil && slices.Equal(s.idx[c], c.pk) {
-			d := c.opt.Domain
-			if d == "" {
-				d = qualified(c.name)
-			}
-			s.sampler, s.sampleHash = c, cfg.Sample(d)
+			s.sampler, s.sampleHash = c, cfg.Sample(c.sampleDomain())
 		}
 	}
 	// Rows dropped by cascade, to a fixed point.

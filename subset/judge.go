@@ -78,11 +78,7 @@ type judge struct {
 func (g *Graph) newJudge(n *node, own dumpstream.RowFilter, record, local bool) *judge {
 	j := &judge{n: n, own: own, record: record, local: local, nulls: make([]bool, len(n.table.Columns)), hkey: g.cfg.HashKey}
 	if n.pk != nil {
-		d := n.opt.Domain
-		if d == "" {
-			d = qualified(n.name)
-		}
-		j.sample = g.cfg.Sample(d)
+		j.sample = g.cfg.Sample(n.sampleDomain())
 	}
 	j.drops, j.refs = map[*refSet]*KeySet{}, map[*refSet]*KeySet{}
 	return j
@@ -104,12 +100,22 @@ func (j *judge) fields(fields [][]byte, ix []int) bool {
 
 // sampleKey is the row's hash in its sampling domain.
 func (j *judge) sampleKey(fields [][]byte) uint64 {
-	j.key = j.key[:0]
+	j.kf = j.kf[:0]
 	for _, i := range j.n.pk {
-		j.key = append(j.key, fields[i]...)
-		j.key = append(j.key, '\t')
+		j.kf = append(j.kf, fields[i])
 	}
+	j.key = appendSampleKey(j.key[:0], j.kf)
 	return j.sample(j.key)
+}
+
+// appendSampleKey appends the text a sample hashes for a primary key:
+// each field, followed by a tab.
+func appendSampleKey(dst []byte, fields [][]byte) []byte {
+	for _, f := range fields {
+		dst = append(dst, f...)
+		dst = append(dst, '\t')
+	}
+	return dst
 }
 
 // Keep implements dumpstream.RowFilter: it judges a row by its own
@@ -209,11 +215,7 @@ func (j *judge) isDropped(s *refSet) bool {
 	if s.sampler == nil || s.sampler.threshold == ^uint64(0) {
 		return false
 	}
-	j.pkey = j.pkey[:0]
-	for _, f := range j.kf {
-		j.pkey = append(j.pkey, f...)
-		j.pkey = append(j.pkey, '\t')
-	}
+	j.pkey = appendSampleKey(j.pkey[:0], j.kf)
 	return s.sampleHash(j.pkey) >= s.sampler.threshold
 }
 
@@ -285,6 +287,12 @@ func (h *uint64Heap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// newBottomK keeps the hashes of sample: N rows table n (at most 2^26,
+// 512 MiB of hashes).
+func newBottomK(n *node) *bottomK {
+	return &bottomK{k: int(min(n.opt.SampleRows, 1<<26))}
 }
 
 func (b *bottomK) add(v uint64) {
