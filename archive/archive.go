@@ -89,6 +89,13 @@ func IsCustom(head []byte) bool {
 	return len(head) >= 11 && string(head[:5]) == Magic && head[10] == FormatCustom
 }
 
+// IsTar reports whether head, the first bytes of an input (262 are
+// enough), starts a tar archive: the "ustar" magic of its first member
+// header. pg_dump's tar archives start with the member toc.dat.
+func IsTar(head []byte) bool {
+	return len(head) >= 262 && string(head[257:262]) == "ustar"
+}
+
 // Format bytes of the header.
 const (
 	// FormatCustom is the format byte of a -Fc archive.

@@ -253,7 +253,7 @@ func sniff(head []byte) *format {
 	switch {
 	case has("PGDMP"):
 		return fmtCustom
-	case len(head) >= 262 && string(head[257:262]) == "ustar":
+	case archive.IsTar(head):
 		if bytes.HasPrefix(head, []byte("toc.dat\x00")) {
 			return fmtTar
 		}

@@ -302,27 +302,20 @@ func (a *archiveRewrite) prepare(h *archive.Header, toc []*archive.Entry, aopt A
 			}
 		}
 	}
-	if err := a.walkTOC(toc, a.r); err != nil {
+	if err := a.readTOC(toc, a.r); err != nil {
 		return nil, err
 	}
-	a.blocks = map[int]*Block{}
-	for _, e := range toc {
-		if e.Desc.S == "TABLE DATA" && e.CopyStmt.S != "" && e.IsData() {
-			blk, err := a.entryBlock(e)
-			if err != nil {
-				return nil, err
+	if survey != nil {
+		for _, e := range toc {
+			if e.Desc.S != "TABLE DATA" || !e.IsData() {
+				continue
 			}
-			a.blocks[e.DumpID] = blk
-		}
-		if survey != nil && e.Desc.S == "TABLE DATA" && e.IsData() {
 			if blk := a.blocks[e.DumpID]; blk != nil {
 				survey.Blocks = append(survey.Blocks, blk.Table)
 			} else {
 				survey.Blocks = append(survey.Blocks, a.insertsTable(e))
 			}
 		}
-	}
-	if survey != nil {
 		if err := aopt.Survey(survey); err != nil {
 			return nil, err
 		}
@@ -422,6 +415,25 @@ func (a *archiveRewrite) walkTOC(toc []*archive.Entry, v Visitor) error {
 	return err
 }
 
+// readTOC walks the TOC's definitions for v and resolves the COPY
+// statement of every TABLE DATA entry into a.blocks.
+func (a *archiveRewrite) readTOC(toc []*archive.Entry, v Visitor) error {
+	if err := a.walkTOC(toc, v); err != nil {
+		return err
+	}
+	a.blocks = map[int]*Block{}
+	for _, e := range toc {
+		if e.Desc.S == "TABLE DATA" && e.CopyStmt.S != "" && e.IsData() {
+			blk, err := a.entryBlock(e)
+			if err != nil {
+				return err
+			}
+			a.blocks[e.DumpID] = blk
+		}
+	}
+	return nil
+}
+
 // entryAt is the entry whose definition holds line line of the walk.
 func (a *archiveRewrite) entryAt(line int) *archive.Entry {
 	var e *archive.Entry
@@ -472,12 +484,7 @@ func (x *entryRewriter) insertEntry(out io.Writer, e *archive.Entry, src io.Read
 		r.dst = io.Discard
 		r.out.Reset(io.Discard)
 	}()
-	opt := x.opt
-	opt.Name = ""
-	w := newWalker(x.reader(src), r, opt)
-	w.sawHeader, w.started = true, true
-	w.stdStrings, w.encoding = toc.stdStrings, toc.encoding
-	w.cat = toc.cat.clone()
+	w := x.entryWalker(src, r, toc)
 	r.ins = nil
 	before := r.stats.Rows
 	err := w.run()
@@ -491,13 +498,8 @@ func (x *entryRewriter) insertEntry(out io.Writer, e *archive.Entry, src io.Read
 	x.lines += int64(w.line)
 	x.rows += r.stats.Rows - before // the INSERT rows (countInserts)
 	x.progress(x.rows)
-	var pe *Error
-	if errors.As(err, &pe) {
-		// A line of the entry's data, as for COPY rows.
-		return &EntryError{Name: x.opt.Name, DumpID: e.DumpID, Desc: e.Desc.S, Tag: e.Tag.S, Table: name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
-	}
 	if err != nil {
-		return x.entryErr(e, name, 0, err)
+		return x.entryErr(e, name, 0, entryLineError(x.opt.Name, e, err))
 	}
 	return r.out.Flush()
 }

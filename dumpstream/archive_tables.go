@@ -48,7 +48,7 @@ func OpenArchiveTables(dir *archive.Dir, path string, opt Options) (*ArchiveTabl
 		t.closer = f
 		var head [262]byte
 		n, _ := f.ReadAt(head[:], 0)
-		if n == len(head) && string(head[257:262]) == "ustar" {
+		if archive.IsTar(head[:n]) {
 			st, err := f.Stat()
 			if err != nil {
 				f.Close()
@@ -84,22 +84,14 @@ func OpenArchiveTables(dir *archive.Dir, path string, opt Options) (*ArchiveTabl
 		}
 	}
 	t.a = &archiveRewrite{entryRewriter: entryRewriter{opt: opt, r: &rewriter{}}}
-	if err := t.a.walkTOC(toc, NopVisitor{}); err != nil {
+	if err := t.a.readTOC(toc, NopVisitor{}); err != nil {
 		t.Close()
 		return nil, namedFormatError(opt.Name, err)
 	}
-	t.a.blocks = map[int]*Block{}
 	for _, e := range toc {
-		if e.Desc.S != "TABLE DATA" || !e.IsData() || e.CopyStmt.S == "" {
-			continue
+		if blk := t.a.blocks[e.DumpID]; blk != nil {
+			t.byName[[2]string{blk.Table.Schema, blk.Table.Name}] = e
 		}
-		blk, err := t.a.entryBlock(e)
-		if err != nil {
-			t.Close()
-			return nil, namedFormatError(opt.Name, err)
-		}
-		t.a.blocks[e.DumpID] = blk
-		t.byName[[2]string{blk.Table.Schema, blk.Table.Name}] = e
 	}
 	return t, nil
 }

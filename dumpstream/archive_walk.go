@@ -23,7 +23,7 @@ func WalkAny(src io.Reader, v Visitor, opt Options) (Stats, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte(archive.Magic)):
 		return WalkArchive(br, v, opt)
-	case len(head) >= 262 && string(head[257:262]) == "ustar":
+	case archive.IsTar(head):
 		return WalkTar(br, v, opt)
 	}
 	return Walk(br, v, opt)
@@ -150,17 +150,34 @@ func (a *archiveRewrite) insertsTable(e *archive.Entry) *Table {
 // walkInserts walks the INSERT statements of entry e for v (its Inserts,
 // HoldInserts and Insert; the statements' text does not go to Raw).
 func (a *archiveRewrite) walkInserts(v insertsOnly, e *archive.Entry, b io.Reader) error {
-	opt := a.opt
-	opt.Name = ""
-	w := newWalker(a.reader(b), v, opt)
-	w.sawHeader, w.started = true, true
-	w.stdStrings, w.encoding = a.w.stdStrings, a.w.encoding
-	w.cat = a.w.cat.clone()
+	w := a.entryWalker(b, v, a.w)
 	err := w.run()
 	a.lines += int64(w.line)
+	return entryLineError(a.opt.Name, e, err)
+}
+
+// entryWalker walks the SQL of an entry's data (INSERT statements) for v
+// as a part of the dump whose TOC toc walked: with its catalog (a copy),
+// its standard_conforming_strings and client_encoding, and no header.
+// Its errors' lines are the entry's data lines.
+func (x *entryRewriter) entryWalker(src io.Reader, v Visitor, toc *walker) *walker {
+	opt := x.opt
+	opt.Name = ""
+	w := newWalker(x.reader(src), v, opt)
+	w.sawHeader, w.started = true, true
+	w.stdStrings, w.encoding = toc.stdStrings, toc.encoding
+	w.cat = toc.cat.clone()
+	return w
+}
+
+// entryLineError makes an error at a line of entry e's data (an *Error
+// of its entryWalker) an *EntryError naming the entry and that line;
+// other errors are returned as they are.
+func entryLineError(name string, e *archive.Entry, err error) error {
 	var pe *Error
 	if errors.As(err, &pe) {
-		return &EntryError{Name: a.opt.Name, DumpID: e.DumpID, Desc: e.Desc.S, Tag: e.Tag.S, Table: QuoteIdent(e.Namespace.S) + "." + QuoteIdent(e.Tag.S), Line: pe.Line, Column: pe.Column, Err: pe.Err}
+		return &EntryError{Name: name, DumpID: e.DumpID, Desc: e.Desc.S, Tag: e.Tag.S,
+			Table: QuoteIdent(e.Namespace.S) + "." + QuoteIdent(e.Tag.S), Line: pe.Line, Column: pe.Column, Err: pe.Err}
 	}
 	return err
 }
