@@ -172,7 +172,7 @@ func Filtering(cfg Config) []string {
 // refuses what it cannot do safely: a foreign key whose columns a table
 // lacks, a key into a table without a primary key, sampling a table
 // without one, only_referenced on a table that also loses rows of its
-// own, a cycle it cannot resolve.
+// own or by cascade.
 func NewGraph(s *dumpstream.Survey, cfg Config) (*Graph, error) {
 	g := &Graph{cfg: cfg, byName: map[[2]string]*node{}}
 	for i, t := range s.Blocks {
@@ -390,16 +390,13 @@ func NewGraph(s *dumpstream.Survey, cfg Config) (*Graph, error) {
 			m.decide = true
 		}
 	}
-	if err := g.order(); err != nil {
-		return nil, err
-	}
+	g.order()
 	return g, nil
 }
 
-// order finds the strongly connected components of the needs, refuses
-// those it cannot resolve, and marks the tables judged before the
-// rewrite.
-func (g *Graph) order() error {
+// order finds the strongly connected components of the needs and marks
+// the tables judged before the rewrite.
+func (g *Graph) order() {
 	// Tarjan's algorithm.
 	index := map[*node]int{}
 	low := map[*node]int{}
@@ -439,26 +436,16 @@ func (g *Graph) order() error {
 		}
 	}
 	g.comps = comps
+	// A cycle is judged in rounds before the rewrite until no set grows.
+	// It never mixes only_referenced: with cascading drops (which would
+	// not grow monotonically): a table needs an only_referenced table's
+	// keys only through a cascade from it, and NewGraph refuses an
+	// only_referenced table that cascades.
 	for i, c := range comps {
 		cyclic := len(c) > 1 || slices.Contains(c[0].needs, c[0])
-		only, cascade := false, false
 		for _, n := range c {
 			n.scc = i
-			only = only || n.only
-			cascade = cascade || n.cascade
-		}
-		if cyclic {
-			for _, n := range c {
-				n.pre = true
-			}
-			if only && cascade {
-				var names []string
-				for _, n := range c {
-					names = append(names, n.String())
-				}
-				sort.Strings(names)
-				return fmt.Errorf("the foreign keys among %s form a cycle through both only_referenced: and cascading drops, which anondump cannot resolve; remove only_referenced: from these tables or set cascade: false on the filtered one", strings.Join(names, ", "))
-			}
+			n.pre = n.pre || cyclic
 		}
 	}
 	for _, n := range g.nodes {
@@ -483,7 +470,6 @@ func (g *Graph) order() error {
 			}
 		}
 	}
-	return nil
 }
 
 // OnePass reports whether the rewrite can judge every table as it comes,
