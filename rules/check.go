@@ -242,7 +242,7 @@ func filterBreaks(rs *Rules, kt, rt *dumpstream.Table, seen bool) *TableRule {
 		return nil
 	}
 	tr := rs.RuleFor(rt)
-	if tr == nil || tr.Where == "" && tr.Sample == 0 && tr.SampleRows == 0 || !tr.NoCascade {
+	if tr == nil || !tr.drops() || !tr.NoCascade {
 		return nil // without cascade: false, the filter cascades
 	}
 	ct := rs.RuleFor(kt)

@@ -179,9 +179,13 @@ func (t *TableRule) dropKey() string {
 
 // Subsets reports whether the rule drops rows by a filter, a sample or
 // only_referenced: (truncate: aside).
-func (t *TableRule) Subsets() bool {
-	return t.Where != "" || t.Sample > 0 || t.SampleRows > 0 || t.OnlyReferenced
-}
+func (t *TableRule) Subsets() bool { return t.drops() || t.OnlyReferenced }
+
+// drops: the rule drops rows of its own, by where: or sample:.
+func (t *TableRule) drops() bool { return t.Where != "" || t.sampled() }
+
+// sampled: the rule has a sample:.
+func (t *TableRule) sampled() bool { return t.Sample > 0 || t.SampleRows > 0 }
 
 // Path returns schema.table for messages, followed by the database for
 // a rule under databases:.
@@ -544,11 +548,11 @@ func (l *loader) tables(rs *Rules, n *yaml.Node, db string) {
 			l.errs.add(t.Pos, t.Path(), "truncate: true drops every row; a where: condition has nothing to select")
 		case t.Keep && len(t.Columns) > 0:
 			l.errs.add(t.Pos, t.Path(), "keep: true passes the whole table through; remove the column rules or the keep")
-		case t.Truncate && (t.Sample > 0 || t.SampleRows > 0 || t.OnlyReferenced):
+		case t.Truncate && (t.sampled() || t.OnlyReferenced):
 			l.errs.add(t.Pos, t.Path(), "truncate: true drops every row; sample: and only_referenced: have nothing to select")
-		case t.OnlyReferenced && (t.Where != "" || t.Sample > 0 || t.SampleRows > 0):
+		case t.OnlyReferenced && t.drops():
 			l.errs.add(t.Pos, t.Path(), "only_referenced: true keeps the rows that kept rows reference; it cannot also filter or sample the table: remove one")
-		case t.SampleDomain != "" && t.Sample == 0 && t.SampleRows == 0:
+		case t.SampleDomain != "" && !t.sampled():
 			l.errs.add(t.Pos, t.Path(), "domain: is the sampling domain of sample:, and the table has no sample:")
 		case !t.Truncate && !t.Keep && !t.Subsets() && len(t.Columns) == 0 && len(*l.errs) == before:
 			// Only when nothing else was wrong with it: a rejected column
