@@ -159,21 +159,7 @@ func (z *ParallelZlib) worker() {
 			j.out <- pzResult{b: b, in: j.data, err: errors.New("archive: an earlier block failed")}
 			continue
 		}
-		if fw == nil {
-			fw, err = flate.NewWriterDict(b, z.level, j.dict)
-		} else {
-			fw.ResetDict(b, j.dict)
-		}
-		if err == nil {
-			_, err = fw.Write(j.data)
-		}
-		if err == nil {
-			if j.last {
-				err = fw.Close()
-			} else {
-				err = fw.Flush()
-			}
-		}
+		err = deflateBlock(&fw, b, z.level, j.data, j.dict, j.last)
 		j.out <- pzResult{b: b, in: j.data, err: err}
 	}
 }
@@ -277,31 +263,35 @@ func (z *ParallelZlib) send(last bool) error {
 // compressInline deflates one block as a worker would, and writes it.
 func (z *ParallelZlib) compressInline(data, dict []byte, last bool) error {
 	z.inOut.Reset()
-	if z.inline == nil {
-		fw, err := flate.NewWriterDict(&z.inOut, z.level, dict)
-		if err != nil {
-			return err
-		}
-		z.inline = fw
-	} else {
-		z.inline.ResetDict(&z.inOut, dict)
-	}
-	if _, err := z.inline.Write(data); err != nil {
-		return err
-	}
-	var err error
-	if last {
-		err = z.inline.Close()
-	} else {
-		err = z.inline.Flush()
-	}
-	if err != nil {
+	if err := deflateBlock(&z.inline, &z.inOut, z.level, data, dict, last); err != nil {
 		return err
 	}
 	z.sum(data)
 	z.buf = data[:0]
-	_, err = z.dst.Write(z.inOut.Bytes())
+	_, err := z.dst.Write(z.inOut.Bytes())
 	return err
+}
+
+// deflateBlock deflates one block into out, primed with dict, ending on a
+// byte boundary (a sync flush), or with the final block when last; *fw is
+// the goroutine's writer, made on first use and then reset.
+func deflateBlock(fw **flate.Writer, out *bytes.Buffer, level int, data, dict []byte, last bool) error {
+	if *fw == nil {
+		w, err := flate.NewWriterDict(out, level, dict)
+		if err != nil {
+			return err
+		}
+		*fw = w
+	} else {
+		(*fw).ResetDict(out, dict)
+	}
+	if _, err := (*fw).Write(data); err != nil {
+		return err
+	}
+	if last {
+		return (*fw).Close()
+	}
+	return (*fw).Flush()
 }
 
 // sum adds input to the trailer's checksum and length.
