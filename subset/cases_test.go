@@ -103,15 +103,6 @@ func mustRun(t *testing.T, dump string, cfg Config, workers int) (string, *Graph
 	return out, g
 }
 
-// walkOf walks dump for a visitor, counting the walks in *walks.
-func walkOf(dump string, walks *int) func(v dumpstream.Visitor) error {
-	return func(v dumpstream.Visitor) error {
-		*walks++
-		_, err := dumpstream.WalkAny(strings.NewReader(dump), v, dumpstream.Options{Name: "test.sql"})
-		return err
-	}
-}
-
 // decided builds the graph of dump and runs Decide, returning how many
 // walks over the input Decide made.
 func decided(t *testing.T, dump string, cfg Config) (*Graph, int) {

@@ -314,6 +314,15 @@ func (o *onlyTable) EndBlock(b *dumpstream.Block, rows int64) error {
 	return o.v.EndBlock(b, rows)
 }
 
+// walkOf walks dump for a visitor, counting the walks in *walks.
+func walkOf(dump string, walks *int) func(v dumpstream.Visitor) error {
+	return func(v dumpstream.Visitor) error {
+		*walks++
+		_, err := dumpstream.WalkAny(strings.NewReader(dump), v, dumpstream.Options{Name: "test.sql"})
+		return err
+	}
+}
+
 // run anonymizes the dump through the cascade, deciding by passes.
 func run(t *testing.T, dump string, cfg Config, workers int) (string, *Graph, error) {
 	t.Helper()
@@ -333,10 +342,7 @@ func runWith(t *testing.T, dump string, cfg Config, workers int, random bool) (s
 	if err != nil {
 		return "", nil, err
 	}
-	walk := func(v dumpstream.Visitor) error {
-		_, err := dumpstream.WalkAny(strings.NewReader(dump), v, dumpstream.Options{Name: "test.sql"})
-		return err
-	}
+	walk := walkOf(dump, new(int))
 	var read func(tb *dumpstream.Table, v dumpstream.Visitor) error
 	if random {
 		read = func(tb *dumpstream.Table, v dumpstream.Visitor) error {
@@ -436,10 +442,7 @@ func TestOnePass(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	walk := func(v dumpstream.Visitor) error {
-		_, err := dumpstream.WalkAny(strings.NewReader(dump), v, dumpstream.Options{})
-		return err
-	}
+	walk := walkOf(dump, new(int))
 	if err := cg.Decide(walk, nil); err != nil {
 		t.Fatal(err)
 	}
