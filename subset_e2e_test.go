@@ -14,11 +14,13 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math/rand"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -396,12 +398,7 @@ func (p *pgServer) restoredLines(t *testing.T, db string) map[string][]string {
 // naming the first few primary keys that are missing or extra.
 func sameRows(t *testing.T, what string, sd *subsetDB, got, want map[string][]string) {
 	t.Helper()
-	names := make([]string, 0, len(want))
-	for n := range want {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(want)) {
 		g, ok := got[n]
 		if !ok {
 			t.Errorf("%s: table %s was not restored", what, n)
@@ -567,12 +564,7 @@ func (p *pgServer) sqlKeys(t *testing.T, db string, qs map[string]string) map[st
 // sameKeys compares two results of sqlKeys.
 func sameKeys(t *testing.T, what string, got, want map[string][]string) {
 	t.Helper()
-	names := make([]string, 0, len(want))
-	for n := range want {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(want)) {
 		if strings.Join(got[n], ",") != strings.Join(want[n], ",") {
 			missing, extra := lineDiff(want[n], got[n])
 			t.Errorf("%s: %s: %d keys, want %d; missing %d %v, extra %d %v", what, n, len(got[n]), len(want[n]), len(missing), head(missing), len(extra), head(extra))

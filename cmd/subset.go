@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/anondump/anondump/dumpstream"
@@ -332,10 +333,10 @@ func (r *subsetReport) print(ui printer) {
 		if t.Unreferenced > 0 {
 			why = append(why, fmt.Sprintf("%d unreferenced", t.Unreferenced))
 		}
-		for _, k := range sortedKeys(t.Cascaded) {
+		for _, k := range slices.Sorted(maps.Keys(t.Cascaded)) {
 			why = append(why, fmt.Sprintf("%d by cascade from %s", t.Cascaded[k], k))
 		}
-		for _, k := range sortedKeys(t.Nulled) {
+		for _, k := range slices.Sorted(maps.Keys(t.Nulled)) {
 			why = append(why, fmt.Sprintf("%d keys set to NULL (dropped rows of %s)", t.Nulled[k], k))
 		}
 		if len(why) == 0 {
@@ -343,13 +344,4 @@ func (r *subsetReport) print(ui printer) {
 		}
 		ui.infof("  %s: %s", t.Table, strings.Join(why, ", "))
 	}
-}
-
-func sortedKeys(m map[string]int64) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
